@@ -1,0 +1,113 @@
+import { readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Diagnostics } from '../diagnostics/diagnostic.js';
+import type { SourceFile, Sources } from './source-file.js';
+
+/** Largest source file the build reads; larger ones are refused with a diagnostic. */
+export const MAX_SOURCE_BYTES = 2 * 1024 * 1024;
+
+/** The tool's own folder (holds the built-in `templates/`). */
+export const TOOL_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+const TEMPLATE_NAMES = ['layout.hbs', 'partials/letterhead.hbs', 'style.css', 'print.css'];
+
+/**
+ * Reads a report root: chapters, data files, appendix bodies and templates.
+ * Problems an author can cause (missing folders, unreadable or oversized
+ * files, bad encodings) become diagnostics; nothing here throws for them.
+ */
+export async function loadReport(root: string, diagnostics: Diagnostics): Promise<Sources> {
+  const absoluteRoot = path.resolve(root);
+  const sources: Sources = {
+    root: absoluteRoot,
+    chapters: [],
+    extraContent: new Map(),
+    data: new Map(),
+    templates: new Map(),
+  };
+
+  for (const folder of ['content', 'data']) {
+    const info = await stat(path.join(absoluteRoot, folder)).catch(() => undefined);
+    if (!info?.isDirectory()) {
+      diagnostics.error(
+        'report-root',
+        `${folder}/`,
+        undefined,
+        `no ${folder}/ folder in ${absoluteRoot}: a report root holds content/ (Markdown chapters) and data/ (YAML facts); pass the report's folder or run 'redovisning init' to create one`,
+      );
+    }
+  }
+  if (diagnostics.hasErrors) return sources;
+
+  const contentFiles = await listFiles(path.join(absoluteRoot, 'content'));
+  for (const relative of contentFiles.sort()) {
+    if (!relative.endsWith('.md')) continue;
+    const file = await readSource(absoluteRoot, `content/${relative}`, diagnostics);
+    if (!file) continue;
+    if (relative.includes('/')) sources.extraContent.set(relative, file);
+    else sources.chapters.push(file);
+  }
+
+  for (const relative of (await listFiles(path.join(absoluteRoot, 'data'))).sort()) {
+    const match = /^([^/]+)\.ya?ml$/.exec(relative);
+    if (!match?.[1]) continue;
+    const file = await readSource(absoluteRoot, `data/${relative}`, diagnostics);
+    if (file) sources.data.set(match[1], file);
+  }
+
+  for (const name of TEMPLATE_NAMES) {
+    const own = path.join(absoluteRoot, 'templates', name);
+    const useOwn = await stat(own).then((s) => s.isFile(), () => false);
+    const file = useOwn
+      ? await readSource(absoluteRoot, `templates/${name}`, diagnostics)
+      : await readSource(TOOL_ROOT, `templates/${name}`, diagnostics);
+    if (file) sources.templates.set(name, file);
+  }
+  return sources;
+}
+
+/** Lists files under `dir` recursively, as paths relative to it with `/`. */
+async function listFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true }).catch(() => []);
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'));
+}
+
+/**
+ * Reads one UTF-8 text file, refusing oversized files and invalid UTF-8.
+ * A leading BOM is dropped (editors on Windows add one).
+ */
+export async function readSource(
+  root: string,
+  relative: string,
+  diagnostics: Diagnostics,
+): Promise<SourceFile | undefined> {
+  const absolute = path.join(root, relative);
+  try {
+    const info = await stat(absolute);
+    if (info.size > MAX_SOURCE_BYTES) {
+      diagnostics.error(
+        'file-too-large',
+        relative,
+        undefined,
+        `file is ${info.size} bytes, over the limit of ${MAX_SOURCE_BYTES} bytes: split it into smaller chapters or data files`,
+      );
+      return undefined;
+    }
+    const bytes = await readFile(absolute);
+    let text: string;
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    } catch {
+      diagnostics.error('file-encoding', relative, undefined, 'file is not valid UTF-8: save it as UTF-8');
+      return undefined;
+    }
+    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    return { path: relative, absolute, text };
+  } catch (error) {
+    diagnostics.error('file-unreadable', relative, undefined, `cannot read the file (${(error as Error).message})`);
+    return undefined;
+  }
+}

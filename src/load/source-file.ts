@@ -1,0 +1,22 @@
+/** One file of the report as read from disk, with its path relative to the report root. */
+export interface SourceFile {
+  /** Path relative to the report root, with forward slashes (`data/budget.yaml`). */
+  path: string;
+  /** Absolute path on disk. */
+  absolute: string;
+  text: string;
+}
+
+/** Everything a build reads, gathered by the load stage before any parsing. */
+export interface Sources {
+  /** Absolute path of the report root. */
+  root: string;
+  /** `content/*.md`, ordered by file name (the numeric prefix orders chapters). */
+  chapters: SourceFile[];
+  /** Other Markdown files under `content/` (appendix bodies), by relative path. */
+  extraContent: Map<string, SourceFile>;
+  /** `data/*.yaml` (and `.yml`), by base name without extension. */
+  data: Map<string, SourceFile>;
+  /** Templates: the report root's own override the tool's built-in ones, by name. */
+  templates: Map<string, SourceFile>;
+}

@@ -1,0 +1,140 @@
+import * as yaml from 'js-yaml';
+import type { Diagnostics, Point } from '../diagnostics/diagnostic.js';
+import { LineIndex } from '../diagnostics/line-index.js';
+import type { SourceFile } from '../load/source-file.js';
+
+/** Where a value (and, for mapping entries, its key) starts in the YAML text. */
+export interface YamlPlace {
+  value: Point;
+  key?: Point;
+}
+
+/** A parsed YAML file: its value and a map from path (`projekt[3].titel`) to place. */
+export interface ParsedYaml {
+  file: SourceFile;
+  value: unknown;
+  places: Map<string, YamlPlace>;
+}
+
+/** Nesting deeper than this is refused: report data is never this deep. */
+const MAX_DEPTH = 20;
+
+/**
+ * Parses one YAML file safely (no aliases, bounded depth, duplicate keys
+ * refused) and maps every value's path to its line and column, so schema
+ * errors can point at the offending value. Syntax errors become diagnostics.
+ */
+export function parseYaml(file: SourceFile, diagnostics: Diagnostics): ParsedYaml | undefined {
+  const index = new LineIndex(file.text);
+  if (file.text.trim() === '') {
+    diagnostics.error('yaml-empty', file.path, { line: 1, column: 1 }, 'the data file is empty: add its data or delete the file');
+    return undefined;
+  }
+  try {
+    const events = yaml.parseEvents(file.text, { filename: file.path, maxDepth: MAX_DEPTH });
+    const documents = events.filter((e) => e.type === yaml.EVENT_ID.DOCUMENT).length;
+    if (documents !== 1) {
+      diagnostics.error('yaml-syntax', file.path, { line: 1, column: 1 }, `expected one YAML document, found ${documents}: remove the extra '---' separators`);
+      return undefined;
+    }
+    const value = yaml.load(file.text, { filename: file.path, maxDepth: MAX_DEPTH, maxAliases: 0 });
+    const places = new Map<string, YamlPlace>();
+    walk(events, 1, '', file.text, index, places);
+    return { file, value, places };
+  } catch (error) {
+    if (error instanceof yaml.YAMLException) {
+      const mark = error.mark as { line?: number; column?: number } | undefined;
+      const point = mark && typeof mark.line === 'number' ? { line: mark.line + 1, column: (mark.column ?? 0) + 1 } : undefined;
+      const reason = String(error.reason ?? error.message).replace(/\s+/g, ' ');
+      diagnostics.error('yaml-syntax', file.path, point, `YAML syntax: ${reason}; fix the line (indentation, a missing ':' or an unquoted special character)`);
+      return undefined;
+    }
+    diagnostics.error('yaml-syntax', file.path, undefined, `cannot parse YAML: ${(error as Error).message}`);
+    return undefined;
+  }
+}
+
+/** Walks the event stream from `i`, recording the place of every path; returns the next index. */
+function walk(
+  events: yaml.Event[],
+  i: number,
+  path: string,
+  source: string,
+  index: LineIndex,
+  places: Map<string, YamlPlace>,
+  key?: Point,
+): number {
+  const event = events[i];
+  if (!event) return i + 1;
+  const record = (offset: number): void => {
+    const place: YamlPlace = { value: index.point(offset) };
+    if (key) place.key = key;
+    places.set(path, place);
+  };
+  switch (event.type) {
+    case yaml.EVENT_ID.SCALAR:
+      record(event.valueStart);
+      return i + 1;
+    case yaml.EVENT_ID.ALIAS:
+      record(event.anchorStart);
+      return i + 1;
+    case yaml.EVENT_ID.SEQUENCE: {
+      record(event.start);
+      let next = i + 1;
+      for (let n = 0; events[next] && events[next]?.type !== yaml.EVENT_ID.POP; n++) {
+        next = walk(events, next, `${path}[${n}]`, source, index, places);
+      }
+      return next + 1;
+    }
+    case yaml.EVENT_ID.MAPPING: {
+      record(event.start);
+      let next = i + 1;
+      while (events[next] && events[next]?.type !== yaml.EVENT_ID.POP) {
+        const keyEvent = events[next];
+        let name = '?';
+        let keyPoint: Point | undefined;
+        if (keyEvent?.type === yaml.EVENT_ID.SCALAR) {
+          name = yaml.getScalarValue(source, keyEvent);
+          keyPoint = index.point(keyEvent.valueStart);
+        }
+        next = skip(events, next);
+        next = walk(events, next, path ? `${path}.${name}` : name, source, index, places, keyPoint);
+      }
+      return next + 1;
+    }
+    default:
+      return i + 1;
+  }
+}
+
+/** Skips one node (with its children) starting at `i`. */
+function skip(events: yaml.Event[], i: number): number {
+  const event = events[i];
+  if (event?.type !== yaml.EVENT_ID.SEQUENCE && event?.type !== yaml.EVENT_ID.MAPPING) return i + 1;
+  let depth = 0;
+  for (let j = i; j < events.length; j++) {
+    const t = events[j]?.type;
+    if (t === yaml.EVENT_ID.SEQUENCE || t === yaml.EVENT_ID.MAPPING) depth++;
+    else if (t === yaml.EVENT_ID.POP && --depth === 0) return j + 1;
+  }
+  return events.length;
+}
+
+/** Turns a schema issue path (`['projekt', 3, 'titel']`) into a place key (`projekt[3].titel`). */
+export function pathKey(segments: readonly PropertyKey[]): string {
+  let out = '';
+  for (const s of segments) {
+    if (typeof s === 'number') out += `[${s}]`;
+    else out += out ? `.${String(s)}` : String(s);
+  }
+  return out;
+}
+
+/** The nearest recorded place for a path: the value itself, else its closest parent. */
+export function placeOf(parsed: ParsedYaml, segments: readonly PropertyKey[]): YamlPlace | undefined {
+  for (let n = segments.length; n >= 0; n--) {
+    const place = parsed.places.get(pathKey(segments.slice(0, n)));
+    if (place) return place;
+  }
+  return undefined;
+}

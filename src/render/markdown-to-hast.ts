@@ -1,0 +1,154 @@
+import type { Element, ElementContent, Root as HastRoot, RootContent, Text } from 'hast';
+import { h } from 'hastscript';
+import type { Root as MdastRoot, RootContent as MdastContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
+import type { ReportModel } from '../model/compute.js';
+import type { ParsedChapter } from '../parse/parse-markdown.js';
+import { slug } from './slug.js';
+import { TABLE_MARK, TABLES } from './tables/registry.js';
+
+/** Protocols a link in the report may use; everything else is removed. */
+const SAFE_SCHEMA = {
+  ...defaultSchema,
+  clobberPrefix: '',
+  protocols: { ...defaultSchema.protocols, href: ['http', 'https', 'mailto'], src: ['http', 'https'] },
+};
+
+/** Swedish labels for GFM footnotes (remark-rehype defaults to English). */
+export const FOOTNOTE_OPTIONS = {
+  clobberPrefix: '',
+  footnoteLabel: 'Fotnoter',
+  footnoteLabelTagName: 'h2',
+  footnoteLabelProperties: { className: ['footnotes-heading'] },
+  footnoteBackLabel: (referenceIndex: number, rereferenceIndex: number) =>
+    `Tillbaka till hänvisning ${referenceIndex + 1}${rereferenceIndex > 1 ? `-${rereferenceIndex}` : ''}`,
+  footnoteBackContent: '↩',
+};
+
+/** A chapter heading in the table of contents. */
+export interface TocEntry {
+  id: string;
+  text: string;
+}
+
+/** A numbered data table as it appears in the report. */
+export interface PlacedTable {
+  number: number;
+  name: string;
+  caption: string;
+}
+
+/** The report body as HTML trees: chapter sections, the footnote list and the contents. */
+export interface ReportBody {
+  chapters: Element[];
+  footnotes: Element | undefined;
+  toc: TocEntry[];
+  tables: PlacedTable[];
+}
+
+/**
+ * The order in which tables appear across chapters, numbered from 1.
+ * Used by the checks (every `tabell N` must exist) and the renderer alike.
+ */
+export function placeTables(chapters: readonly ParsedChapter[], model: ReportModel): PlacedTable[] {
+  const placed: PlacedTable[] = [];
+  for (const chapter of chapters) {
+    visit(chapter.tree, 'paragraph', (node) => {
+      const name = TABLE_MARK.exec(toString(node))?.[1];
+      if (name) placed.push({ number: placed.length + 1, name, caption: model.data.rapport.tabeller[name] ?? '' });
+    });
+  }
+  return placed;
+}
+
+/**
+ * Turns the chapters into one HTML tree: headings shifted one level down
+ * (a chapter's `#` becomes `h2` under the report's `h1`), footnotes numbered
+ * 1…N across the whole report in order of first reference, author content
+ * sanitised, then the trusted data tables put in place with numbered captions.
+ */
+export function renderBody(chapters: readonly ParsedChapter[], model: ReportModel): ReportBody {
+  const tables = placeTables(chapters, model);
+  const merged: MdastRoot = { type: 'root', children: [] };
+  for (const chapter of chapters) {
+    for (const node of chapter.tree.children) merged.children.push(structuredClone(node) as MdastContent);
+  }
+  visit(merged, 'heading', (node) => {
+    node.depth = Math.min(6, node.depth + 1) as typeof node.depth;
+  });
+
+  const processor = unified().use(remarkRehype, FOOTNOTE_OPTIONS).use(rehypeSanitize, SAFE_SCHEMA);
+  const hast = processor.runSync(merged) as HastRoot;
+
+  let footnotes: Element | undefined;
+  const sections: Element[] = [];
+  const toc: TocEntry[] = [];
+  const usedIds = new Set<string>();
+  const uniqueId = (base: string): string => {
+    let id = base;
+    for (let n = 2; usedIds.has(id); n++) id = `${base}-${n}`;
+    usedIds.add(id);
+    return id;
+  };
+  let tableIndex = 0;
+  for (const node of hast.children) {
+    if (node.type === 'element' && node.tagName === 'section' && node.properties['dataFootnotes'] !== undefined) {
+      footnotes = node;
+      continue;
+    }
+    if (node.type === 'element' && /^h[1-6]$/.test(node.tagName)) {
+      const text = textOf(node);
+      node.properties['id'] = uniqueId(slug(text));
+      if (node.tagName === 'h2') {
+        toc.push({ id: String(node.properties['id']), text });
+        sections.push(h('section', { className: ['chapter'], ariaLabelledBy: String(node.properties['id']) }, [node]));
+        continue;
+      }
+    }
+    if (node.type === 'element' && node.tagName === 'p') {
+      const name = TABLE_MARK.exec(textOf(node))?.[1];
+      const spec = TABLES.find((t) => t.name === name);
+      const placed = tables[tableIndex];
+      if (spec && placed) {
+        tableIndex++;
+        appendTo(sections, tableFigure(spec.table(model), placed));
+        continue;
+      }
+    }
+    if (node.type === 'text' && node.value.trim() === '') continue;
+    appendTo(sections, node);
+  }
+  if (footnotes) {
+    visit(footnotes, 'element', (el) => {
+      if (el.tagName === 'h2') el.properties['id'] = 'fotnoter';
+    });
+  }
+  // Footnote references point at the heading id remark-rehype gave the list.
+  visit(hast, 'element', (el) => {
+    if (el.properties['ariaDescribedBy'] !== undefined) el.properties['ariaDescribedBy'] = ['fotnoter'];
+  });
+  return { chapters: sections, footnotes, toc, tables };
+}
+
+/** A table with its numbered caption, in a container that scrolls on narrow screens. */
+function tableFigure(table: Element, placed: PlacedTable): Element {
+  const captionId = `tabell-${placed.number}`;
+  table.children.unshift(h('caption', { id: captionId }, [h('span', { className: ['label'] }, `Tabell ${placed.number}`), ` ${placed.caption}`]));
+  return h('div', { className: ['table-scroll'], role: 'region', ariaLabelledBy: captionId, tabIndex: 0 }, [table]);
+}
+
+function appendTo(sections: Element[], node: RootContent): void {
+  const last = sections[sections.length - 1];
+  if (last) last.children.push(node as ElementContent);
+}
+
+/** The text content of an element. */
+export function textOf(node: Element | RootContent): string {
+  if (node.type === 'text') return (node as Text).value;
+  if (node.type === 'element') return node.children.map((c) => textOf(c as RootContent)).join('');
+  return '';
+}

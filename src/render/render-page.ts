@@ -1,0 +1,102 @@
+import type { Element } from 'hast';
+import { h } from 'hastscript';
+import { toHtml } from 'hast-util-to-html';
+import Handlebars from 'handlebars';
+import rehypeSanitize from 'rehype-sanitize';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+import type { Root as HastRoot } from 'hast';
+import type { Diagnostics } from '../diagnostics/diagnostic.js';
+import type { SourceFile } from '../load/source-file.js';
+import type { ReportModel } from '../model/compute.js';
+import type { ParsedChapter } from '../parse/parse-markdown.js';
+import { renderBody, type ReportBody } from './markdown-to-hast.js';
+import { defaultSchema } from 'rehype-sanitize';
+
+/** An appendix as the page shows it: number, title and (optionally) a parsed body. */
+export interface AppendixView {
+  number: number;
+  key: string;
+  title: string;
+  body: ParsedChapter | undefined;
+  pdf: string | undefined;
+}
+
+/** What the render stage hands to the write stage. */
+export interface RenderedPage {
+  html: string;
+  body: ReportBody;
+}
+
+const appendixProcessor = unified()
+  .use(remarkRehype)
+  .use(rehypeSanitize, { ...defaultSchema, clobberPrefix: '', protocols: { ...defaultSchema.protocols, href: ['http', 'https', 'mailto'] } });
+
+/** Each appendix as a section: `Bilaga N` heading with its title, then its body or a note. */
+export function renderAppendices(appendices: readonly AppendixView[]): Element[] {
+  return appendices.map((a) => {
+    let content: Element[];
+    if (a.body) {
+      const tree = appendixProcessor.runSync(structuredClone(a.body.tree)) as HastRoot;
+      content = tree.children.filter((c): c is Element => c.type === 'element');
+    } else {
+      content = [h('p', { className: ['appendix-separate'] }, 'Bilagan lämnas separat.')];
+    }
+    return h('section', { className: ['appendix'], id: `bilaga-${a.number}`, ariaLabelledBy: `bilaga-${a.number}-rubrik` }, [
+      h('h3', { id: `bilaga-${a.number}-rubrik` }, [h('span', { className: ['appendix-number'] }, `Bilaga ${a.number}`), ' ', h('span', { className: ['appendix-title'] }, a.title)]),
+      ...content,
+    ]);
+  });
+}
+
+/**
+ * Renders the whole web page: the chapters' HTML through the layout template
+ * (letterhead, contents, chapters, footnotes, appendices). Template errors
+ * are diagnostics at the template's line.
+ */
+export function renderPage(
+  model: ReportModel,
+  chapters: readonly ParsedChapter[],
+  appendices: readonly AppendixView[],
+  templates: Map<string, SourceFile>,
+  diagnostics: Diagnostics,
+  options: { pdfHref: string | undefined },
+): RenderedPage | undefined {
+  const body = renderBody(chapters, model);
+  const hb = Handlebars.create();
+  const layout = templates.get('layout.hbs');
+  const letterhead = templates.get('partials/letterhead.hbs');
+  if (!layout || !letterhead) return undefined;
+  const compileOptions = { strict: true, knownHelpersOnly: true, knownHelpers: {} };
+  const context = {
+    rapport: model.data.rapport,
+    toc: body.toc,
+    chapters: toHtml(body.chapters),
+    footnotes: body.footnotes ? toHtml(body.footnotes) : '',
+    appendixList: model.data.bilagor.map((b, i) => ({ number: i + 1, title: b.titel })),
+    appendices: toHtml(renderAppendices(appendices)),
+    pdfHref: options.pdfHref ?? '',
+    hasPdf: options.pdfHref !== undefined,
+  };
+  try {
+    hb.registerPartial('letterhead', hb.compile(letterhead.text, compileOptions));
+  } catch (error) {
+    reportTemplateError(error, letterhead, diagnostics);
+    return undefined;
+  }
+  try {
+    const html = hb.compile(layout.text, compileOptions)(context);
+    return { html, body };
+  } catch (error) {
+    reportTemplateError(error, layout, diagnostics);
+    return undefined;
+  }
+}
+
+function reportTemplateError(error: unknown, file: SourceFile, diagnostics: Diagnostics): void {
+  const e = error as Error & { lineNumber?: number; column?: number };
+  const m = /line (\d+)/.exec(e.message);
+  const line = e.lineNumber ?? (m?.[1] ? Number(m[1]) : undefined);
+  const point = line ? { line, column: (e.column ?? 0) + 1 } : undefined;
+  diagnostics.error('template-layout', file.path, point, `layout template: ${(e.message.split('\n')[0] ?? '').replace(/ - \d+:\d+$/, '')}`);
+}
