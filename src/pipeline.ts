@@ -53,7 +53,8 @@ export async function checkReport(root: string): Promise<CheckedReport> {
     diagnostics.error('content-empty', 'content/', undefined, 'no chapters: add Markdown files such as content/01-sammanfattning.md');
   }
   const tables = model ? placeTables(chapters, model) : [];
-  const context: CheckContext = { sources, data, model, chapters, appendices, tables };
+  const complete = chapters.length === sources.chapters.length;
+  const context: CheckContext = { sources, data, model, chapters, appendices, tables, complete };
   for (const rule of CHECK_RULES) rule.run(context, diagnostics);
   return { diagnostics, context };
 }

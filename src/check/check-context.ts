@@ -15,6 +15,12 @@ export interface CheckContext {
   chapters: ParsedChapter[];
   appendices: AppendixView[];
   tables: PlacedTable[];
+  /**
+   * False when a chapter could not be expanded (its template has errors):
+   * rules that look for what is never mentioned then stay quiet rather than
+   * report mentions they could not see.
+   */
+  complete: boolean;
 }
 
 /** A check rule: looks at the report and records diagnostics under its permanent id(s). */

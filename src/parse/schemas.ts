@@ -64,8 +64,11 @@ export const projektSchema = z.array(
 
 /** `data/budget.yaml`: funds per project and the agency's own costs. */
 export const budgetSchema = z.strictObject({
-  projekt: z.array(z.strictObject({ projekt: id, uppdrag: kronor, fou: kronor })),
+  /** `totalt` is optional: when an author types it, the build checks it against uppdrag + fou. */
+  projekt: z.array(z.strictObject({ projekt: id, uppdrag: kronor, fou: kronor, totalt: kronor.optional() })),
   egetArbete: kronor,
+  /** Optional stated column sums, checked against the rows. */
+  summa: z.strictObject({ uppdrag: kronor.optional(), fou: kronor.optional(), totalt: kronor.optional() }).optional(),
 });
 
 /** `data/bilagor.yaml`: the appendix register, in appendix order. */

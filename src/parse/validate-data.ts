@@ -15,7 +15,9 @@ export function validateData<S extends z.ZodType>(
 ): z.infer<S> | undefined {
   const result = schema.safeParse(parsed.value);
   if (result.success) return result.data;
+  let onlyUnknownKeys = true;
   for (const issue of result.error.issues) {
+    if (issue.code !== 'unrecognized_keys') onlyUnknownKeys = false;
     const where = issue.path.length ? issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '') : 'the file';
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) {
@@ -39,7 +41,17 @@ export function validateData<S extends z.ZodType>(
     else message = `${where}: ${message}`;
     diagnostics.error('data-schema', parsed.file.path, place?.value, message);
   }
-  return undefined;
+  if (!onlyUnknownKeys) return undefined;
+  // Unknown keys are reported above; the rest of the file is still usable, so
+  // later checks can run and report their problems in the same run.
+  const cleaned = structuredClone(parsed.value);
+  for (const issue of result.error.issues) {
+    if (issue.code !== 'unrecognized_keys') continue;
+    const holder = valueAt(cleaned, issue.path);
+    if (holder && typeof holder === 'object') for (const key of issue.keys) delete (holder as Record<string, unknown>)[key];
+  }
+  const retry = schema.safeParse(cleaned);
+  return retry.success ? retry.data : undefined;
 }
 
 /** The value at a path in plain data, or undefined. */

@@ -1,0 +1,147 @@
+import path from 'node:path';
+import { closest, editDistance } from '../../format/closest.js';
+import type { CheckRule } from '../check-context.js';
+import { dataPlace } from '../places.js';
+
+/**
+ * Call statistics are consistent with each other and with the project list:
+ * invited institutions ≥ institutions behind sketches; sketches ≥ invited to
+ * apply ≥ full applications ≥ granted; granted = the number of projects.
+ */
+export const callStatisticsRule: CheckRule = {
+  ids: ['call-statistics', 'call-granted-count'],
+  run(context, diagnostics) {
+    const model = context.model;
+    if (!model) return;
+    const u = model.data.utlysning;
+    const chain: [keyof typeof u, keyof typeof u, string][] = [
+      ['inbjudnaLarosaten', 'skisslarosaten', 'more institutions sent sketches than were invited'],
+      ['skisser', 'inbjudnaTillAnsokan', 'more sketches were invited to apply than were received'],
+      ['inbjudnaTillAnsokan', 'fullstandigaAnsokningar', 'more full applications came in than were invited'],
+      ['fullstandigaAnsokningar', 'beviljade', 'more projects were granted than applied'],
+      ['beviljade', 'slutrapporterade', 'more projects have reported than were granted'],
+    ];
+    for (const [larger, smaller, why] of chain) {
+      if ((u[smaller] as number) > (u[larger] as number)) {
+        const [file, point] = dataPlace(context, 'utlysning', smaller);
+        diagnostics.error('call-statistics', file, point, `${smaller} (${u[smaller] as number}) is greater than ${larger} (${u[larger] as number}): ${why}; correct one of them`);
+      }
+    }
+    if (u.beviljade !== model.data.projekt.length) {
+      const [file, point] = dataPlace(context, 'utlysning', 'beviljade');
+      diagnostics.error('call-granted-count', file, point, `beviljade is ${u.beviljade} but data/projekt.yaml lists ${model.data.projekt.length} projects: the two must agree`);
+    }
+  },
+};
+
+/** Dates fall inside the assignment: meetings between the decision and the due date; the call's timeline after the decision. */
+export const datesRule: CheckRule = {
+  ids: ['date-outside-assignment'],
+  run(context, diagnostics) {
+    const model = context.model;
+    if (!model) return;
+    const start = model.data.uppdrag.beslut;
+    const due = model.data.uppdrag.redovisasSenast;
+    // Compare by prefix so a month (2018-02) contains its days.
+    const before = (a: string, b: string): boolean => a.slice(0, Math.min(a.length, b.length)) < b.slice(0, Math.min(a.length, b.length));
+    model.data.dialogmoten.forEach((m, i) => {
+      if (before(m.datum, start) || before(due, m.datum)) {
+        const [file, point] = dataPlace(context, 'dialogmoten', `[${i}].datum`);
+        diagnostics.error('date-outside-assignment', file, point, `meeting '${m.id}' on ${m.datum} is outside the assignment (${start} to ${due}): check the date`);
+      }
+    });
+    for (const [key, date] of Object.entries(model.data.utlysning.tidslinje)) {
+      if (before(date, start)) {
+        const [file, point] = dataPlace(context, 'utlysning', `tidslinje.${key}`);
+        diagnostics.error('date-outside-assignment', file, point, `tidslinje.${key} (${date}) is before the assignment was given (${start}): check the date`);
+      }
+    }
+    if (before(model.data.rapport.datum, start)) {
+      const [file, point] = dataPlace(context, 'rapport', 'datum');
+      diagnostics.error('date-outside-assignment', file, point, `the report's date ${model.data.rapport.datum} is before the assignment was given (${start})`);
+    }
+  },
+};
+
+/** A name folded for comparison: lower case, no diacritics, no genitive s, single spaces. */
+function fold(name: string): string {
+  return name
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .split(/\s+/)
+    .map((w) => w.replace(/s$/, ''))
+    .join(' ');
+}
+
+/**
+ * Ids are unique and references by id resolve: projects' institutions,
+ * appendix keys; institution names that differ only by case, a genitive s or
+ * a letter (`Lund Universitet` / `Lunds universitet`) are flagged.
+ */
+export const identityRule: CheckRule = {
+  ids: ['id-duplicate', 'project-unknown-institution', 'institution-near-duplicate'],
+  run(context, diagnostics) {
+    const model = context.model;
+    if (!model) return;
+    const lists = [
+      ['projekt', model.data.projekt.map((p) => p.id), 'id'],
+      ['larosaten', model.data.larosaten.map((l) => l.id), 'id'],
+      ['dialogmoten', model.data.dialogmoten.map((m) => m.id), 'id'],
+      ['bilagor', model.data.bilagor.map((b) => b.nyckel), 'nyckel'],
+    ] as const;
+    for (const [name, ids, field] of lists) {
+      ids.forEach((id, i) => {
+        const first = ids.indexOf(id);
+        if (first !== i) {
+          const [file, point] = dataPlace(context, name, `[${i}].${field}`);
+          diagnostics.error('id-duplicate', file, point, `${field} '${id}' is used twice in data/${name}.yaml (first at entry ${first + 1}): ids must be unique`);
+        }
+      });
+    }
+    const institutionIds = model.data.larosaten.map((l) => l.id);
+    model.data.projekt.forEach((p, i) => {
+      const refs: [string, string][] = [[p.koordinator, `[${i}].koordinator`], ...p.medverkande.map((m, j): [string, string] => [m, `[${i}].medverkande[${j}]`])];
+      for (const [id, at] of refs) {
+        if (!institutionIds.includes(id)) {
+          const hint = closest(id, institutionIds);
+          const [file, point] = dataPlace(context, 'projekt', at);
+          diagnostics.error('project-unknown-institution', file, point, `'${id}' is not an institution in data/larosaten.yaml${hint ? `; did you mean '${hint}'?` : ': add it there'}`);
+        }
+      }
+    });
+    const names = model.data.larosaten.map((l) => fold(l.namn));
+    names.forEach((a, i) => {
+      names.forEach((b, j) => {
+        if (j >= i) return;
+        if (a === b || editDistance(a, b) <= 1) {
+          const [file, point] = dataPlace(context, 'larosaten', `[${i}].namn`);
+          diagnostics.error('institution-near-duplicate', file, point, `'${model.data.larosaten[i]?.namn}' looks like '${model.data.larosaten[j]?.namn}' (entry ${j + 1}): if they are the same institution keep one entry and refer to it by its id`);
+        }
+      });
+    });
+  },
+};
+
+/** Appendix bodies and PDFs named in the register exist inside the report root. */
+export const appendixFilesRule: CheckRule = {
+  ids: ['appendix-file-missing', 'appendix-path-outside'],
+  run(context, diagnostics) {
+    const model = context.model;
+    if (!model) return;
+    model.data.bilagor.forEach((b, i) => {
+      if (b.innehall && !context.sources.extraContent.has(b.innehall)) {
+        const [file, point] = dataPlace(context, 'bilagor', `[${i}].innehall`);
+        const inside = path.resolve(context.sources.root, 'content', b.innehall).startsWith(path.join(context.sources.root, 'content') + path.sep);
+        diagnostics.error(inside ? 'appendix-file-missing' : 'appendix-path-outside', file, point, inside ? `content/${b.innehall} does not exist: create it or correct the path (relative to content/)` : `'${b.innehall}' points outside content/: appendix bodies must live under content/`);
+      }
+      if (b.pdf) {
+        const resolved = path.resolve(context.sources.root, b.pdf);
+        if (!resolved.startsWith(context.sources.root + path.sep)) {
+          const [file, point] = dataPlace(context, 'bilagor', `[${i}].pdf`);
+          diagnostics.error('appendix-path-outside', file, point, `'${b.pdf}' points outside the report root: attach only PDFs inside the report's folder`);
+        }
+      }
+    });
+  },
+};

@@ -1,0 +1,89 @@
+import { decimal, groupDigits } from '../../format/swedish.js';
+import type { CheckContext, CheckRule } from '../check-context.js';
+
+/** A figure the data holds or the build computes, with a name for messages. */
+interface KnownAmount {
+  value: number;
+  name: string;
+}
+
+const UNITS: Record<string, number> = {
+  kronor: 1,
+  kr: 1,
+  tkr: 1_000,
+  mkr: 1_000_000,
+  mnkr: 1_000_000,
+  miljon: 1_000_000,
+  miljoner: 1_000_000,
+  miljard: 1_000_000_000,
+  miljarder: 1_000_000_000,
+};
+
+/** The helper that writes a figure in the unit the author used. */
+const HELPER_FOR_UNIT: Record<string, string> = { kronor: 'kronor', kr: 'kronor', tkr: 'tkr', mkr: 'mkr', mnkr: 'mnkr', miljon: 'miljoner', miljoner: 'miljoner' };
+
+const QUALIFIER = String.raw`(?:(cirka|ca\.?|omkring|ungefär|drygt|över|mer än|knappt|nästan|under|närmare)\s+)?`;
+const NUMBER = String.raw`(\d{1,3}(?:[ \u00a0]\d{3})+|\d+)(?:,(\d+))?`;
+const UNIT = String.raw`(kronor|kr|tkr|mkr|mnkr|miljoner|miljon|miljarder|miljard)`;
+const AMOUNT = new RegExp(String.raw`(?<![\p{L}\d,])${QUALIFIER}${NUMBER}[ \u00a0]*${UNIT}(?![\p{L}\d])`, 'giu');
+
+/** Every money figure in the data (any number of 1 000 or more) and every computed total. */
+function knownAmounts(context: CheckContext): KnownAmount[] {
+  const model = context.model;
+  if (!model) return [];
+  const out: KnownAmount[] = [];
+  const walk = (value: unknown, name: string): void => {
+    if (typeof value === 'number' && value >= 1000 && !/\.ar$/.test(name)) out.push({ value, name });
+    else if (Array.isArray(value)) value.forEach((v, i) => walk(v, `${name}.[${i}]`));
+    else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) walk(v, name ? `${name}.${k}` : k);
+  };
+  walk(model.data, '');
+  walk(model.computed, 'berakning');
+  return out;
+}
+
+/**
+ * Whether `actual` can be written as `stated` at the precision it is written:
+ * a plain or `cirka` figure rounds to nearest; `drygt`/`över` means a little
+ * more (rounded down), `knappt`/`nästan`/`under` a little less (rounded up).
+ */
+export function amountMatches(actual: number, stated: number, unitStep: number, qualifier: string | undefined): boolean {
+  const q = (qualifier ?? '').toLowerCase();
+  if (['drygt', 'över', 'mer än'].includes(q)) return actual >= stated && actual < stated + unitStep;
+  if (['knappt', 'nästan', 'under', 'närmare'].includes(q)) return actual <= stated && actual > stated - unitStep;
+  return Math.abs(actual - stated) <= unitStep / 2 + 1e-6;
+}
+
+/**
+ * Amounts written in prose (`19,35 mkr`, `650 tkr`, `cirka 32 miljoner kronor`)
+ * must match a figure the data holds or the build computes, at the precision
+ * written. Amounts produced by helpers come from data and are not re-checked.
+ */
+export const proseAmountsRule: CheckRule = {
+  ids: ['prose-amount'],
+  run(context, diagnostics) {
+    const known = knownAmounts(context);
+    if (!context.model || known.length === 0) return;
+    for (const chapter of context.chapters) {
+      const { literalText, index, file } = chapter.expanded;
+      for (const match of literalText.matchAll(AMOUNT)) {
+        const [, qualifier, whole = '0', fraction, unitWord = 'kronor'] = match;
+        const unit = UNITS[unitWord.toLowerCase()] ?? 1;
+        const decimals = fraction?.length ?? 0;
+        const stated = (Number(whole.replace(/[ \u00a0]/g, '')) + (fraction ? Number(`0.${fraction}`) : 0)) * unit;
+        const step = unit / 10 ** decimals;
+        if (known.some((k) => amountMatches(k.value, stated, step, qualifier))) continue;
+        const nearest = known.reduce((best, k) => (Math.abs(k.value - stated) < Math.abs(best.value - stated) ? k : best));
+        const written = match[0].trim();
+        const helper = HELPER_FOR_UNIT[unitWord.toLowerCase()] ?? 'kronor';
+        const suggestion = unit === 1 ? groupDigits(nearest.value) : decimal(nearest.value / unit, decimals);
+        diagnostics.error(
+          'prose-amount',
+          file.path,
+          index.point(match.index),
+          `'${written}' matches no figure in the data: the nearest is ${nearest.name} = ${groupDigits(nearest.value)} kronor (${suggestion} ${unitWord}); correct the text or write the figure with a helper such as {{${helper} ${nearest.name}}}`,
+        );
+      }
+    }
+  },
+};
