@@ -65,7 +65,10 @@ export function expandChapter(file: SourceFile, env: ExpandEnv, diagnostics: Dia
   try {
     program = env.hb.parse(file.text);
   } catch (error) {
-    diagnostics.error('template-syntax', file.path, syntaxPoint(error as Error, file.text, index), `template syntax: ${firstLine((error as Error).message)}; check that every '{{' has its '}}' and every '{{#block}}' its '{{/block}}'`);
+    const message = (error as Error).message;
+    const got = /got '([A-Z_]+)'/.exec(message)?.[1];
+    const what = /doesn't match/.test(message) ? firstLine(message).replace(/ - \d+:\d+$/, '') : got === 'EOF' ? 'the file ends inside an open {{#block}}' : `unexpected ${got ? got.toLowerCase().replace(/_/g, ' ') : 'text'} in an expression`;
+    diagnostics.error('template-syntax', file.path, syntaxPoint(error as Error, file.text, index), `template syntax: ${what}; check that every '{{' has its '}}' and every '{{#block}}' its '{{/block}}'`);
     return undefined;
   }
   const problems = checkTemplateScope(program, env.context, env.helperNames, env.partialNames);

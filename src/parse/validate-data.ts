@@ -37,7 +37,7 @@ export function validateData<S extends z.ZodType>(
     const value = valueAt(parsed.value, issue.path);
     let message = issue.message;
     if (issue.code === 'invalid_type' && value === undefined) message = `missing required value '${where}': add it`;
-    else if (issue.code === 'invalid_type') message = `${where}: expected ${issue.expected}, found ${describe(value)}`;
+    else if (issue.code === 'invalid_type' && message.startsWith('Invalid input')) message = `${where}: expected ${issue.expected}, found ${describe(value)}`;
     else message = `${where}: ${message}`;
     diagnostics.error('data-schema', parsed.file.path, place?.value, message);
   }

@@ -1,0 +1,33 @@
+import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The repository root. */
+export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/** The starter report (`redovisning init` copies it): the base of the fixture reports. */
+export const STARTER = path.join(REPO, 'starter');
+
+/**
+ * Makes a fixture report in a temporary folder: the starter report, with the
+ * case folder's files laid over it and the files named in its `delete.txt` removed.
+ */
+export async function fixtureReport(caseDir: string | undefined): Promise<string> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'redovisning-fixture-'));
+  await cp(STARTER, dir, { recursive: true });
+  if (caseDir) {
+    await cp(caseDir, dir, { recursive: true, filter: (src) => !/(expected\.txt|delete\.txt)$/.test(src) });
+    const deletions = await readFile(path.join(caseDir, 'delete.txt'), 'utf8').catch(() => '');
+    for (const file of deletions.split('\n').filter(Boolean)) await rm(path.join(dir, file), { force: true });
+  }
+  return dir;
+}
+
+/** Copies the real report (content/, data/) to a temporary folder, to break it on purpose. */
+export async function copyOfRealReport(): Promise<string> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'redovisning-real-'));
+  await cp(path.join(REPO, 'content'), path.join(dir, 'content'), { recursive: true });
+  await cp(path.join(REPO, 'data'), path.join(dir, 'data'), { recursive: true });
+  return dir;
+}
