@@ -1,0 +1,41 @@
+import { existsSync } from 'node:fs';
+import type { Browser } from 'puppeteer-core';
+
+/** Where Debian puts Chromium (`apt-get install chromium`); REDOVISNING_CHROMIUM overrides it. */
+export const CHROMIUM_PATH = process.env['REDOVISNING_CHROMIUM'] ?? '/usr/bin/chromium';
+
+/**
+ * Flags for a headless, offline Chromium: no sandbox (the build may run as
+ * root), and none of the background services that would try the network.
+ */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-default-apps',
+  '--disable-extensions',
+  '--disable-dev-shm-usage',
+  '--font-render-hinting=none',
+];
+
+/** Thrown when no browser can be started; the message says what to run. */
+export class BrowserMissingError extends Error {}
+
+/**
+ * Starts headless Chromium, or fails with a message that names the fix.
+ * Only the PDF stage (and tests) call this; checks never start a browser.
+ */
+export async function launchBrowser(timeoutMs = 30_000): Promise<Browser> {
+  if (!existsSync(CHROMIUM_PATH)) {
+    throw new BrowserMissingError(`Chromium was not found at ${CHROMIUM_PATH}: run ./scripts/setup.sh (it installs Debian's chromium), or set REDOVISNING_CHROMIUM to a Chromium binary`);
+  }
+  const puppeteer = (await import('puppeteer-core')).default;
+  try {
+    return await puppeteer.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true, timeout: timeoutMs, protocolTimeout: 120_000 });
+  } catch (error) {
+    throw new BrowserMissingError(`Chromium at ${CHROMIUM_PATH} did not start (${(error as Error).message.split('\n')[0]}): run ./scripts/setup.sh, or set REDOVISNING_CHROMIUM`);
+  }
+}
