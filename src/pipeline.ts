@@ -3,7 +3,8 @@ import path from 'node:path';
 import { CHECK_RULES } from './check/registry.js';
 import type { CheckContext } from './check/check-context.js';
 import { Diagnostics } from './diagnostics/diagnostic.js';
-import { loadReport, TOOL_ROOT } from './load/load-report.js';
+import { loadReport } from './load/load-report.js';
+import { FONT_DIR, FONT_FACES } from './render/fonts.js';
 import { buildModel, type ReportModel } from './model/compute.js';
 import { expandChapter } from './parse/expand-chapter.js';
 import { parseData } from './parse/parse-data.js';
@@ -66,8 +67,6 @@ export interface HtmlBuild {
   copies: OutputCopy[];
 }
 
-const FONT_FILES = ['latin-400-normal', 'latin-400-italic', 'latin-600-normal', 'latin-700-normal'].map((v) => `source-sans-3-${v}.woff2`);
-
 /**
  * Renders a checked, error-free report to the files of the web publication.
  * Pure apart from reading nothing: returns what the write stage writes.
@@ -86,7 +85,6 @@ export function renderHtml(checked: CheckedReport, options: { pdfHref: string | 
   for (const table of TABLES) {
     files.push({ path: `data/${table.csvName}`, content: stringify([table.csvColumns, ...table.csvRows(model)]) });
   }
-  const fontDir = path.join(TOOL_ROOT, 'node_modules', '@fontsource', 'source-sans-3', 'files');
-  const copies: OutputCopy[] = FONT_FILES.map((f) => ({ from: path.join(fontDir, f), to: `assets/fonts/${f}` }));
+  const copies: OutputCopy[] = FONT_FACES.map((f) => ({ from: path.join(FONT_DIR, f.file), to: `assets/fonts/${f.file}` }));
   return { page, files, copies };
 }

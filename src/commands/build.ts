@@ -1,5 +1,8 @@
 import type { Diagnostics } from '../diagnostics/diagnostic.js';
 import { checkReport, renderHtml } from '../pipeline.js';
+import { BrowserMissingError } from '../write/browser.js';
+import { buildPdf } from '../write/build-pdf.js';
+import { PdfError } from '../write/pdf.js';
 import { writeOutput } from '../write/write-output.js';
 
 /** Options of `redovisning build`. */
@@ -12,23 +15,39 @@ export interface BuildOptions {
 }
 
 /**
- * `redovisning build`: check, render, then write `out` all or nothing.
- * Returns the exit code: 0 built, 1 the report has errors (nothing written).
+ * `redovisning build`: check, render, print the PDF, then write `out` all or
+ * nothing. Returns the exit code: 0 built, 1 the report has errors or the PDF
+ * could not be made (nothing written).
  */
 export async function buildCommand(options: BuildOptions): Promise<number> {
+  const say = (line: string): void => {
+    if (!options.quiet) process.stderr.write(`${line}\n`);
+  };
   const checked = await checkReport(options.root);
-  if (checked.diagnostics.hasErrors) {
+  const refuse = (): number => {
     options.print(checked.diagnostics, options.quiet);
     process.stderr.write(`nothing written: ${options.out} is left as it was\n`);
     return 1;
-  }
+  };
+  if (checked.diagnostics.hasErrors) return refuse();
   const html = renderHtml(checked, { pdfHref: options.pdf ? 'redovisning.pdf' : undefined });
-  if (!html) {
-    options.print(checked.diagnostics, options.quiet);
-    return 1;
+  if (!html) return refuse();
+  if (options.pdf) {
+    try {
+      const pdf = await buildPdf(checked, html.page.body, (step) => say(`pdf: ${step}`));
+      html.files.push({ path: 'redovisning.pdf', content: pdf.bytes });
+      say(`pdf: ${pdf.pages} pages`);
+    } catch (error) {
+      if (error instanceof PdfError || error instanceof BrowserMissingError) {
+        options.print(checked.diagnostics, options.quiet);
+        process.stderr.write(`pdf: ${error.message}\nnothing written: ${options.out} is left as it was\n`);
+        return 1;
+      }
+      throw error;
+    }
   }
   await writeOutput(options.out, html.files, html.copies);
   options.print(checked.diagnostics, options.quiet);
-  if (!options.quiet) process.stderr.write(`wrote ${options.out}/index.html\n`);
+  say(`wrote ${options.out}/index.html${options.pdf ? ` and ${options.out}/redovisning.pdf` : ''}`);
   return 0;
 }

@@ -10,7 +10,7 @@ export const MAX_SOURCE_BYTES = 2 * 1024 * 1024;
 /** The tool's own folder (holds the built-in `templates/`). */
 export const TOOL_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-const TEMPLATE_NAMES = ['layout.hbs', 'partials/letterhead.hbs', 'style.css', 'print.css'];
+const TEMPLATE_NAMES = ['layout.hbs', 'print.hbs', 'partials/letterhead.hbs', 'style.css', 'print.css', 'pdf.css'];
 
 /**
  * Reads a report root: chapters, data files, appendix bodies and templates.

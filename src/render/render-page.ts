@@ -32,18 +32,25 @@ const appendixProcessor = unified()
   .use(remarkRehype)
   .use(rehypeSanitize, { ...defaultSchema, clobberPrefix: '', protocols: { ...defaultSchema.protocols, href: ['http', 'https', 'mailto'] } });
 
+/** How appendices are drawn: heading level, and the note for an appendix without a Markdown body. */
+export interface AppendixOptions {
+  headingTag: 'h2' | 'h3';
+  /** A note to show instead of the default for an appendix without a body. */
+  separateNote?: (appendix: AppendixView) => string | undefined;
+}
+
 /** Each appendix as a section: `Bilaga N` heading with its title, then its body or a note. */
-export function renderAppendices(appendices: readonly AppendixView[]): Element[] {
+export function renderAppendices(appendices: readonly AppendixView[], options: AppendixOptions = { headingTag: 'h3' }): Element[] {
   return appendices.map((a) => {
     let content: Element[];
     if (a.body) {
       const tree = appendixProcessor.runSync(structuredClone(a.body.tree)) as HastRoot;
       content = tree.children.filter((c): c is Element => c.type === 'element');
     } else {
-      content = [h('p', { className: ['appendix-separate'] }, 'Bilagan lämnas separat.')];
+      content = [h('p', { className: ['appendix-separate'] }, options.separateNote?.(a) ?? 'Bilagan lämnas separat.')];
     }
     return h('section', { className: ['appendix'], id: `bilaga-${a.number}`, ariaLabelledBy: `bilaga-${a.number}-rubrik` }, [
-      h('h3', { id: `bilaga-${a.number}-rubrik` }, [h('span', { className: ['appendix-number'] }, `Bilaga ${a.number}`), ' ', h('span', { className: ['appendix-title'] }, a.title)]),
+      h(options.headingTag, { id: `bilaga-${a.number}-rubrik` }, [h('span', { className: ['appendix-number'] }, `Bilaga ${a.number}`), ' ', h('span', { className: ['appendix-title'] }, a.title)]),
       ...content,
     ]);
   });

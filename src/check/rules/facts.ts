@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { closest, editDistance } from '../../format/closest.js';
 import type { CheckRule } from '../check-context.js';
@@ -123,13 +124,21 @@ export const identityRule: CheckRule = {
   },
 };
 
-/** Appendix bodies and PDFs named in the register exist inside the report root. */
+/**
+ * Appendix bodies and PDFs named in the register exist inside the report
+ * root; an appendix with neither is a warning (its page says it is
+ * submitted separately).
+ */
 export const appendixFilesRule: CheckRule = {
-  ids: ['appendix-file-missing', 'appendix-path-outside'],
+  ids: ['appendix-file-missing', 'appendix-path-outside', 'appendix-no-body'],
   run(context, diagnostics) {
     const model = context.model;
     if (!model) return;
     model.data.bilagor.forEach((b, i) => {
+      if (!b.innehall && !b.pdf) {
+        const [file, point] = dataPlace(context, 'bilagor', `[${i}]`);
+        diagnostics.warn('appendix-no-body', file, point, `bilaga ${i + 1} (${b.titel}) has no body: its page will say it is submitted separately; add 'innehall: <file>.md' or 'pdf: <file>.pdf' to include it`);
+      }
       if (b.innehall && !context.sources.extraContent.has(b.innehall)) {
         const [file, point] = dataPlace(context, 'bilagor', `[${i}].innehall`);
         const inside = path.resolve(context.sources.root, 'content', b.innehall).startsWith(path.join(context.sources.root, 'content') + path.sep);
@@ -137,9 +146,11 @@ export const appendixFilesRule: CheckRule = {
       }
       if (b.pdf) {
         const resolved = path.resolve(context.sources.root, b.pdf);
+        const [file, point] = dataPlace(context, 'bilagor', `[${i}].pdf`);
         if (!resolved.startsWith(context.sources.root + path.sep)) {
-          const [file, point] = dataPlace(context, 'bilagor', `[${i}].pdf`);
           diagnostics.error('appendix-path-outside', file, point, `'${b.pdf}' points outside the report root: attach only PDFs inside the report's folder`);
+        } else if (!existsSync(resolved)) {
+          diagnostics.error('appendix-file-missing', file, point, `${b.pdf} does not exist: put the PDF in the report's folder or correct the path (relative to the report root)`);
         }
       }
     });

@@ -1,0 +1,93 @@
+import type { Element, ElementContent, Root as HastRoot } from 'hast';
+import { h } from 'hastscript';
+import { toHtml } from 'hast-util-to-html';
+import Handlebars from 'handlebars';
+import { visit, SKIP } from 'unist-util-visit';
+import type { Diagnostics } from '../diagnostics/diagnostic.js';
+import type { SourceFile } from '../load/source-file.js';
+import type { ReportModel } from '../model/compute.js';
+import type { ReportBody } from './markdown-to-hast.js';
+import { renderAppendices, type AppendixView } from './render-page.js';
+
+/** Page counts of attached appendix PDFs, by appendix number. */
+export type AttachmentPages = Map<number, number>;
+
+/**
+ * Moves each footnote's text to where it is referenced, as
+ * `<span class="footnote">`, so the paged layout (CSS `float: footnote`)
+ * sets it at the foot of that page. Numbering stays 1…N in reference order.
+ */
+export function inlineFootnotes(body: ReportBody): Element[] {
+  const texts = new Map<string, ElementContent[]>();
+  if (body.footnotes) {
+    visit(body.footnotes, 'element', (li) => {
+      if (li.tagName !== 'li' || typeof li.properties['id'] !== 'string') return;
+      const content: ElementContent[] = [];
+      for (const child of li.children) {
+        if (child.type !== 'element') continue;
+        const parts = child.tagName === 'p' ? child.children : [child];
+        content.push(...parts.filter((p) => !(p.type === 'element' && p.properties['dataFootnoteBackref'] !== undefined)));
+      }
+      while (content.length && content[content.length - 1]?.type === 'text' && (content[content.length - 1] as { value: string }).value.trim() === '') content.pop();
+      texts.set(li.properties['id'], content);
+      return SKIP;
+    });
+  }
+  const chapters = structuredClone(body.chapters);
+  for (const chapter of chapters) {
+    visit(chapter, 'element', (node, index, parent) => {
+      if (node.tagName !== 'sup' || !parent || index === undefined) return;
+      const link = node.children.find((c): c is Element => c.type === 'element' && c.properties['dataFootnoteRef'] !== undefined);
+      const target = String(link?.properties['href'] ?? '').replace(/^#/, '');
+      const text = texts.get(target);
+      if (!text) return;
+      parent.children.splice(index, 1, h('span', { className: ['footnote'] }, structuredClone(text)));
+      return [SKIP, index + 1];
+    });
+  }
+  return chapters;
+}
+
+/** Placeholder pages for an attached PDF: the PDF stage draws the attached pages onto them. */
+function attachmentPlaceholders(appendix: number, pages: number): Element[] {
+  return Array.from({ length: pages }, (_, k) => h('div', { className: ['attached-page'], dataAttachment: String(appendix), dataAttachmentPage: String(k) }));
+}
+
+/**
+ * The document Chromium prints: letterhead, title, chapters with footnotes in
+ * place, then each appendix from a new page. Its CSS (paged media) and fonts
+ * are inlined so the page loads nothing.
+ */
+export function renderPrint(
+  model: ReportModel,
+  body: ReportBody,
+  appendices: readonly AppendixView[],
+  templates: Map<string, SourceFile>,
+  inlineCss: string,
+  attachments: AttachmentPages,
+  diagnostics: Diagnostics,
+): string | undefined {
+  const template = templates.get('print.hbs');
+  const letterhead = templates.get('partials/letterhead.hbs');
+  if (!template || !letterhead) return undefined;
+  const appendixSections = renderAppendices(appendices, { headingTag: 'h2', separateNote: (a) => (a.pdf ? `Bilagan består av ${attachments.get(a.number) ?? 0} sidor som följer.` : undefined) });
+  appendixSections.forEach((section, i) => {
+    const a = appendices[i];
+    if (a?.pdf) section.children.push(...attachmentPlaceholders(a.number, attachments.get(a.number) ?? 0));
+  });
+  const hb = Handlebars.create();
+  const options = { strict: true, knownHelpersOnly: true, knownHelpers: {} };
+  try {
+    hb.registerPartial('letterhead', hb.compile(letterhead.text, options));
+    return hb.compile(template.text, options)({
+      rapport: model.data.rapport,
+      css: inlineCss,
+      chapters: toHtml(inlineFootnotes(body)),
+      appendices: toHtml({ type: 'root', children: appendixSections } as HastRoot),
+    });
+  } catch (error) {
+    const e = error as Error & { lineNumber?: number; column?: number };
+    diagnostics.error('template-layout', template.path, e.lineNumber ? { line: e.lineNumber, column: (e.column ?? 0) + 1 } : undefined, `print template: ${(e.message.split('\n')[0] ?? '').replace(/ - \d+:\d+$/, '')}`);
+    return undefined;
+  }
+}

@@ -1,0 +1,85 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { PDFDocument } from 'pdf-lib';
+import type { CheckedReport } from '../pipeline.js';
+import { FONT_DIR, FONT_FACES } from '../render/fonts.js';
+import type { ReportBody } from '../render/markdown-to-hast.js';
+import { renderPrint } from '../render/render-print.js';
+import { finishPdf } from './pdf-finish.js';
+import { PdfError, printPdf, type Progress } from './pdf.js';
+
+/** The finished PDF and what the build tells the author about it. */
+export interface BuiltPdf {
+  bytes: Uint8Array;
+  pages: number;
+}
+
+/**
+ * The date the PDF carries: SOURCE_DATE_EPOCH when set (reproducible-builds
+ * convention), else the report's own date. Never the clock.
+ */
+export function pdfDate(reportDate: string, env: NodeJS.ProcessEnv = process.env): Date {
+  const epoch = env['SOURCE_DATE_EPOCH'];
+  if (epoch && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000);
+  return new Date(`${reportDate}T00:00:00Z`);
+}
+
+/** @font-face rules with the fonts inlined as data: URLs, so the print page loads nothing. */
+async function inlineFontFaces(): Promise<string> {
+  const rules: string[] = [];
+  for (const face of FONT_FACES) {
+    const data = (await readFile(path.join(FONT_DIR, face.file))).toString('base64');
+    rules.push(`@font-face { font-family: "Source Sans 3"; font-style: ${face.style}; font-weight: ${face.weight}; src: url(data:font/woff2;base64,${data}) format("woff2"); }`);
+  }
+  return rules.join('\n');
+}
+
+/**
+ * The PDF stage: reads attached appendix PDFs (inside the report root),
+ * renders the print document, prints it with Paged.js in Chromium and
+ * finishes it with pdf-lib. Errors an author can cause become PdfErrors
+ * with a message that says what to do.
+ */
+export async function buildPdf(checked: CheckedReport, body: ReportBody, progress: Progress, timeoutMs = 120_000): Promise<BuiltPdf> {
+  const { context, diagnostics } = checked;
+  const model = context.model;
+  if (!model) throw new PdfError('the report has errors: nothing to print');
+  const attachments = new Map<number, Uint8Array>();
+  const pageCounts = new Map<number, number>();
+  for (const appendix of context.appendices) {
+    if (!appendix.pdf) continue;
+    const file = path.resolve(context.sources.root, appendix.pdf);
+    let bytes: Uint8Array;
+    try {
+      bytes = await readFile(file);
+    } catch {
+      throw new PdfError(`bilaga ${appendix.number}: cannot read ${appendix.pdf}; check the path in data/bilagor.yaml`);
+    }
+    try {
+      const doc = await PDFDocument.load(bytes, { updateMetadata: false });
+      pageCounts.set(appendix.number, doc.getPageCount());
+    } catch (error) {
+      throw new PdfError(`bilaga ${appendix.number}: ${appendix.pdf} is not a readable PDF (${(error as Error).message}); export it again as PDF`);
+    }
+    attachments.set(appendix.number, bytes);
+  }
+  const css = `${await inlineFontFaces()}\n${context.sources.templates.get('pdf.css')?.text ?? ''}`;
+  const html = renderPrint(model, body, context.appendices, context.sources.templates, css, pageCounts, diagnostics);
+  if (!html) throw new PdfError('the print template failed: see the diagnostics above');
+  const printed = await printPdf(html, { timeoutMs, progress });
+  const { rapport } = model.data;
+  const bytes = await finishPdf(
+    printed.bytes,
+    {
+      title: rapport.titel,
+      author: rapport.myndighet,
+      subject: rapport.beskrivning,
+      keywords: [`Dnr ${rapport.dnr}`, `Ert dnr ${rapport.ertDnr}`],
+      language: rapport.sprak,
+      date: pdfDate(rapport.datum),
+    },
+    attachments,
+    printed.placements,
+  );
+  return { bytes, pages: printed.pages };
+}

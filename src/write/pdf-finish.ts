@@ -1,0 +1,98 @@
+import { PDFDict, PDFDocument, PDFName } from 'pdf-lib';
+import type { Placement } from './pdf.js';
+
+/** The document metadata the PDF carries. */
+export interface PdfMetadata {
+  title: string;
+  author: string;
+  subject: string;
+  keywords: string[];
+  language: string;
+  /** The one date used for creation and modification: same input, same bytes. */
+  date: Date;
+}
+
+function escapeXml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+/** An XMP packet with title, author, language, dates and the PDF/UA identification. */
+export function xmpPacket(meta: PdfMetadata): string {
+  const date = meta.date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+  return `<?xpacket begin="\uFEFF" id="W5M0MpCehiHzreSzNTczkc9d"?>
+<x:xmpmeta xmlns:x="adobe:ns:meta/">
+<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+<rdf:Description rdf:about=""
+ xmlns:dc="http://purl.org/dc/elements/1.1/"
+ xmlns:xmp="http://ns.adobe.com/xap/1.0/"
+ xmlns:pdf="http://ns.adobe.com/pdf/1.3/"
+ xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/">
+<dc:format>application/pdf</dc:format>
+<dc:title><rdf:Alt><rdf:li xml:lang="x-default">${escapeXml(meta.title)}</rdf:li></rdf:Alt></dc:title>
+<dc:creator><rdf:Seq><rdf:li>${escapeXml(meta.author)}</rdf:li></rdf:Seq></dc:creator>
+<dc:description><rdf:Alt><rdf:li xml:lang="x-default">${escapeXml(meta.subject)}</rdf:li></rdf:Alt></dc:description>
+<dc:language><rdf:Bag><rdf:li>${escapeXml(meta.language)}</rdf:li></rdf:Bag></dc:language>
+<pdf:Keywords>${escapeXml(meta.keywords.join(', '))}</pdf:Keywords>
+<pdf:Producer>redovisning</pdf:Producer>
+<xmp:CreatorTool>redovisning (Chromium, Paged.js)</xmp:CreatorTool>
+<xmp:CreateDate>${date}</xmp:CreateDate>
+<xmp:ModifyDate>${date}</xmp:ModifyDate>
+<xmp:MetadataDate>${date}</xmp:MetadataDate>
+<pdfuaid:part>1</pdfuaid:part>
+</rdf:Description>
+</rdf:RDF>
+</x:xmpmeta>
+<?xpacket end="w"?>`;
+}
+
+/**
+ * Finishes the printed PDF: draws attached appendix pages onto their
+ * placeholder pages (below the page number), sets the document information
+ * and an XMP metadata stream, fixes the dates, and saves it so that the same
+ * input gives the same bytes. The tag structure Chromium wrote survives.
+ */
+export async function finishPdf(printed: Uint8Array, meta: PdfMetadata, attachments: Map<number, Uint8Array>, placements: readonly Placement[]): Promise<Uint8Array> {
+  const doc = await PDFDocument.load(printed, { updateMetadata: false });
+  const sources = new Map<number, PDFDocument>();
+  for (const placement of placements) {
+    const bytes = attachments.get(placement.appendix);
+    if (!bytes) continue;
+    let source = sources.get(placement.appendix);
+    if (!source) {
+      source = await PDFDocument.load(bytes, { updateMetadata: false });
+      sources.set(placement.appendix, source);
+    }
+    const [embedded] = await doc.embedPdf(source, [placement.page]);
+    const page = doc.getPage(placement.pageIndex);
+    if (!embedded) continue;
+    const { width, height } = page.getSize();
+    // Leave the top 20 mm for the page number; keep the attached page's proportions.
+    const top = (20 / 25.4) * 72;
+    const box = { width: width - 2 * 20, height: height - top - 20 };
+    const scale = Math.min(box.width / embedded.width, box.height / embedded.height);
+    page.drawPage(embedded, {
+      x: (width - embedded.width * scale) / 2,
+      y: 20 + (box.height - embedded.height * scale) / 2,
+      xScale: scale,
+      yScale: scale,
+    });
+  }
+  doc.setTitle(meta.title, { showInWindowTitleBar: true });
+  doc.setAuthor(meta.author);
+  doc.setSubject(meta.subject);
+  doc.setKeywords(meta.keywords);
+  doc.setLanguage(meta.language);
+  doc.setProducer('redovisning');
+  doc.setCreator('redovisning (Chromium, Paged.js)');
+  doc.setCreationDate(meta.date);
+  doc.setModificationDate(meta.date);
+  // Chromium tags <strong>/<em> as Strong/Em, which PDF 1.7 does not define:
+  // map them to Span so checkers read the structure tree.
+  const structRoot = doc.catalog.lookup(PDFName.of('StructTreeRoot'));
+  if (structRoot instanceof PDFDict) {
+    structRoot.set(PDFName.of('RoleMap'), doc.context.obj({ Strong: 'Span', Em: 'Span' }));
+  }
+  const xmp = doc.context.stream(xmpPacket(meta), { Type: 'Metadata', Subtype: 'XML' });
+  doc.catalog.set(PDFName.of('Metadata'), doc.context.register(xmp));
+  return doc.save({ useObjectStreams: false });
+}

@@ -1,0 +1,127 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Browser } from 'puppeteer-core';
+import { TOOL_ROOT } from '../load/load-report.js';
+import { launchBrowser } from './browser.js';
+
+/** Paged.js' polyfill (the package's exports do not list it, so it is read by path). */
+const PAGED_POLYFILL = path.join(TOOL_ROOT, 'node_modules', 'pagedjs', 'dist', 'paged.polyfill.js');
+
+/** Where an attached PDF's page landed in the printed document. */
+export interface Placement {
+  appendix: number;
+  /** Page of the attached PDF, 0-based. */
+  page: number;
+  /** Page of the printed document, 0-based. */
+  pageIndex: number;
+}
+
+/** What printing produced. */
+export interface Printed {
+  bytes: Uint8Array;
+  pages: number;
+  placements: Placement[];
+}
+
+/** Thrown when printing fails in a way the author cannot fix in the report; the message says what to do. */
+export class PdfError extends Error {}
+
+/** Reports slow steps ("starting the browser", "laying out", …). */
+export type Progress = (step: string) => void;
+
+/**
+ * A Paged.js handler that repeats a table's header row when the table breaks
+ * across pages: when the first row of a continued table is laid out, the
+ * source table's `<thead>` is put in front of it, so the page's height
+ * accounts for it. Runs in the page.
+ */
+const REPEAT_TABLE_HEADERS = `
+class RepeatTableHeaders extends Paged.Handler {
+  renderNode(clone, node) {
+    if (!clone || clone.nodeType !== 1 || clone.nodeName !== 'TR') return;
+    const table = clone.closest('table');
+    if (!table || !table.hasAttribute('data-split-from') || table.querySelector(':scope > thead')) return;
+    const source = node.closest('table') && node.closest('table').querySelector(':scope > thead');
+    if (!source || source.contains(node)) return;
+    const thead = source.cloneNode(true);
+    thead.setAttribute('data-repeated-header', '');
+    table.insertBefore(thead, table.firstChild);
+  }
+}
+Paged.registerHandlers(RepeatTableHeaders);
+`;
+
+/**
+ * Prints the print document to PDF in headless Chromium with Paged.js. The
+ * page loads nothing from the network: every request other than a data: URL
+ * is blocked and makes the build fail. Bounded in time: a hang kills the browser.
+ */
+export async function printPdf(html: string, options: { timeoutMs: number; progress: Progress }): Promise<Printed> {
+  let browser: Browser | undefined;
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new PdfError(`the PDF was not done after ${Math.round(options.timeoutMs / 1000)} s: the layout may be stuck on a very long table or paragraph; try 'npm run build -- --no-pdf' to check the rest, and split the content`)), options.timeoutMs);
+  });
+  try {
+    return await Promise.race([print(), timeout]);
+  } finally {
+    clearTimeout(timer);
+    await closeBrowser(browser);
+  }
+
+  async function print(): Promise<Printed> {
+    options.progress('starting the browser');
+    browser = await launchBrowser();
+    const page = await browser.newPage();
+    const blocked: string[] = [];
+    await page.setRequestInterception(true);
+    page.on('request', (request) => {
+      const url = request.url();
+      if (url.startsWith('data:') || url === 'about:blank') void request.continue();
+      else {
+        blocked.push(url);
+        void request.abort('blockedbyclient');
+      }
+    });
+    const pageErrors: string[] = [];
+    page.on('pageerror', (error) => pageErrors.push(String((error as Error).message ?? error)));
+    options.progress('laying out the pages');
+    await page.setContent(html, { waitUntil: 'load', timeout: options.timeoutMs });
+    await page.evaluate('window.PagedConfig = { auto: false };');
+    const polyfill = await readFile(PAGED_POLYFILL, 'utf8');
+    await page.addScriptTag({ content: polyfill });
+    await page.addScriptTag({ content: REPEAT_TABLE_HEADERS });
+    const layout = (await page.evaluate(`(async () => {
+      await document.fonts.ready;
+      const previewer = new Paged.Previewer();
+      const flow = await previewer.preview();
+      const placements = [];
+      document.querySelectorAll('.pagedjs_page').forEach((pageElement, pageIndex) => {
+        pageElement.querySelectorAll('[data-attachment]').forEach((el) => {
+          placements.push({ appendix: Number(el.dataset.attachment), page: Number(el.dataset.attachmentPage), pageIndex });
+        });
+      });
+      // Paged.js names footnotes with random UUIDs; the PDF's link targets
+      // must not change between builds, so number them in document order.
+      document.querySelectorAll('[id^="note-"]').forEach((note, i) => {
+        const old = '#' + note.id;
+        note.id = 'fotnot-' + (i + 1);
+        document.querySelectorAll('a[href="' + old + '"]').forEach((a) => a.setAttribute('href', '#' + note.id));
+      });
+      return { pages: flow.total, placements };
+    })()`)) as { pages: number; placements: Placement[] };
+    if (pageErrors.length) throw new PdfError(`the page layout failed in the browser: ${pageErrors[0]}`);
+    if (blocked.length) throw new PdfError(`the report tried to load ${blocked.length} resource(s) from outside (first: ${blocked[0]}); the PDF is printed offline: remove the reference or put the file in the report`);
+    options.progress(`${layout.pages} pages laid out; printing`);
+    const bytes = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true, timeout: options.timeoutMs });
+    return { bytes, pages: layout.pages, placements: layout.placements };
+  }
+}
+
+/** Closes the browser, and kills it if it does not close in time (no zombie process). */
+async function closeBrowser(browser: Browser | undefined): Promise<void> {
+  if (!browser) return;
+  const process = browser.process();
+  await Promise.race([browser.close().catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 5000))]);
+  if (process && process.exitCode === null && !process.killed) process.kill('SIGKILL');
+}
