@@ -24,8 +24,10 @@ program
   .argument('[root]', 'report root (a folder with content/ and data/)', '.')
   .option('-q, --quiet', 'print nothing when the report is clean')
   .action(async (root: string, options: { quiet?: boolean }) => {
-    const { checkReport } = await import('./pipeline.js');
+    const { checkReport, renderHtml } = await import('./pipeline.js');
     const checked = await checkReport(root);
+    // Render the page too (in memory): layout templates are checked like the rest.
+    if (!checked.diagnostics.hasErrors) renderHtml(checked, { pdfHref: undefined });
     printDiagnostics(checked.diagnostics, options.quiet ?? false);
     process.exitCode = checked.diagnostics.hasErrors ? EXIT_REPORT_ERRORS : 0;
   });

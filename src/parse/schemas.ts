@@ -18,6 +18,8 @@ const text = z.string().trim().min(1, { message: 'expected text, found an empty 
 export const rapportSchema = z.strictObject({
   myndighet: text,
   titel: text,
+  /** A shorter title for the browser tab and search results (at most 70 characters). */
+  kortTitel: z.string().trim().min(1).max(70, { message: 'expected at most 70 characters: browsers and search engines cut longer titles' }).optional(),
   beskrivning: text,
   datum: isoDate,
   dnr: text,

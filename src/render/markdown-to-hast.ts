@@ -8,6 +8,7 @@ import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import type { ReportModel } from '../model/compute.js';
 import type { ParsedChapter } from '../parse/parse-markdown.js';
+import { linkAppendixReferences } from './link-references.js';
 import { slug } from './slug.js';
 import { TABLE_MARK, TABLES } from './tables/registry.js';
 
@@ -131,6 +132,7 @@ export function renderBody(chapters: readonly ParsedChapter[], model: ReportMode
   visit(hast, 'element', (el) => {
     if (el.properties['ariaDescribedBy'] !== undefined) el.properties['ariaDescribedBy'] = ['fotnoter'];
   });
+  linkAppendixReferences(sections, model.data.bilagor.length);
   return { chapters: sections, footnotes, toc, tables };
 }
 
@@ -138,7 +140,7 @@ export function renderBody(chapters: readonly ParsedChapter[], model: ReportMode
 function tableFigure(table: Element, placed: PlacedTable): Element {
   const captionId = `tabell-${placed.number}`;
   table.children.unshift(h('caption', { id: captionId }, [h('span', { className: ['label'] }, `Tabell ${placed.number}`), ` ${placed.caption}`]));
-  return h('div', { className: ['table-scroll'], role: 'region', ariaLabelledBy: captionId, tabIndex: 0 }, [table]);
+  return h('section', { className: ['table-scroll'], ariaLabelledBy: captionId, tabIndex: 0 }, [table]);
 }
 
 function appendTo(sections: Element[], node: RootContent): void {

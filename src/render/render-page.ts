@@ -77,6 +77,7 @@ export function renderPage(
   const compileOptions = { strict: true, knownHelpersOnly: true, knownHelpers: {} };
   const context = {
     rapport: model.data.rapport,
+    pageTitle: `${model.data.rapport.kortTitel ?? model.data.rapport.titel} – ${model.data.rapport.myndighet}`,
     toc: body.toc,
     chapters: toHtml(body.chapters),
     footnotes: body.footnotes ? toHtml(body.footnotes) : '',
