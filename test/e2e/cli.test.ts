@@ -1,0 +1,153 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { copyOfRealReport, REPO } from '../helpers.js';
+import { buildInto, cli } from './build.js';
+
+const temporary: string[] = [];
+afterAll(async () => {
+  for (const dir of temporary) await rm(dir, { recursive: true, force: true });
+});
+
+/** Every file under a folder with a hash of its bytes: "the folder exactly as it was". */
+async function fingerprint(dir: string): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const file = path.join(entry.parentPath, entry.name);
+    out[path.relative(dir, file)] = createHash('sha256').update(await readFile(file)).digest('hex');
+  }
+  return out;
+}
+
+describe('the redovisning command', () => {
+  it('explains itself: --help for every command, exit 0', async () => {
+    for (const args of [['--help'], ['build', '--help'], ['check', '--help'], ['dev', '--help'], ['init', '--help']]) {
+      const run = await cli(args);
+      expect(run.code, args.join(' ')).toBe(0);
+      expect(run.stdout).toMatch(/Usage: redovisning/);
+    }
+    expect((await cli(['build', '--help'])).stdout).toContain('--no-pdf');
+    expect((await cli(['dev', '--help'])).stdout).toContain('--port');
+  });
+
+  it('exits 0 on a clean report, 1 on a broken one, 2 on a usage error', async () => {
+    expect((await cli(['check', REPO, '--quiet'])).code).toBe(0);
+    const root = await copyOfRealReport();
+    temporary.push(root);
+    await writeFile(path.join(root, 'data', 'utlysning.yaml'), (await readFile(path.join(root, 'data', 'utlysning.yaml'), 'utf8')).replace('beviljade: 9', 'beviljade: 8'));
+    const broken = await cli(['check', root]);
+    expect(broken.code).toBe(1);
+    expect(broken.stderr).toMatch(/^data\/utlysning\.yaml:8:12: error: beviljade is 8 but data\/projekt\.yaml lists 9 projects/m);
+    expect(broken.stderr).toMatch(/^1 error, 5 warnings$/m);
+    expect(broken.stderr).not.toMatch(/\bat .*\.js:\d+/);
+    expect((await cli(['bogus'])).code).toBe(2);
+    expect((await cli(['dev', '--port', 'x'])).code).toBe(2);
+    const missing = await cli(['check', path.join(root, 'nowhere')]);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain("no content/ folder");
+  });
+
+  it('init creates a report that checks and builds clean, and refuses a folder with files', async () => {
+    const parent = await mkdtemp(path.join(os.tmpdir(), 'redovisning-init-'));
+    temporary.push(parent);
+    const root = path.join(parent, 'nasta-ar');
+    const init = await cli(['init', root]);
+    expect(init.code).toBe(0);
+    expect(await readdir(path.join(root, 'data'))).toContain('budget.yaml');
+    const check = await cli(['check', root]);
+    expect(check.stderr.trim()).toBe('0 errors, 0 warnings');
+    const { out, result } = await buildInto(root);
+    temporary.push(path.dirname(out));
+    expect(result.code).toBe(0);
+    expect(Object.keys(await fingerprint(out))).toEqual(expect.arrayContaining(['index.html', 'redovisning.pdf', 'data/budget.csv']));
+    expect((await cli(['init', root])).code).toBe(2);
+  });
+
+  it('a build with errors writes nothing: the last good output stays exactly as it was', async () => {
+    const root = await copyOfRealReport();
+    temporary.push(root);
+    const { out, result } = await buildInto(root, ['--no-pdf']);
+    temporary.push(path.dirname(out));
+    expect(result.code).toBe(0);
+    const before = await fingerprint(out);
+    await writeFile(path.join(root, 'data', 'budget.yaml'), (await readFile(path.join(root, 'data', 'budget.yaml'), 'utf8')).replace('egetArbete: 650000', 'egetArbete: 650001'));
+    const again = await cli(['build', root, '--out', out, '--no-pdf']);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('[budget-assignment-funds]');
+    expect(again.stderr).toContain('nothing written');
+    expect(await fingerprint(out)).toEqual(before);
+    expect((await readdir(path.dirname(out))).sort()).toEqual(['dist']);
+  });
+});
+
+/** Starts `redovisning dev` on a free port and resolves with its address. */
+async function startDev(root: string): Promise<{ child: ChildProcess; url: string; log: () => string }> {
+  const child = spawn(process.execPath, [path.join(REPO, 'lib', 'cli.js'), 'dev', root, '--port', '0'], { stdio: ['ignore', 'ignore', 'pipe'] });
+  let log = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`dev server did not start:\n${log}`)), 20_000);
+    child.stderr?.on('data', (chunk: Buffer) => {
+      log += chunk.toString();
+      const m = /preview: (http:\/\/127\.0\.0\.1:\d+\/)/.exec(log);
+      if (m?.[1]) {
+        clearTimeout(timer);
+        resolve(m[1]);
+      }
+    });
+  });
+  return { child, url, log: () => log };
+}
+
+/** Fetches the page until `accept` holds (the server rebuilds on save), for at most ten seconds. */
+async function pageWhen(url: string, accept: (html: string) => boolean): Promise<string> {
+  const deadline = Date.now() + 10_000;
+  let html = '';
+  while (Date.now() < deadline) {
+    html = await (await fetch(url)).text();
+    if (accept(html)) return html;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`the page never matched; last:\n${html.slice(0, 500)}`);
+}
+
+describe('the live preview', () => {
+  it('serves the page, shows a saved change, overlays errors over the last good page, clears them on a fix, stops on SIGINT', async () => {
+    const parent = await mkdtemp(path.join(os.tmpdir(), 'redovisning-dev-'));
+    temporary.push(parent);
+    const root = path.join(parent, 'rapport');
+    expect((await cli(['init', root, '--quiet'])).code).toBe(0);
+    const { child, url, log } = await startDev(root);
+    try {
+      expect(url).toMatch(/^http:\/\/127\.0\.0\.1:/);
+      const first = await pageWhen(url, (h) => h.includes('<h1'));
+      expect(first).toContain('Redovisning av regeringsuppdrag om ett exempel');
+      expect(first).toContain('/__redovisning/events');
+      expect((await fetch(`${url}assets/style.css`)).status).toBe(200);
+
+      const chapter = path.join(root, 'content', '01-sammanfattning.md');
+      const text = await readFile(chapter, 'utf8');
+      await writeFile(chapter, text.replace('Myndigheten har beviljat', 'Myndigheten har nu beviljat'));
+      await pageWhen(url, (h) => h.includes('Myndigheten har nu beviljat'));
+
+      await writeFile(chapter, text.replace('{{antal projekt}}', '{{antal projektt}}'));
+      const broken = await pageWhen(url, (h) => h.includes('redovisning-overlay'));
+      expect(broken).toContain('content/01-sammanfattning.md:4:');
+      expect(broken).toContain('[template-missing-key]');
+      expect(broken).toContain('Myndigheten har nu beviljat');
+
+      await writeFile(chapter, text);
+      const fixed = await pageWhen(url, (h) => !h.includes('redovisning-overlay'));
+      expect(fixed).toContain('Myndigheten har beviljat');
+      expect(log()).toContain('[template-missing-key]');
+    } finally {
+      child.kill('SIGINT');
+    }
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    expect(code).toBe(0);
+    expect(log()).toContain('preview stopped');
+  });
+});
