@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { Command, CommanderError, Option } from 'commander';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { formatDiagnostic, formatSummary, type Diagnostics } from './diagnostics/diagnostic.js';
 
@@ -55,7 +56,22 @@ program
   .action(async (root: string, options: { out?: string; pdf: boolean; quiet?: boolean }) => {
     const { buildCommand } = await import('./commands/build.js');
     const out = options.out ?? path.join(root, 'dist');
-    process.exitCode = await buildCommand({ root, out, pdf: options.pdf, quiet: options.quiet ?? false, print: printDiagnostics });
+    // Ctrl-C (or SIGTERM) stops the build and leaves the output folder as it
+    // was; only the swap of the folder (milliseconds) is waited for. The
+    // browser talks over a pipe and exits with us.
+    const guard = { committing: false, temporary: undefined as string | undefined };
+    const interrupt = (signal: NodeJS.Signals): void => {
+      if (guard.committing) {
+        setTimeout(() => interrupt(signal), 10);
+        return;
+      }
+      if (guard.temporary) rmSync(guard.temporary, { recursive: true, force: true });
+      process.stderr.write(`\nstopped (${signal}): ${out} is left as it was\n`);
+      process.exit(130);
+    };
+    process.once('SIGINT', interrupt);
+    process.once('SIGTERM', interrupt);
+    process.exitCode = await buildCommand({ root, out, pdf: options.pdf, quiet: options.quiet ?? false, print: printDiagnostics, guard });
   });
 
 program

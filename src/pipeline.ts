@@ -8,6 +8,7 @@ import { FONT_DIR, FONT_FACES } from './render/fonts.js';
 import { buildModel, type ReportModel } from './model/compute.js';
 import { expandChapter } from './parse/expand-chapter.js';
 import { parseData } from './parse/parse-data.js';
+import { withinMarkdownLimits } from './parse/markdown-limits.js';
 import { parseMarkdown, type ParsedChapter } from './parse/parse-markdown.js';
 import { createChapterEnv } from './render/handlebars-env.js';
 import { placeTables } from './render/markdown-to-hast.js';
@@ -36,7 +37,7 @@ export async function checkReport(root: string): Promise<CheckedReport> {
     const env = createChapterEnv(model);
     for (const file of sources.chapters) {
       const expanded = expandChapter(file, env, diagnostics);
-      if (expanded) chapters.push(parseMarkdown(expanded));
+      if (expanded && withinMarkdownLimits(expanded, diagnostics)) chapters.push(parseMarkdown(expanded));
     }
     model.data.bilagor.forEach((b, i) => {
       let body: ParsedChapter | undefined;
@@ -44,7 +45,7 @@ export async function checkReport(root: string): Promise<CheckedReport> {
         const file = sources.extraContent.get(b.innehall);
         if (file) {
           const expanded = expandChapter(file, env, diagnostics);
-          if (expanded) body = parseMarkdown(expanded);
+          if (expanded && withinMarkdownLimits(expanded, diagnostics)) body = parseMarkdown(expanded);
         }
       }
       appendices.push({ number: i + 1, key: b.nyckel, title: b.titel, body, pdf: b.pdf });

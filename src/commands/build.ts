@@ -3,7 +3,7 @@ import { checkReport, renderHtml } from '../pipeline.js';
 import { BrowserMissingError } from '../write/browser.js';
 import { buildPdf } from '../write/build-pdf.js';
 import { PdfError } from '../write/pdf.js';
-import { writeOutput } from '../write/write-output.js';
+import { OutputBusyError, writeOutput, type WriteGuard } from '../write/write-output.js';
 
 /** Options of `redovisning build`. */
 export interface BuildOptions {
@@ -12,6 +12,8 @@ export interface BuildOptions {
   pdf: boolean;
   quiet: boolean;
   print: (diagnostics: Diagnostics, quiet: boolean) => void;
+  /** Shared with the CLI's signal handlers (see WriteGuard). */
+  guard: WriteGuard;
 }
 
 /**
@@ -23,6 +25,7 @@ export async function buildCommand(options: BuildOptions): Promise<number> {
   const say = (line: string): void => {
     if (!options.quiet) process.stderr.write(`${line}\n`);
   };
+  const guard = options.guard;
   const checked = await checkReport(options.root);
   const refuse = (): number => {
     options.print(checked.diagnostics, options.quiet);
@@ -46,7 +49,15 @@ export async function buildCommand(options: BuildOptions): Promise<number> {
       throw error;
     }
   }
-  await writeOutput(options.out, html.files, html.copies);
+  try {
+    await writeOutput(options.out, html.files, html.copies, guard);
+  } catch (error) {
+    if (error instanceof OutputBusyError) {
+      process.stderr.write(`${error.message}\n`);
+      return 1;
+    }
+    throw error;
+  }
   options.print(checked.diagnostics, options.quiet);
   say(`wrote ${options.out}/index.html${options.pdf ? ` and ${options.out}/redovisning.pdf` : ''}`);
   return 0;

@@ -5,7 +5,7 @@ import type { Diagnostics } from '../diagnostics/diagnostic.js';
 import type { SourceFile, Sources } from './source-file.js';
 
 /** Largest source file the build reads; larger ones are refused with a diagnostic. */
-export const MAX_SOURCE_BYTES = 2 * 1024 * 1024;
+export const MAX_SOURCE_BYTES = 1024 * 1024;
 
 /** The tool's own folder (holds the built-in `templates/`). */
 export const TOOL_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');

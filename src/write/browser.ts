@@ -34,7 +34,8 @@ export async function launchBrowser(timeoutMs = 30_000): Promise<Browser> {
   }
   const puppeteer = (await import('puppeteer-core')).default;
   try {
-    return await puppeteer.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true, timeout: timeoutMs, protocolTimeout: 120_000 });
+    // pipe: Chromium talks over a pipe and exits when it closes, so a killed build leaves no browser behind.
+    return await puppeteer.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true, pipe: true, timeout: timeoutMs, protocolTimeout: 120_000 });
   } catch (error) {
     throw new BrowserMissingError(`Chromium at ${CHROMIUM_PATH} did not start (${(error as Error).message.split('\n')[0]}): run ./scripts/setup.sh, or set REDOVISNING_CHROMIUM`);
   }

@@ -1,18 +1,33 @@
-import type { Heading, Html } from 'mdast';
+import type { Definition, Heading, Html, Link } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { CheckRule } from '../check-context.js';
+
+/** Links a report may contain: web addresses, e-mail addresses and places in the report. */
+const SAFE_LINK = /^(?:https?:\/\/[^\s]+|mailto:[^\s]+|#[^\s]*)$/i;
 
 /**
  * Markdown structure: raw HTML is refused (it would be dropped from the page,
  * silently losing the author's content, so an error at its line is kinder;
- * HTML comments are allowed and dropped),
+ * HTML comments are allowed and dropped), links go only to http(s), mailto
+ * and in-page anchors, images are refused (the report has none; a remote one
+ * would make the page fetch from elsewhere),
  * and every chapter opens with exactly one level-1 heading.
  */
 export const markdownRule: CheckRule = {
-  ids: ['markdown-raw-html', 'chapter-heading'],
+  ids: ['markdown-raw-html', 'chapter-heading', 'markdown-link', 'markdown-image'],
   run(context, diagnostics) {
     for (const chapter of [...context.chapters, ...context.appendices.flatMap((a) => (a.body ? [a.body] : []))]) {
       const file = chapter.expanded.file.path;
+      visit(chapter.tree, (node) => {
+        if (node.type === 'image' || node.type === 'imageReference') {
+          diagnostics.error('markdown-image', file, node.position?.start, 'images are not supported in the report yet: describe the content in text or a data table');
+        } else if (node.type === 'link' || node.type === 'definition') {
+          const url = (node as Link | Definition).url.trim();
+          if (!SAFE_LINK.test(url)) {
+            diagnostics.error('markdown-link', file, node.position?.start, `link to ${JSON.stringify(url.length > 60 ? `${url.slice(0, 60)}…` : url)}: links in the report go to http(s) addresses, mailto: or a place in the report (#…); correct the address`);
+          }
+        }
+      });
       visit(chapter.tree, 'html', (node: Html) => {
         // An HTML comment is a note to co-authors: it never reaches the page.
         if (/^<!--[\s\S]*-->$/.test(node.value.trim())) return;

@@ -1,0 +1,64 @@
+import fc from 'fast-check';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { checkReport, renderHtml } from '../../src/pipeline.js';
+import { applyDamage, damageArbitrary, realTexts, type Damage } from './damage.js';
+
+/** How many damaged reports to try: bounded in `npm test`, long in `npm run fuzz`. */
+const RUNS = Number(process.env['FUZZ_RUNS'] ?? 150);
+const SEED = process.env['FUZZ_SEED'] ? Number(process.env['FUZZ_SEED']) : 20200330;
+/** Rule ids a diagnostic may carry without a line: problems of a whole file. */
+const FILE_LEVEL = new Set(['data-missing-file', 'report-root', 'file-too-large', 'file-encoding', 'file-unreadable', 'content-empty', 'data-unknown-file', 'template-render']);
+
+const scratch = await mkdtemp(path.join(os.tmpdir(), 'redovisning-fuzz-'));
+afterAll(async () => {
+  await rm(scratch, { recursive: true, force: true });
+});
+let counter = 0;
+
+/** Writes a damaged copy of the real report to a fresh folder. */
+async function damagedReport(damages: Damage[]): Promise<string> {
+  const files = realTexts();
+  for (const d of damages) applyDamage(files, d);
+  const root = path.join(scratch, String(counter++));
+  for (const [file, text] of files) {
+    if (text === undefined) continue;
+    await mkdir(path.dirname(path.join(root, file)), { recursive: true });
+    await writeFile(path.join(root, file), text);
+  }
+  await mkdir(path.join(root, 'content'), { recursive: true });
+  await mkdir(path.join(root, 'data'), { recursive: true });
+  return root;
+}
+
+describe('random damage to the real report', () => {
+  it(`always ends in located diagnostics or a clean build, never a crash or a hang (${RUNS} runs, seed ${SEED})`, async () => {
+    let clean = 0;
+    let refused = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.array(damageArbitrary, { minLength: 1, maxLength: 3 }), async (damages) => {
+        const root = await damagedReport(damages);
+        const started = performance.now();
+        const checked = await checkReport(root);
+        expect(performance.now() - started).toBeLessThan(5000);
+        for (const d of checked.diagnostics.list) {
+          expect(d.file).toMatch(/^(content|data|templates)\//);
+          expect(d.message.length).toBeGreaterThan(10);
+          expect(d.message).not.toMatch(/\n\s+at /);
+          if (!FILE_LEVEL.has(d.ruleId)) expect(d.point, `${d.ruleId}: ${d.message}`).toBeDefined();
+        }
+        if (checked.diagnostics.hasErrors) refused++;
+        else {
+          expect(renderHtml(checked, { pdfHref: undefined })?.page.html).toContain('<main');
+          clean++;
+        }
+        await rm(root, { recursive: true, force: true });
+      }),
+      { numRuns: RUNS, seed: SEED, endOnFailure: true },
+    );
+    expect(clean + refused).toBe(RUNS);
+    process.stderr.write(`damage: ${RUNS} damaged reports, ${refused} refused with diagnostics, ${clean} built clean\n`);
+  }, 600_000);
+});
