@@ -1,4 +1,4 @@
-import { PDFDict, PDFDocument, PDFName } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFName, PDFString, type PDFObject } from 'pdf-lib';
 import type { Placement } from './pdf.js';
 
 /** The document metadata the PDF carries. */
@@ -46,6 +46,51 @@ export function xmpPacket(meta: PdfMetadata): string {
 }
 
 /**
+ * Chromium names tagged elements after its DOM node ids (`node00000286`),
+ * which shift by one when the browser happens to make one more node. Renames
+ * them in the same order from 1, in element ids, table header references and
+ * the id tree, so that the same input gives the same bytes.
+ */
+export function renumberStructureIds(doc: PDFDocument): void {
+  const ids = new Set<number>();
+  const visit = (object: PDFObject | undefined, action: (s: PDFString) => PDFString | undefined): PDFObject | undefined => {
+    if (object instanceof PDFString) return action(object);
+    if (object instanceof PDFArray) {
+      for (let i = 0; i < object.size(); i++) {
+        const replaced = visit(object.get(i), action);
+        if (replaced) object.set(i, replaced);
+      }
+    } else if (object instanceof PDFDict) {
+      for (const [key, value] of object.entries()) {
+        if (key === PDFName.of('ID') || key === PDFName.of('Headers') || key === PDFName.of('Names') || key === PDFName.of('Limits')) {
+          const replaced = visit(value, action);
+          if (replaced) object.set(key, replaced);
+        } else if (value instanceof PDFArray || value instanceof PDFDict) {
+          visit(value, action);
+        }
+      }
+    }
+    return undefined;
+  };
+  const objects = doc.context.enumerateIndirectObjects().map(([, object]) => object);
+  for (const object of objects) {
+    visit(object, (s) => {
+      const m = /^node(\d+)$/.exec(s.asString());
+      if (m) ids.add(Number(m[1]));
+      return undefined;
+    });
+  }
+  const order = new Map([...ids].sort((a, b) => a - b).map((id, i) => [id, i + 1]));
+  for (const object of objects) {
+    visit(object, (s) => {
+      const m = /^node(\d+)$/.exec(s.asString());
+      const n = m ? order.get(Number(m[1])) : undefined;
+      return n === undefined ? undefined : PDFString.of(`node${String(n).padStart(8, '0')}`);
+    });
+  }
+}
+
+/**
  * Finishes the printed PDF: draws attached appendix pages onto their
  * placeholder pages (below the page number), sets the document information
  * and an XMP metadata stream, fixes the dates, and saves it so that the same
@@ -86,6 +131,7 @@ export async function finishPdf(printed: Uint8Array, meta: PdfMetadata, attachme
   doc.setCreator('redovisning (Chromium, Paged.js)');
   doc.setCreationDate(meta.date);
   doc.setModificationDate(meta.date);
+  renumberStructureIds(doc);
   // Chromium tags <strong>/<em> as Strong/Em, which PDF 1.7 does not define:
   // map them to Span so checkers read the structure tree.
   const structRoot = doc.catalog.lookup(PDFName.of('StructTreeRoot'));
