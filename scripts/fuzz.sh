@@ -7,5 +7,5 @@ cd "$(dirname "$0")/.."
 export FUZZ_RUNS="${FUZZ_RUNS:-5000}"
 export FUZZ_SEED="${FUZZ_SEED:-$(date +%s)}"
 echo "fuzz: ${FUZZ_RUNS} runs, seed ${FUZZ_SEED} (replay with FUZZ_SEED=${FUZZ_SEED} npm run fuzz)"
-npx tsc -p .
+node scripts/compile.mjs --force
 npx vitest run test/robustness/damage.test.ts test/robustness/hostile.test.ts

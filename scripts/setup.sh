@@ -22,5 +22,5 @@ export PUPPETEER_SKIP_DOWNLOAD=true
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   npm ci --no-audit --no-fund
 fi
-npx tsc -p .
+node scripts/compile.mjs --force
 echo "setup: ready (chromium: $(chromium --version 2>/dev/null | head -1))"

@@ -52,8 +52,17 @@ program
   .argument(...rootArgument)
   .option('-o, --out <dir>', 'output folder (default: <root>/dist)')
   .option('--no-pdf', 'skip the PDF (quicker while writing)')
+  .addOption(new Option('--pdf-timeout <seconds>', 'give up printing the PDF after this long').default(180).argParser((v) => {
+    const n = Number(v);
+    if (!Number.isFinite(n) || n <= 0) throw new Error(`--pdf-timeout must be a number of seconds, got ${v}`);
+    return n;
+  }))
   .option('-q, --quiet', 'print nothing on success')
-  .action(async (root: string, options: { out?: string; pdf: boolean; quiet?: boolean }) => {
+  .action(async (root: string, options: { out?: string; pdf: boolean; pdfTimeout: number; quiet?: boolean }) => {
+    // The browser takes a second or two to start: start it first, so it is
+    // ready when the checks and the page are done.
+    const browser = options.pdf ? (await import('./write/browser.js')).launchBrowser() : undefined;
+    browser?.catch(() => undefined);
     const { buildCommand } = await import('./commands/build.js');
     const out = options.out ?? path.join(root, 'dist');
     // Ctrl-C (or SIGTERM) stops the build and leaves the output folder as it
@@ -71,7 +80,7 @@ program
     };
     process.once('SIGINT', interrupt);
     process.once('SIGTERM', interrupt);
-    process.exitCode = await buildCommand({ root, out, pdf: options.pdf, quiet: options.quiet ?? false, print: printDiagnostics, guard });
+    process.exitCode = await buildCommand({ root, out, pdf: options.pdf, quiet: options.quiet ?? false, print: printDiagnostics, guard, pdfTimeoutMs: options.pdfTimeout * 1000, browser });
   });
 
 program

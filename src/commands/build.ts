@@ -1,5 +1,6 @@
 import type { Diagnostics } from '../diagnostics/diagnostic.js';
 import { checkReport, renderHtml } from '../pipeline.js';
+import type { Browser } from 'puppeteer-core';
 import { BrowserMissingError } from '../write/browser.js';
 import { buildPdf } from '../write/build-pdf.js';
 import { PdfError } from '../write/pdf.js';
@@ -14,6 +15,9 @@ export interface BuildOptions {
   print: (diagnostics: Diagnostics, quiet: boolean) => void;
   /** Shared with the CLI's signal handlers (see WriteGuard). */
   guard: WriteGuard;
+  pdfTimeoutMs: number;
+  /** The browser, already starting (see cli.ts); undefined without --pdf. */
+  browser: Promise<Browser> | undefined;
 }
 
 /**
@@ -26,8 +30,15 @@ export async function buildCommand(options: BuildOptions): Promise<number> {
     if (!options.quiet) process.stderr.write(`${line}\n`);
   };
   const guard = options.guard;
+  const browser = options.browser;
+  const closeBrowser = async (): Promise<void> => {
+    const b = await browser?.catch(() => undefined);
+    await b?.close().catch(() => undefined);
+  };
+  if (browser) say('pdf: starting the browser');
   const checked = await checkReport(options.root);
   const refuse = (): number => {
+    void closeBrowser();
     options.print(checked.diagnostics, options.quiet);
     process.stderr.write(`nothing written: ${options.out} is left as it was\n`);
     return 1;
@@ -37,7 +48,7 @@ export async function buildCommand(options: BuildOptions): Promise<number> {
   if (!html) return refuse();
   if (options.pdf) {
     try {
-      const pdf = await buildPdf(checked, html.page.body, (step) => say(`pdf: ${step}`));
+      const pdf = await buildPdf(checked, html.page.body, (step) => say(`pdf: ${step}`), { timeoutMs: options.pdfTimeoutMs, browser });
       html.files.push({ path: 'redovisning.pdf', content: pdf.bytes });
       say(`pdf: ${pdf.pages} pages`);
     } catch (error) {

@@ -3,7 +3,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import http from 'node:http';
 import path from 'node:path';
 import { formatDiagnostic, formatSummary, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { checkReport, renderHtml, type CheckedReport, type HtmlBuild } from '../pipeline.js';
+import { checkReport, createCache, renderHtml, type CheckedReport, type HtmlBuild } from '../pipeline.js';
 import { buildPdf } from '../write/build-pdf.js';
 
 /** Options of `redovisning dev`. */
@@ -58,13 +58,14 @@ export async function devCommand(options: DevOptions): Promise<number> {
   const root = path.resolve(options.root);
   const state: DevState = { good: undefined, diagnostics: [], failed: false, version: 0, pdf: undefined, pdfVersion: -1 };
   const clients = new Set<http.ServerResponse>();
+  const cache = createCache();
   const say = (line: string): void => {
     if (!options.quiet) process.stderr.write(`${line}\n`);
   };
 
   const rebuild = async (): Promise<void> => {
     const started = performance.now();
-    const checked = await checkReport(root);
+    const checked = await checkReport(root, cache);
     const html = checked.diagnostics.hasErrors ? undefined : renderHtml(checked, { pdfHref: 'redovisning.pdf' });
     state.diagnostics = checked.diagnostics.sorted();
     state.failed = !html;

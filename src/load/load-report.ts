@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,8 +8,24 @@ import type { SourceFile, Sources } from './source-file.js';
 /** Largest source file the build reads; larger ones are refused with a diagnostic. */
 export const MAX_SOURCE_BYTES = 1024 * 1024;
 
-/** The tool's own folder (holds the built-in `templates/`). */
-export const TOOL_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+/**
+ * The tool's own folder (holds the built-in `templates/`, `starter/` and
+ * `node_modules/`): the nearest folder above this module with the tool's
+ * package.json, whether it runs from src/ (tests) or from the bundle in lib/.
+ */
+export const TOOL_ROOT = ((): string => {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    try {
+      if ((JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { name?: string }).name === 'redovisning') return dir;
+    } catch {
+      // no package.json here
+    }
+    const parent = path.dirname(dir);
+    if (parent === dir) throw new Error('cannot find the redovisning package folder');
+    dir = parent;
+  }
+})();
 
 const TEMPLATE_NAMES = ['layout.hbs', 'print.hbs', 'partials/letterhead.hbs', 'style.css', 'print.css', 'pdf.css'];
 

@@ -29,6 +29,7 @@ export interface ReportModel {
   data: ReportData;
   computed: Computed;
   institutionName: (id: string) => string;
+  hasInstitution: (id: string) => boolean;
   /** Appendix number (1-based) by key. */
   appendixNumber: (key: string) => number | undefined;
 }
@@ -60,6 +61,7 @@ export function buildModel(data: ReportData): ReportModel {
       pagaende: data.projekt.length - data.utlysning.slutrapporterade,
     },
     institutionName,
+    hasInstitution: (id) => names.has(id),
     appendixNumber: (key) => appendixKeys.get(key),
   };
 }

@@ -45,10 +45,12 @@ export function withinMarkdownLimits(chapter: ExpandedChapter, diagnostics: Diag
     brackets = 0;
   };
   for (const line of markdown.split('\n')) {
-    if (line.trim() === '') {
+    // A blank line, a list item or a heading starts a new inline run.
+    if (line.trim() === '' || /^\s*(?:[-+*]|\d+[.)])\s|^\s*#/.test(line)) {
       flush();
-      paragraphStart = offset + line.length + 1;
-    } else {
+      paragraphStart = line.trim() === '' ? offset + line.length + 1 : offset;
+    }
+    if (line.trim() !== '') {
       const indent = /^[ \t]*/.exec(line)?.[0].replace(/\t/g, '    ').length ?? 0;
       const quotes = /^(?:[ \t]*>)*/.exec(line)?.[0].split('>').length ?? 1;
       if (indent > MARKDOWN_LIMITS.indent || quotes - 1 > MARKDOWN_LIMITS.quoteDepth) {

@@ -1,12 +1,16 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { PDFDocument } from 'pdf-lib';
+import type { Browser } from 'puppeteer-core';
 import type { CheckedReport } from '../pipeline.js';
 import { FONT_DIR, FONT_FACES } from '../render/fonts.js';
 import type { ReportBody } from '../render/markdown-to-hast.js';
 import { renderPrint } from '../render/render-print.js';
 import { finishPdf } from './pdf-finish.js';
 import { PdfError, printPdf, type Progress } from './pdf.js';
+
+/** How long printing may take before the build gives up (a hang, or a report far larger than any real one). */
+export const DEFAULT_PDF_TIMEOUT_MS = 180_000;
 
 /** The finished PDF and what the build tells the author about it. */
 export interface BuiltPdf {
@@ -40,7 +44,8 @@ async function inlineFontFaces(): Promise<string> {
  * finishes it with pdf-lib. Errors an author can cause become PdfErrors
  * with a message that says what to do.
  */
-export async function buildPdf(checked: CheckedReport, body: ReportBody, progress: Progress, timeoutMs = 120_000): Promise<BuiltPdf> {
+export async function buildPdf(checked: CheckedReport, body: ReportBody, progress: Progress, options: { timeoutMs?: number; browser?: Promise<Browser> | undefined } = {}): Promise<BuiltPdf> {
+  const timeoutMs = options.timeoutMs ?? DEFAULT_PDF_TIMEOUT_MS;
   const { context, diagnostics } = checked;
   const model = context.model;
   if (!model) throw new PdfError('the report has errors: nothing to print');
@@ -66,7 +71,7 @@ export async function buildPdf(checked: CheckedReport, body: ReportBody, progres
   const css = `${await inlineFontFaces()}\n${context.sources.templates.get('pdf.css')?.text ?? ''}`;
   const html = renderPrint(model, body, context.appendices, context.sources.templates, css, pageCounts, diagnostics);
   if (!html) throw new PdfError('the print template failed: see the diagnostics above');
-  const printed = await printPdf(html, { timeoutMs, progress });
+  const printed = await printPdf(html, { timeoutMs, progress, browser: options.browser });
   const { rapport } = model.data;
   const bytes = await finishPdf(
     printed.bytes,

@@ -56,7 +56,7 @@ Paged.registerHandlers(RepeatTableHeaders);
  * page loads nothing from the network: every request other than a data: URL
  * is blocked and makes the build fail. Bounded in time: a hang kills the browser.
  */
-export async function printPdf(html: string, options: { timeoutMs: number; progress: Progress }): Promise<Printed> {
+export async function printPdf(html: string, options: { timeoutMs: number; progress: Progress; browser?: Promise<Browser> | undefined }): Promise<Printed> {
   let browser: Browser | undefined;
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
@@ -70,8 +70,8 @@ export async function printPdf(html: string, options: { timeoutMs: number; progr
   }
 
   async function print(): Promise<Printed> {
-    options.progress('starting the browser');
-    browser = await launchBrowser();
+    if (!options.browser) options.progress('starting the browser');
+    browser = await (options.browser ?? launchBrowser());
     const page = await browser.newPage();
     const blocked: string[] = [];
     await page.setRequestInterception(true);
@@ -122,6 +122,8 @@ export async function printPdf(html: string, options: { timeoutMs: number; progr
 async function closeBrowser(browser: Browser | undefined): Promise<void> {
   if (!browser) return;
   const process = browser.process();
-  await Promise.race([browser.close().catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 5000))]);
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([browser.close().catch(() => undefined), new Promise((resolve) => (timer = setTimeout(resolve, 5000)))]);
+  clearTimeout(timer);
   if (process && process.exitCode === null && !process.killed) process.kill('SIGKILL');
 }

@@ -92,8 +92,10 @@ export const identityRule: CheckRule = {
       ['bilagor', model.data.bilagor.map((b) => b.nyckel), 'nyckel'],
     ] as const;
     for (const [name, ids, field] of lists) {
+      const firstIndex = new Map<string, number>();
       ids.forEach((id, i) => {
-        const first = ids.indexOf(id);
+        const first = firstIndex.get(id) ?? i;
+        firstIndex.set(id, first);
         if (first !== i) {
           const [file, point] = dataPlace(context, name, `[${i}].${field}`);
           diagnostics.error('id-duplicate', file, point, `${field} '${id}' is used twice in data/${name}.yaml (first at entry ${first + 1}): ids must be unique`);
@@ -101,25 +103,33 @@ export const identityRule: CheckRule = {
       });
     }
     const institutionIds = model.data.larosaten.map((l) => l.id);
+    const knownInstitutions = new Set(institutionIds);
     model.data.projekt.forEach((p, i) => {
       const refs: [string, string][] = [[p.koordinator, `[${i}].koordinator`], ...p.medverkande.map((m, j): [string, string] => [m, `[${i}].medverkande[${j}]`])];
       for (const [id, at] of refs) {
-        if (!institutionIds.includes(id)) {
+        if (!knownInstitutions.has(id)) {
           const hint = closest(id, institutionIds);
           const [file, point] = dataPlace(context, 'projekt', at);
           diagnostics.error('project-unknown-institution', file, point, `'${id}' is not an institution in data/larosaten.yaml${hint ? `; did you mean '${hint}'?` : ': add it there'}`);
         }
       }
     });
-    const names = model.data.larosaten.map((l) => fold(l.namn));
-    names.forEach((a, i) => {
-      names.forEach((b, j) => {
-        if (j >= i) return;
-        if (a === b || editDistance(a, b) <= 1) {
+    // Names within one edit of each other share a one-deletion variant
+    // (symmetric delete), so near-duplicates are found without comparing every pair.
+    const byVariant = new Map<string, number[]>();
+    model.data.larosaten.forEach((l, i) => {
+      const name = fold(l.namn);
+      const variants = new Set([name, ...Array.from({ length: name.length }, (_, k) => name.slice(0, k) + name.slice(k + 1))]);
+      const reported = new Set<number>();
+      for (const variant of variants) {
+        for (const j of byVariant.get(variant) ?? []) {
+          if (reported.has(j) || editDistance(name, fold(model.data.larosaten[j]?.namn ?? '')) > 1) continue;
+          reported.add(j);
           const [file, point] = dataPlace(context, 'larosaten', `[${i}].namn`);
-          diagnostics.error('institution-near-duplicate', file, point, `'${model.data.larosaten[i]?.namn}' looks like '${model.data.larosaten[j]?.namn}' (entry ${j + 1}): if they are the same institution keep one entry and refer to it by its id`);
+          diagnostics.error('institution-near-duplicate', file, point, `'${l.namn}' looks like '${model.data.larosaten[j]?.namn}' (entry ${j + 1}): if they are the same institution keep one entry and refer to it by its id`);
         }
-      });
+        byVariant.set(variant, [...(byVariant.get(variant) ?? []), i]);
+      }
     });
   },
 };

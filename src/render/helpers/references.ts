@@ -20,7 +20,7 @@ export const bilagaHelper: HelperFactory = ({ model, hb, mentions }) => (key: un
 /** `{{larosate "lu"}}` → `Lunds universitet`. */
 export const larosateHelper: HelperFactory = ({ model }) => (id: unknown, options: HelperOptions) => {
   const key = requireString('larosate', id, options);
-  if (!model.data.larosaten.some((l) => l.id === key)) {
+  if (!model.hasInstitution(key)) {
     throw new HelperError(`{{larosate "${key}"}}: no institution with that id in data/larosaten.yaml`, options.loc);
   }
   return model.institutionName(key);

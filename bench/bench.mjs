@@ -1,0 +1,118 @@
+// npm run bench: speed, memory and scaling of redovisning, side by side with
+// pandoc (HTML), pandoc + WeasyPrint (PDF) and a bare Chromium print of our
+// own HTML. Prints one table and writes the numbers to bench/results/.
+// BENCH_RUNS (default 5) sets the runs per measurement; medians are reported.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generate } from './generate.mjs';
+
+const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const SCALES = (process.env.BENCH_SCALES ?? '1,10,100').split(',').map(Number);
+const work = mkdtempSync(path.join(os.tmpdir(), 'redovisning-bench-'));
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const log = (line) => process.stderr.write(`${line}\n`);
+
+/** Installs Debian packages the comparison needs, if missing; returns whether they are there. */
+function ensure(command, pkg) {
+  if (spawnSync('sh', ['-c', `command -v ${command}`]).status === 0) return true;
+  log(`bench: installing ${pkg} for the comparison`);
+  const sudo = process.getuid?.() === 0 ? [] : ['sudo'];
+  spawnSync(sudo[0] ?? 'apt-get', [...sudo.slice(1), ...(sudo.length ? ['apt-get'] : []), 'update', '-qq'], { stdio: 'ignore' });
+  spawnSync(sudo[0] ?? 'apt-get', [...(sudo.length ? ['apt-get'] : []), 'install', '-y', '-qq', pkg], { stdio: 'ignore', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  return spawnSync('sh', ['-c', `command -v ${command}`]).status === 0;
+}
+
+/** Runs a command under /usr/bin/time: wall seconds and peak memory (MiB) of the process tree's largest process. */
+function timed(command, args, options = {}) {
+  const r = spawnSync('/usr/bin/time', ['-f', '%e %M', command, ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, ...options });
+  const last = r.stderr.trim().split('\n').pop() ?? '';
+  const [secs, kib] = last.split(' ').map(Number);
+  if (r.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (${r.status}):\n${r.stderr.slice(-2000)}`);
+  return { ms: secs * 1000, mib: kib / 1024 };
+}
+
+function repeat(n, fn) {
+  const results = Array.from({ length: n }, fn);
+  return { ms: median(results.map((r) => r.ms)), mib: Math.max(...results.map((r) => r.mib)) };
+}
+
+const haveTime = ensure('/usr/bin/time', 'time');
+if (!haveTime) throw new Error('bench needs /usr/bin/time (Debian package "time")');
+const havePandoc = ensure('pandoc', 'pandoc');
+const haveWeasy = havePandoc && ensure('weasyprint', 'weasyprint');
+if (!havePandoc) log('bench: pandoc could not be installed: skipping the pandoc comparisons');
+if (havePandoc && !haveWeasy) log('bench: weasyprint could not be installed: skipping pandoc + WeasyPrint');
+
+const cli = path.join(REPO, 'lib', 'cli.js');
+const results = { date: new Date().toISOString(), node: process.version, runs: RUNS, reports: [] };
+
+for (const scale of SCALES) {
+  const root = scale === 1 ? REPO : path.join(work, `report-${scale}x`);
+  if (scale !== 1) await generate(scale, root);
+  const runs = scale >= 100 ? Math.max(1, Math.min(RUNS, 3)) : RUNS;
+  log(`bench: ${scale}× report (${runs} runs each)`);
+  const out = path.join(work, `out-${scale}x`);
+  const markdown = path.join(work, `narrative-${scale}x.md`);
+
+  // Stages, each run in a fresh process.
+  const stageRuns = [];
+  for (let i = 0; i < runs; i++) {
+    const pdf = i === 0 || scale < 100 ? ['--pdf'] : [];
+    const r = spawnSync(process.execPath, [path.join(REPO, 'bench', 'stages.mjs'), root, out, ...pdf, '--markdown', markdown], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    if (r.status !== 0) throw new Error(`stages failed:\n${r.stderr}`);
+    stageRuns.push(JSON.parse(r.stdout));
+  }
+  const stage = (k) => median(stageRuns.filter((s) => s[k] !== undefined).map((s) => s[k]));
+  const stages = { load: stage('load'), parse: stage('parse'), check: stage('check'), render: stage('render'), writeHtml: stage('write'), pdf: stage('pdf') };
+  const pages = stageRuns.find((s) => s.pages)?.pages;
+
+  // Whole commands, cold processes.
+  const check = repeat(runs, () => timed(process.execPath, [cli, 'check', root, '--quiet']));
+  const html = repeat(runs, () => timed(process.execPath, [cli, 'build', root, '--out', out, '--no-pdf', '--quiet']));
+  const full = repeat(scale >= 100 ? 1 : runs, () => timed(process.execPath, [cli, 'build', root, '--out', out, '--quiet', '--pdf-timeout', '900']));
+  const chromium = repeat(scale >= 100 ? 1 : runs, () =>
+    timed('/usr/bin/chromium', ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--no-pdf-header-footer', `--print-to-pdf=${path.join(work, 'bare.pdf')}`, `file://${path.join(out, 'index.html')}`]),
+  );
+  const pandocHtml = havePandoc ? repeat(runs, () => timed('pandoc', ['-f', 'gfm', '-t', 'html5', '-s', '--metadata', 'title=Redovisning', '-o', path.join(work, 'pandoc.html'), markdown])) : undefined;
+  const pandocPdf = haveWeasy ? repeat(scale >= 100 ? 1 : runs, () => timed('pandoc', ['-f', 'gfm', '-t', 'html5', '--metadata', 'title=Redovisning', '--pdf-engine=weasyprint', '-o', path.join(work, 'pandoc.pdf'), markdown])) : undefined;
+  const rebuild = JSON.parse(execFileSync(process.execPath, [path.join(REPO, 'bench', 'rebuild.mjs'), root, scale >= 100 ? '10' : '30'], { encoding: 'utf8' }));
+
+  results.reports.push({ scale, pages, stages, commands: { check, html, full, chromium, pandocHtml, pandocPdf }, rebuild, peakHtmlBuildMiB: html.mib, stageProcessMiB: Math.max(...stageRuns.map((s) => s.rssMiB)) });
+}
+
+// The table.
+const f = (ms) => (ms === undefined || Number.isNaN(ms) ? '–' : ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms)} ms`);
+const ratio = (a, b) => (a && b ? `${(a / b).toFixed(2)}×` : '–');
+const rows = [];
+for (const r of results.reports) {
+  const c = r.commands;
+  rows.push([`${r.scale}×`, f(r.stages.load), f(r.stages.parse), f(r.stages.check), f(r.stages.render), f(r.stages.writeHtml), f(r.stages.pdf), String(r.pages ?? '–'), f(c.check.ms), f(c.html.ms), f(c.full.ms), `${Math.round(c.html.mib)} MiB`, f(r.rebuild.medianMs)]);
+}
+const header = ['report', 'load', 'parse', 'check', 'render', 'write', 'pdf', 'pages', 'cmd check', 'cmd html', 'cmd full', 'html peak', 'rebuild'];
+const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
+const line = (cells) => cells.map((c, i) => c.padStart(widths[i])).join('  ');
+console.log('\nStages (median, fresh process) and whole commands (median wall time, cold process):');
+console.log(line(header));
+for (const row of rows) console.log(line(row));
+console.log('\nSide by side (ratios < 1 mean redovisning is faster):');
+const side = [['report', 'check / pandoc html', 'html build / pandoc html', 'full / pandoc+weasyprint', 'full / bare chromium', 'pandoc html', 'pandoc+weasyprint', 'bare chromium']];
+for (const r of results.reports) {
+  const c = r.commands;
+  side.push([`${r.scale}×`, ratio(c.check.ms, c.pandocHtml?.ms), ratio(c.html.ms, c.pandocHtml?.ms), ratio(c.full.ms, c.pandocPdf?.ms), ratio(c.full.ms, c.chromium.ms), f(c.pandocHtml?.ms), f(c.pandocPdf?.ms), f(c.chromium.ms)]);
+}
+const sw = side[0].map((_, i) => Math.max(...side.map((row) => row[i].length)));
+for (const row of side) console.log(row.map((c, i) => c.padStart(sw[i])).join('  '));
+const one = results.reports.find((r) => r.scale === 1);
+const hundred = results.reports.find((r) => r.scale === 100);
+if (one && hundred) console.log(`\nScaling: the 100× HTML build takes ${(hundred.commands.html.ms / one.commands.html.ms).toFixed(1)}× the 1× time (target ≤ 60×); its PDF build ${f(hundred.commands.full.ms)} (target < 60 s).`);
+
+mkdirSync(path.join(REPO, 'bench', 'results'), { recursive: true });
+const file = path.join(REPO, 'bench', 'results', `${results.date.replace(/[:.]/g, '-')}.json`);
+writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+console.log(`\nnumbers: ${path.relative(REPO, file)}`);
+rmSync(work, { recursive: true, force: true });
+if (!existsSync(file)) process.exitCode = 1;
