@@ -4,15 +4,17 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CHECK_RULES } from '../src/check/registry.js';
 import { formatDiagnostic, formatSummary } from '../src/diagnostics/diagnostic.js';
-import { checkReport } from '../src/pipeline.js';
+import { checkReport, renderHtml } from '../src/pipeline.js';
 import { fixtureReport, REPO, STARTER } from './helpers.js';
 
 const FIXTURES = path.join(REPO, 'test', 'fixtures', 'checks');
 const cases = readdirSync(FIXTURES).sort();
 
-/** Runs the checks on a report root and prints the diagnostics as the CLI does. */
+/** Runs the checks on a report root (and renders the page, as `redovisning check` does) and prints the diagnostics as the CLI does. */
 async function diagnosticsOf(root: string): Promise<string> {
-  const { diagnostics } = await checkReport(root);
+  const checked = await checkReport(root);
+  if (!checked.diagnostics.hasErrors) renderHtml(checked, { pdfHref: undefined });
+  const { diagnostics } = checked;
   const list = diagnostics.sorted();
   return `${[...list.map(formatDiagnostic), formatSummary(list)].join('\n')}\n`;
 }

@@ -1,4 +1,5 @@
-import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,4 +31,15 @@ export async function copyOfRealReport(): Promise<string> {
   await cp(path.join(REPO, 'content'), path.join(dir, 'content'), { recursive: true });
   await cp(path.join(REPO, 'data'), path.join(dir, 'data'), { recursive: true });
   return dir;
+}
+
+/** Every file under a folder with a hash of its bytes: "the folder exactly as it was". */
+export async function fingerprint(dir: string): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const file = path.join(entry.parentPath, entry.name);
+    out[path.relative(dir, file)] = createHash('sha256').update(await readFile(file)).digest('hex');
+  }
+  return out;
 }

@@ -52,6 +52,8 @@ export async function buildCommand(options: BuildOptions): Promise<number> {
       html.files.push({ path: 'redovisning.pdf', content: pdf.bytes });
       say(`pdf: ${pdf.pages} pages`);
     } catch (error) {
+      // The browser may still be starting (a timeout came first): close it, or it keeps the process alive.
+      await closeBrowser();
       if (error instanceof PdfError || error instanceof BrowserMissingError) {
         options.print(checked.diagnostics, options.quiet);
         process.stderr.write(`pdf: ${error.message}\nnothing written: ${options.out} is left as it was\n`);

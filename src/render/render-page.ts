@@ -10,6 +10,7 @@ import type { Diagnostics } from '../diagnostics/diagnostic.js';
 import type { SourceFile } from '../load/source-file.js';
 import type { ReportModel } from '../model/compute.js';
 import type { ParsedChapter } from '../parse/parse-markdown.js';
+import { checkTemplateScope } from '../parse/template-scope.js';
 import { renderBody, type ReportBody } from './markdown-to-hast.js';
 import { defaultSchema } from 'rehype-sanitize';
 
@@ -86,6 +87,7 @@ export function renderPage(
     pdfHref: options.pdfHref ?? '',
     hasPdf: options.pdfHref !== undefined,
   };
+  if (!templatesFit([layout, letterhead], context, diagnostics)) return undefined;
   try {
     hb.registerPartial('letterhead', hb.compile(letterhead.text, compileOptions));
   } catch (error) {
@@ -101,7 +103,31 @@ export function renderPage(
   }
 }
 
-function reportTemplateError(error: unknown, file: SourceFile, diagnostics: Diagnostics): void {
+/**
+ * Checks layout templates against the context they get, before rendering:
+ * every missing key or unknown partial is reported at its own template's
+ * line (strict Handlebars would stop at the first, and name the layout).
+ */
+export function templatesFit(files: readonly SourceFile[], context: unknown, diagnostics: Diagnostics): boolean {
+  let ok = true;
+  for (const file of files) {
+    let program: hbs.AST.Program;
+    try {
+      program = Handlebars.parse(file.text);
+    } catch (error) {
+      reportTemplateError(error, file, diagnostics);
+      ok = false;
+      continue;
+    }
+    for (const p of checkTemplateScope(program, context, [], ['letterhead'])) {
+      diagnostics.error(p.ruleId, file.path, { line: p.line, column: p.column }, p.message);
+      ok = false;
+    }
+  }
+  return ok;
+}
+
+export function reportTemplateError(error: unknown, file: SourceFile, diagnostics: Diagnostics): void {
   const e = error as Error & { lineNumber?: number; column?: number };
   const m = /line (\d+)/.exec(e.message);
   const line = e.lineNumber ?? (m?.[1] ? Number(m[1]) : undefined);

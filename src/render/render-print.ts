@@ -7,7 +7,7 @@ import type { Diagnostics } from '../diagnostics/diagnostic.js';
 import type { SourceFile } from '../load/source-file.js';
 import type { ReportModel } from '../model/compute.js';
 import type { ReportBody } from './markdown-to-hast.js';
-import { renderAppendices, type AppendixView } from './render-page.js';
+import { renderAppendices, templatesFit, type AppendixView } from './render-page.js';
 
 /** Page counts of attached appendix PDFs, by appendix number. */
 export type AttachmentPages = Map<number, number>;
@@ -77,14 +77,16 @@ export function renderPrint(
   });
   const hb = Handlebars.create();
   const options = { strict: true, knownHelpersOnly: true, knownHelpers: {} };
+  const context = {
+    rapport: model.data.rapport,
+    css: inlineCss,
+    chapters: toHtml(inlineFootnotes(body)),
+    appendices: toHtml({ type: 'root', children: appendixSections } as HastRoot),
+  };
+  if (!templatesFit([template, letterhead], context, diagnostics)) return undefined;
   try {
     hb.registerPartial('letterhead', hb.compile(letterhead.text, options));
-    return hb.compile(template.text, options)({
-      rapport: model.data.rapport,
-      css: inlineCss,
-      chapters: toHtml(inlineFootnotes(body)),
-      appendices: toHtml({ type: 'root', children: appendixSections } as HastRoot),
-    });
+    return hb.compile(template.text, options)(context);
   } catch (error) {
     const e = error as Error & { lineNumber?: number; column?: number };
     diagnostics.error('template-layout', template.path, e.lineNumber ? { line: e.lineNumber, column: (e.column ?? 0) + 1 } : undefined, `print template: ${(e.message.split('\n')[0] ?? '').replace(/ - \d+:\d+$/, '')}`);

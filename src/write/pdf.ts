@@ -60,7 +60,7 @@ export async function printPdf(html: string, options: { timeoutMs: number; progr
   let browser: Browser | undefined;
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new PdfError(`the PDF was not done after ${Math.round(options.timeoutMs / 1000)} s: the layout may be stuck on a very long table or paragraph; try 'npm run build -- --no-pdf' to check the rest, and split the content`)), options.timeoutMs);
+    timer = setTimeout(() => reject(new PdfError(`the PDF was not done after ${options.timeoutMs < 10_000 ? (options.timeoutMs / 1000).toFixed(1) : Math.round(options.timeoutMs / 1000)} s: the layout may be stuck on a very long table or paragraph; try 'npm run build -- --no-pdf' to check the rest, and split the content`)), options.timeoutMs);
   });
   try {
     return await Promise.race([print(), timeout]);

@@ -1,10 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { copyOfRealReport, REPO } from '../helpers.js';
+import { REPO, copyOfRealReport, fingerprint } from '../helpers.js';
 import { buildInto, cli } from './build.js';
 
 const temporary: string[] = [];
@@ -12,16 +11,6 @@ afterAll(async () => {
   for (const dir of temporary) await rm(dir, { recursive: true, force: true });
 });
 
-/** Every file under a folder with a hash of its bytes: "the folder exactly as it was". */
-async function fingerprint(dir: string): Promise<Record<string, string>> {
-  const out: Record<string, string> = {};
-  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const file = path.join(entry.parentPath, entry.name);
-    out[path.relative(dir, file)] = createHash('sha256').update(await readFile(file)).digest('hex');
-  }
-  return out;
-}
 
 describe('the redovisning command', () => {
   it('explains itself: --help for every command, exit 0', async () => {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { fixtureReport, REPO } from '../helpers.js';
-import { buildInto } from './build.js';
+import { buildInto, cli } from './build.js';
 import { pageTexts, pdfCatalog, pdfFonts, pdfInfo } from './pdf-read.js';
 
 let pdf: string;
@@ -135,6 +135,31 @@ describe('a PDF appendix', () => {
     expect(texts[heading + 1]).toContain(`${heading + 2} (${total})`);
     expect(texts[heading + 2]).toContain('Bifogad sida TVA');
     expect(texts[heading + 2]).toContain(`${heading + 3} (${total})`);
+    await rm(root, { recursive: true, force: true });
+  });
+});
+
+describe('when the PDF cannot be printed', () => {
+  it('a missing browser is a clear message that says what to run, and nothing is written', async () => {
+    const root = await fixtureReport(undefined);
+    const out = path.join(root, 'dist');
+    const run = await cli(['build', root, '--out', out], { env: { REDOVISNING_CHROMIUM: '/nonexistent/chromium' } });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('pdf: Chromium was not found at /nonexistent/chromium: run ./scripts/setup.sh');
+    expect(run.stderr).toContain('nothing written');
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+    await expect(readFile(path.join(out, 'index.html'))).rejects.toThrow();
+    await rm(root, { recursive: true, force: true });
+  });
+
+  it('a layout that does not finish in time stops with a message and writes nothing', async () => {
+    const root = await fixtureReport(undefined);
+    const out = path.join(root, 'dist');
+    const run = await cli(['build', root, '--out', out, '--pdf-timeout', '0.2']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/pdf: the PDF was not done after 0\.2 s: .*--no-pdf/);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+    await expect(readFile(path.join(out, 'index.html'))).rejects.toThrow();
     await rm(root, { recursive: true, force: true });
   });
 });

@@ -1,23 +1,15 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildInto, cli } from '../e2e/build.js';
-import { copyOfRealReport, REPO } from '../helpers.js';
+import { REPO, copyOfRealReport, fingerprint } from '../helpers.js';
 
 const roots: string[] = [];
 afterAll(async () => {
   for (const r of roots) await rm(r, { recursive: true, force: true });
 });
 
-async function fingerprint(dir: string): Promise<Record<string, string>> {
-  const out: Record<string, string> = {};
-  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
-    if (entry.isFile()) out[path.relative(dir, path.join(entry.parentPath, entry.name))] = createHash('sha256').update(await readFile(path.join(entry.parentPath, entry.name))).digest('hex');
-  }
-  return out;
-}
 
 /** PIDs of the processes whose parent is `pid`. */
 function children(pid: number): number[] {
