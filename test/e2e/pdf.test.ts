@@ -66,6 +66,18 @@ describe('the real report as a PDF', () => {
     expect(flat(pages.find((p) => p.includes('Bilaga 3\n')) ?? '')).toContain('Bilagan lämnas separat.');
   });
 
+  it('never leaves a chapter heading alone at the bottom of a page', () => {
+    const headings = ['Sammanfattning', 'Bakgrund', 'Genomförande och beviljade pilotprojekt', 'Resultat', 'Slutsatser/rekommendationer', 'Ekonomisk redovisning'];
+    for (const heading of headings) {
+      const page = pages.find((p) => p.split('\n').some((l) => l.trim() === heading)) ?? '';
+      const lines = page.split('\n').map((l) => l.trim()).filter(Boolean);
+      const at = lines.indexOf(heading);
+      // Below the heading: text of the chapter, not just footnotes (lines starting "N ") or nothing.
+      const after = lines.slice(at + 1).filter((l) => !/^\d \S/.test(l));
+      expect(after.length, heading).toBeGreaterThanOrEqual(2);
+    }
+  });
+
   it('repeats the header row of a table that breaks across pages', () => {
     const withTitleHeader = pages.filter((p) => /Titel\s+Projektkoordinator\s+Medverkande lärosäten/.test(p));
     const tableRows = ['Pilotprojekt för utveckling', 'Branschutveckling hos banker'];
