@@ -21,6 +21,9 @@ export async function cli(args: string[], options: { cwd?: string; env?: NodeJS.
       cwd: options.cwd ?? REPO,
       env: { ...process.env, ...options.env },
       maxBuffer: 16 * 1024 * 1024,
+      // A hung command must not outlive the test.
+      timeout: 170_000,
+      killSignal: 'SIGKILL',
     });
     return { code: 0, stdout, stderr };
   } catch (error) {
