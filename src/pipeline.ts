@@ -1,4 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { CHECK_RULES } from './check/registry.js';
 import type { CheckContext } from './check/check-context.js';
@@ -60,7 +61,10 @@ export async function checkReport(root: string, cache?: BuildCache): Promise<Che
   const appendices: AppendixView[] = [];
   if (model) {
     const env = createChapterEnv(model);
-    const dataKey = [...sources.data.values()].map((f) => f.text).join('\0');
+    // Chapters depend on every data file (through helpers): one hash of them all keys the cache.
+    const dataHash = createHash('sha256');
+    for (const f of sources.data.values()) dataHash.update(f.path).update('\0').update(f.text).update('\0');
+    const dataKey = dataHash.digest('hex');
     /** Expands and parses one Markdown file, or takes it from the cache when nothing it depends on changed. */
     const parseChapter = (file: SourceFile): ParsedChapter | undefined => {
       const key = `${dataKey}\0${file.text}`;
