@@ -72,6 +72,7 @@ export async function buildPdf(checked: CheckedReport, body: ReportBody, progres
   const html = renderPrint(model, body, context.appendices, context.sources.templates, css, pageCounts, diagnostics);
   if (!html) throw new PdfError('the print template failed: see the diagnostics above');
   const printed = await printPdf(html, { timeoutMs, progress, browser: options.browser });
+  progress('finishing (metadata, attachments)');
   const { rapport } = model.data;
   const bytes = await finishPdf(
     printed.bytes,
