@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser } from 'puppeteer-core';
 import { TOOL_ROOT } from '../load/load-report.js';
-import { launchBrowser } from './browser.js';
+import { BrowserMissingError, launchBrowser } from './browser.js';
 
 /** Paged.js' polyfill (the package's exports do not list it, so it is read by path). */
 const PAGED_POLYFILL = path.join(TOOL_ROOT, 'node_modules', 'pagedjs', 'dist', 'paged.polyfill.js');
@@ -64,6 +64,10 @@ export async function printPdf(html: string, options: { timeoutMs: number; progr
   });
   try {
     return await Promise.race([print(), timeout]);
+  } catch (error) {
+    if (error instanceof PdfError || error instanceof BrowserMissingError) throw error;
+    // The browser crashed or broke the connection: say so, without a stack trace.
+    throw new PdfError(`the browser failed while printing (${(error as Error).message.split('\n')[0]}): run the build again; if it keeps failing, run ./scripts/setup.sh to reinstall Chromium`);
   } finally {
     clearTimeout(timer);
     await closeBrowser(browser);

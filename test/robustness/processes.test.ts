@@ -72,6 +72,25 @@ describe('output is all or nothing', () => {
     expect(browsers).toEqual([]);
   });
 
+  it('a browser that crashes while printing ends the build with a message; dist/ stays as it was', async () => {
+    const root = await copyOfRealReport();
+    roots.push(root);
+    const { out } = await buildInto(root, ['--no-pdf']);
+    roots.push(path.dirname(out));
+    const before = await fingerprint(out);
+    const child = spawn(process.execPath, [path.join(REPO, 'lib', 'cli.js'), 'build', root, '--out', out], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    const deadline = Date.now() + 30_000;
+    while (!stderr.includes('laying out') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    for (const browser of children(child.pid ?? 0)) process.kill(browser, 'SIGKILL');
+    expect(await exited).toBe(1);
+    expect(stderr).toMatch(/pdf: the browser failed while printing \(.*\): run the build again/);
+    expect(stderr).not.toMatch(/\n\s+at /);
+    expect(await fingerprint(out)).toEqual(before);
+  });
+
   it('two builds started at once on the same output both finish, one after the other, and dist/ is whole', async () => {
     const root = await copyOfRealReport();
     roots.push(root);
