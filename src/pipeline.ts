@@ -116,7 +116,7 @@ export function renderHtml(checked: CheckedReport, options: { pdfHref: string | 
   const { context, diagnostics } = checked;
   const model = context.model as ReportModel;
   const started = performance.now();
-  const page = renderPage(model, context.chapters, context.appendices, context.sources.templates, diagnostics, options);
+  const page = renderPage(model, context.chapters, context.tables, context.appendices, context.sources.templates, diagnostics, options);
   if (!page) return undefined;
   const files: OutputFile[] = [
     { path: 'index.html', content: page.html },

@@ -43,3 +43,15 @@ export async function fingerprint(dir: string): Promise<Record<string, string>> 
   }
   return out;
 }
+
+/**
+ * A copy of the real report and a good HTML build of it, with the output's
+ * fingerprint: the starting point of the tests that break a later build.
+ */
+export async function goodBuildOfRealReport(): Promise<{ root: string; out: string; before: Record<string, string> }> {
+  const { buildInto } = await import('./e2e/build.js');
+  const root = await copyOfRealReport();
+  const { out, result } = await buildInto(root, ['--no-pdf']);
+  if (result.code !== 0) throw new Error(`the good build failed:\n${result.stderr}`);
+  return { root, out, before: await fingerprint(out) };
+}

@@ -9,7 +9,3 @@ export function dataPlace(context: CheckContext, name: DataName, path: string, p
   return [parsed?.file.path ?? `data/${name}.yaml`, part === 'key' ? (place?.key ?? place?.value) : place?.value];
 }
 
-/** Every match of `pattern` in `text`, with its offset (the pattern must be global). */
-export function matchesIn(text: string, pattern: RegExp): RegExpExecArray[] {
-  return [...text.matchAll(pattern)];
-}

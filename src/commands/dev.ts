@@ -98,9 +98,10 @@ export async function devCommand(options: DevOptions): Promise<number> {
       for (const dir of dirs) {
         if (watchers.has(dir)) continue;
         try {
-          watchers.set(dir, watch(dir, () => {
+          watchers.set(dir, watch(dir, (event) => {
             schedule();
-            void watchFolders();
+            // Only a rename can be a new folder to watch.
+            if (event === 'rename') void watchFolders();
           }));
         } catch {
           // The folder vanished meanwhile; the next event rescans.

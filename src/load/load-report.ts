@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostics } from '../diagnostics/diagnostic.js';
@@ -35,7 +35,8 @@ const TEMPLATE_NAMES = ['layout.hbs', 'print.hbs', 'partials/letterhead.hbs', 's
  * files, bad encodings) become diagnostics; nothing here throws for them.
  */
 export async function loadReport(root: string, diagnostics: Diagnostics): Promise<Sources> {
-  const absoluteRoot = path.resolve(root);
+  // The real path, so that links inside the report can be told from links leading out of it.
+  const absoluteRoot = await realpath(path.resolve(root)).catch(() => path.resolve(root));
   const sources: Sources = {
     root: absoluteRoot,
     chapters: [],

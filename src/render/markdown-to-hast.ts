@@ -20,7 +20,7 @@ const SAFE_SCHEMA = {
 };
 
 /** Swedish labels for GFM footnotes (remark-rehype defaults to English). */
-export const FOOTNOTE_OPTIONS = {
+const FOOTNOTE_OPTIONS = {
   clobberPrefix: '',
   footnoteLabel: 'Fotnoter',
   footnoteLabelTagName: 'h2',
@@ -29,6 +29,13 @@ export const FOOTNOTE_OPTIONS = {
     `Tillbaka till hänvisning ${referenceIndex + 1}${rereferenceIndex > 1 ? `-${rereferenceIndex}` : ''}`,
   footnoteBackContent: '↩',
 };
+
+/**
+ * Author Markdown to HTML: Swedish footnote labels, then sanitised (no raw
+ * HTML, links only to http(s), mailto and in-page anchors). Used for the
+ * chapters and the appendix bodies alike.
+ */
+export const toSafeHast = unified().use(remarkRehype, FOOTNOTE_OPTIONS).use(rehypeSanitize, SAFE_SCHEMA);
 
 /** A chapter heading in the table of contents. */
 export interface TocEntry {
@@ -72,8 +79,7 @@ export function placeTables(chapters: readonly ParsedChapter[], model: ReportMod
  * 1…N across the whole report in order of first reference, author content
  * sanitised, then the trusted data tables put in place with numbered captions.
  */
-export function renderBody(chapters: readonly ParsedChapter[], model: ReportModel): ReportBody {
-  const tables = placeTables(chapters, model);
+export function renderBody(chapters: readonly ParsedChapter[], tables: readonly PlacedTable[], model: ReportModel): ReportBody {
   const merged: MdastRoot = { type: 'root', children: [] };
   for (const chapter of chapters) {
     for (const node of chapter.tree.children) merged.children.push(structuredClone(node) as MdastContent);
@@ -82,8 +88,7 @@ export function renderBody(chapters: readonly ParsedChapter[], model: ReportMode
     node.depth = Math.min(6, node.depth + 1) as typeof node.depth;
   });
 
-  const processor = unified().use(remarkRehype, FOOTNOTE_OPTIONS).use(rehypeSanitize, SAFE_SCHEMA);
-  const hast = processor.runSync(merged) as HastRoot;
+  const hast = toSafeHast.runSync(merged) as HastRoot;
 
   let footnotes: Element | undefined;
   const sections: Element[] = [];
@@ -133,7 +138,7 @@ export function renderBody(chapters: readonly ParsedChapter[], model: ReportMode
     if (el.properties['ariaDescribedBy'] !== undefined) el.properties['ariaDescribedBy'] = ['fotnoter'];
   });
   linkAppendixReferences(sections, model.data.bilagor.length);
-  return { chapters: sections, footnotes, toc, tables };
+  return { chapters: sections, footnotes, toc, tables: [...tables] };
 }
 
 /** A table with its numbered caption, in a container that scrolls on narrow screens. */

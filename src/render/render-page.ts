@@ -2,17 +2,13 @@ import type { Element } from 'hast';
 import { h } from 'hastscript';
 import { toHtml } from 'hast-util-to-html';
 import Handlebars from 'handlebars';
-import rehypeSanitize from 'rehype-sanitize';
-import remarkRehype from 'remark-rehype';
-import { unified } from 'unified';
 import type { Root as HastRoot } from 'hast';
 import type { Diagnostics } from '../diagnostics/diagnostic.js';
 import type { SourceFile } from '../load/source-file.js';
 import type { ReportModel } from '../model/compute.js';
 import type { ParsedChapter } from '../parse/parse-markdown.js';
 import { checkTemplateScope } from '../parse/template-scope.js';
-import { renderBody, type ReportBody } from './markdown-to-hast.js';
-import { defaultSchema } from 'rehype-sanitize';
+import { renderBody, toSafeHast, type PlacedTable, type ReportBody } from './markdown-to-hast.js';
 
 /** An appendix as the page shows it: number, title and (optionally) a parsed body. */
 export interface AppendixView {
@@ -29,10 +25,6 @@ export interface RenderedPage {
   body: ReportBody;
 }
 
-const appendixProcessor = unified()
-  .use(remarkRehype)
-  .use(rehypeSanitize, { ...defaultSchema, clobberPrefix: '', protocols: { ...defaultSchema.protocols, href: ['http', 'https', 'mailto'] } });
-
 /** How appendices are drawn: heading level, and the note for an appendix without a Markdown body. */
 export interface AppendixOptions {
   headingTag: 'h2' | 'h3';
@@ -45,7 +37,7 @@ export function renderAppendices(appendices: readonly AppendixView[], options: A
   return appendices.map((a) => {
     let content: Element[];
     if (a.body) {
-      const tree = appendixProcessor.runSync(structuredClone(a.body.tree)) as HastRoot;
+      const tree = toSafeHast.runSync(structuredClone(a.body.tree)) as HastRoot;
       content = tree.children.filter((c): c is Element => c.type === 'element');
     } else {
       content = [h('p', { className: ['appendix-separate'] }, options.separateNote?.(a) ?? 'Bilagan lämnas separat.')];
@@ -58,6 +50,25 @@ export function renderAppendices(appendices: readonly AppendixView[], options: A
 }
 
 /**
+ * Renders a layout template (with the letterhead partial) against its
+ * context. Every missing key or unknown partial is reported at its own
+ * template's line first; nothing is rendered then.
+ */
+export function renderLayout(layout: SourceFile | undefined, letterhead: SourceFile | undefined, context: object, diagnostics: Diagnostics): string | undefined {
+  if (!layout || !letterhead) return undefined;
+  if (!templatesFit([layout, letterhead], context, diagnostics)) return undefined;
+  const hb = Handlebars.create();
+  const options = { strict: true, knownHelpersOnly: true, knownHelpers: {} };
+  try {
+    hb.registerPartial('letterhead', hb.compile(letterhead.text, options));
+    return hb.compile(layout.text, options)(context);
+  } catch (error) {
+    reportTemplateError(error, layout, diagnostics);
+    return undefined;
+  }
+}
+
+/**
  * Renders the whole web page: the chapters' HTML through the layout template
  * (letterhead, contents, chapters, footnotes, appendices). Template errors
  * are diagnostics at the template's line.
@@ -65,42 +76,26 @@ export function renderAppendices(appendices: readonly AppendixView[], options: A
 export function renderPage(
   model: ReportModel,
   chapters: readonly ParsedChapter[],
+  tables: readonly PlacedTable[],
   appendices: readonly AppendixView[],
   templates: Map<string, SourceFile>,
   diagnostics: Diagnostics,
   options: { pdfHref: string | undefined },
 ): RenderedPage | undefined {
-  const body = renderBody(chapters, model);
-  const hb = Handlebars.create();
-  const layout = templates.get('layout.hbs');
-  const letterhead = templates.get('partials/letterhead.hbs');
-  if (!layout || !letterhead) return undefined;
-  const compileOptions = { strict: true, knownHelpersOnly: true, knownHelpers: {} };
-  const context = {
-    rapport: model.data.rapport,
-    pageTitle: `${model.data.rapport.kortTitel ?? model.data.rapport.titel} – ${model.data.rapport.myndighet}`,
+  const body = renderBody(chapters, tables, model);
+  const { rapport } = model.data;
+  const html = renderLayout(templates.get('layout.hbs'), templates.get('partials/letterhead.hbs'), {
+    rapport,
+    pageTitle: `${rapport.kortTitel ?? rapport.titel} – ${rapport.myndighet}`,
     toc: body.toc,
     chapters: toHtml(body.chapters),
     footnotes: body.footnotes ? toHtml(body.footnotes) : '',
-    appendixList: model.data.bilagor.map((b, i) => ({ number: i + 1, title: b.titel })),
+    appendixList: appendices.map((a) => ({ number: a.number, title: a.title })),
     appendices: toHtml(renderAppendices(appendices)),
     pdfHref: options.pdfHref ?? '',
     hasPdf: options.pdfHref !== undefined,
-  };
-  if (!templatesFit([layout, letterhead], context, diagnostics)) return undefined;
-  try {
-    hb.registerPartial('letterhead', hb.compile(letterhead.text, compileOptions));
-  } catch (error) {
-    reportTemplateError(error, letterhead, diagnostics);
-    return undefined;
-  }
-  try {
-    const html = hb.compile(layout.text, compileOptions)(context);
-    return { html, body };
-  } catch (error) {
-    reportTemplateError(error, layout, diagnostics);
-    return undefined;
-  }
+  }, diagnostics);
+  return html === undefined ? undefined : { html, body };
 }
 
 /**
@@ -132,5 +127,5 @@ export function reportTemplateError(error: unknown, file: SourceFile, diagnostic
   const m = /line (\d+)/.exec(e.message);
   const line = e.lineNumber ?? (m?.[1] ? Number(m[1]) : undefined);
   const point = line ? { line, column: (e.column ?? 0) + 1 } : undefined;
-  diagnostics.error('template-layout', file.path, point, `layout template: ${(e.message.split('\n')[0] ?? '').replace(/ - \d+:\d+$/, '')}`);
+  diagnostics.error('template-layout', file.path, point, `template ${file.path}: ${(e.message.split('\n')[0] ?? '').replace(/ - \d+:\d+$/, '')}`);
 }

@@ -1,13 +1,12 @@
 import type { Element, ElementContent, Root as HastRoot } from 'hast';
 import { h } from 'hastscript';
 import { toHtml } from 'hast-util-to-html';
-import Handlebars from 'handlebars';
 import { visit, SKIP } from 'unist-util-visit';
 import type { Diagnostics } from '../diagnostics/diagnostic.js';
 import type { SourceFile } from '../load/source-file.js';
 import type { ReportModel } from '../model/compute.js';
 import type { ReportBody } from './markdown-to-hast.js';
-import { renderAppendices, templatesFit, type AppendixView } from './render-page.js';
+import { renderAppendices, renderLayout, type AppendixView } from './render-page.js';
 
 /** Page counts of attached appendix PDFs, by appendix number. */
 export type AttachmentPages = Map<number, number>;
@@ -67,29 +66,15 @@ export function renderPrint(
   attachments: AttachmentPages,
   diagnostics: Diagnostics,
 ): string | undefined {
-  const template = templates.get('print.hbs');
-  const letterhead = templates.get('partials/letterhead.hbs');
-  if (!template || !letterhead) return undefined;
   const appendixSections = renderAppendices(appendices, { headingTag: 'h2', separateNote: (a) => (a.pdf ? `Bilagan består av ${attachments.get(a.number) ?? 0} sidor som följer.` : undefined) });
   appendixSections.forEach((section, i) => {
     const a = appendices[i];
     if (a?.pdf) section.children.push(...attachmentPlaceholders(a.number, attachments.get(a.number) ?? 0));
   });
-  const hb = Handlebars.create();
-  const options = { strict: true, knownHelpersOnly: true, knownHelpers: {} };
-  const context = {
+  return renderLayout(templates.get('print.hbs'), templates.get('partials/letterhead.hbs'), {
     rapport: model.data.rapport,
     css: inlineCss,
     chapters: toHtml(inlineFootnotes(body)),
     appendices: toHtml({ type: 'root', children: appendixSections } as HastRoot),
-  };
-  if (!templatesFit([template, letterhead], context, diagnostics)) return undefined;
-  try {
-    hb.registerPartial('letterhead', hb.compile(letterhead.text, options));
-    return hb.compile(template.text, options)(context);
-  } catch (error) {
-    const e = error as Error & { lineNumber?: number; column?: number };
-    diagnostics.error('template-layout', template.path, e.lineNumber ? { line: e.lineNumber, column: (e.column ?? 0) + 1 } : undefined, `print template: ${(e.message.split('\n')[0] ?? '').replace(/ - \d+:\d+$/, '')}`);
-    return undefined;
-  }
+  }, diagnostics);
 }

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRawStream, PDFString } from 'pdf-lib';
+import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFRawStream, PDFString } from 'pdf-lib';
 
 /** The text of each page of a PDF, as poppler's pdftotext reads it. */
 export function pageTexts(pdf: string): string[] {
@@ -57,6 +57,5 @@ export async function pdfCatalog(pdf: string): Promise<{ lang: string; xmp: stri
   if (outlines instanceof PDFDict) walk(outlines.lookup(PDFName.of('First')));
   const mark = catalog.lookup(PDFName.of('MarkInfo'));
   const markInfo = mark instanceof PDFDict && String(mark.lookup(PDFName.of('Marked'))) === 'true';
-  void PDFArray;
   return { lang, xmp, outline, markInfo };
 }

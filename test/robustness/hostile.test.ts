@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { formatDiagnostic } from '../../src/diagnostics/diagnostic.js';
@@ -112,16 +112,21 @@ describe('hostile data strings are shown as text, never as markup', () => {
 });
 
 describe('templates cannot reach prototypes', () => {
-  it.each(['{{constructor}}', '{{__proto__}}', '{{projekt.constructor.name}}', '{{lookup projekt "constructor"}}', '{{#with __proto__}}x{{/with}}'])('%s', async (expression) => {
-    const { output, root } = await checkWith('content/02-ekonomi.md', `# Ekonomisk redovisning\n\n${expression} tabell 2 {{bilaga "program"}}\n\n{{> budgettabell}}\n`);
-    if (output === '') {
-      // Handlebars' own protection renders nothing for a prototype property.
-      const checked = await checkReport(root);
-      const page = renderHtml(checked, { pdfHref: undefined })?.page.html ?? '';
-      expect(page).not.toMatch(/function Object|\[native code\]/);
-    } else {
-      expect(output).toMatch(/^content\/02-ekonomi\.md:3:\d+: error: /m);
-    }
+  it.each([
+    ['{{constructor}}', /^content\/02-ekonomi\.md:3:3: error: '\{\{constructor\}\}': there is no 'constructor' at the top level/],
+    ['{{__proto__}}', /^content\/02-ekonomi\.md:3:3: error: '\{\{__proto__\}\}': there is no '__proto__' at the top level/],
+    ['{{projekt.constructor.name}}', /^content\/02-ekonomi\.md:3:3: error: '\{\{projekt\.constructor\.name\}\}': there is no 'constructor' in 'projekt'/],
+    ['{{#with __proto__}}x{{/with}}', /^content\/02-ekonomi\.md:3:9: error: '\{\{__proto__\}\}': there is no '__proto__'/],
+  ])('%s is an error at its place', async (expression, expected) => {
+    const { output } = await checkWith('content/02-ekonomi.md', `# Ekonomisk redovisning\n\n${expression} tabell 2 {{bilaga "program"}}\n\n{{> budgettabell}}\n`);
+    expect(output).toMatch(expected);
+  });
+
+  it('{{lookup projekt "constructor"}} renders nothing: Handlebars keeps prototype access off', async () => {
+    const { output, root } = await checkWith('content/02-ekonomi.md', '# Ekonomisk redovisning\n\nFöre{{lookup projekt "constructor"}}efter, tabell 2 {{bilaga "program"}}\n\n{{> budgettabell}}\n');
+    expect(output).toBe('');
+    const page = renderHtml(await checkReport(root), { pdfHref: undefined })?.page.html ?? '';
+    expect(page).toContain('<p>Föreefter, tabell 2');
   });
 });
 
@@ -129,6 +134,15 @@ describe('files outside the report are never read', () => {
   it('an appendix PDF path that escapes the root is refused', async () => {
     const { output } = await checkWith('data/bilagor.yaml', '- nyckel: projekt\n  titel: Beviljade projekt\n  innehall: bilagor/projekt.md\n- nyckel: program\n  titel: Program\n  pdf: ../../etc/passwd.pdf\n');
     expect(output).toMatch(/data\/bilagor\.yaml:6:8: error: '\.\.\/\.\.\/etc\/passwd\.pdf' points outside the report root/);
+  });
+  it('an appendix PDF that is a symbolic link out of the report is refused', async () => {
+    const root = await fixtureReport(undefined);
+    roots.push(root);
+    await mkdir(path.join(root, 'bilagor'), { recursive: true });
+    await symlink('/etc/passwd', path.join(root, 'bilagor', 'program.pdf'));
+    await writeFile(path.join(root, 'data', 'bilagor.yaml'), '- nyckel: projekt\n  titel: Beviljade projekt\n  innehall: bilagor/projekt.md\n- nyckel: program\n  titel: Program\n  pdf: bilagor/program.pdf\n');
+    const { diagnostics } = await checkReport(root);
+    expect(diagnostics.sorted().map(formatDiagnostic).join('\n')).toMatch(/data\/bilagor\.yaml:6:8: error: 'bilagor\/program\.pdf' points outside the report root/);
   });
   it('an appendix body path that escapes content/ is refused', async () => {
     const { output } = await checkWith('data/bilagor.yaml', '- nyckel: projekt\n  titel: Beviljade projekt\n  innehall: ../../../etc/hosts.md\n- nyckel: program\n  titel: Program\n  innehall: bilagor/program.md\n');

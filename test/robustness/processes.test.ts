@@ -1,9 +1,9 @@
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildInto, cli } from '../e2e/build.js';
-import { REPO, copyOfRealReport, fingerprint } from '../helpers.js';
+import { cli } from '../e2e/build.js';
+import { fingerprint, goodBuildOfRealReport, REPO } from '../helpers.js';
 
 const roots: string[] = [];
 afterAll(async () => {
@@ -29,29 +29,31 @@ function running(pid: number): boolean {
   }
 }
 
-/** A good build of a copy of the real report, then a second build killed with `signal` while it lays out the PDF. */
-async function killDuringPdf(signal: NodeJS.Signals): Promise<{ before: Record<string, string>; after: Record<string, string>; code: number | null; stderr: string; browsers: number[]; out: string }> {
-  const root = await copyOfRealReport();
-  roots.push(root);
-  const { out, result } = await buildInto(root, ['--no-pdf']);
-  roots.push(path.dirname(out));
-  expect(result.code).toBe(0);
-  const before = await fingerprint(out);
+/** Starts `redovisning build` (with the PDF) and resolves once it is laying out the pages, with the browser's PIDs. */
+async function buildUntilLayout(root: string, out: string): Promise<{ child: ChildProcess; stderr: () => string; exited: Promise<number | null>; browsers: number[] }> {
   const child = spawn(process.execPath, [path.join(REPO, 'lib', 'cli.js'), 'build', root, '--out', out], { stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
-  child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+  child.stderr?.on('data', (c: Buffer) => (stderr += c.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   const deadline = Date.now() + 30_000;
   while (!stderr.includes('laying out') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
   expect(stderr).toContain('laying out');
   const browsers = children(child.pid ?? 0);
   expect(browsers.length).toBeGreaterThan(0);
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  child.kill(signal);
-  const code = await exited;
+  return { child, stderr: () => stderr, exited, browsers };
+}
+
+/** A good build of a copy of the real report, then a second build killed with `signal` while it lays out the PDF. */
+async function killDuringPdf(signal: NodeJS.Signals): Promise<{ before: Record<string, string>; after: Record<string, string>; code: number | null; stderr: string; browsers: number[]; out: string }> {
+  const { root, out, before } = await goodBuildOfRealReport();
+  roots.push(root, path.dirname(out));
+  const build = await buildUntilLayout(root, out);
+  build.child.kill(signal);
+  const code = await build.exited;
   // The browser talks to the build over a pipe and exits when the pipe closes.
   const gone = Date.now() + 15_000;
-  while (browsers.some(running) && Date.now() < gone) await new Promise((r) => setTimeout(r, 100));
-  return { before, after: await fingerprint(out), code, stderr, browsers: browsers.filter(running), out };
+  while (build.browsers.some(running) && Date.now() < gone) await new Promise((r) => setTimeout(r, 100));
+  return { before, after: await fingerprint(out), code, stderr: build.stderr(), browsers: build.browsers.filter(running), out };
 }
 
 describe('output is all or nothing', () => {
@@ -73,29 +75,19 @@ describe('output is all or nothing', () => {
   });
 
   it('a browser that crashes while printing ends the build with a message; dist/ stays as it was', async () => {
-    const root = await copyOfRealReport();
-    roots.push(root);
-    const { out } = await buildInto(root, ['--no-pdf']);
-    roots.push(path.dirname(out));
-    const before = await fingerprint(out);
-    const child = spawn(process.execPath, [path.join(REPO, 'lib', 'cli.js'), 'build', root, '--out', out], { stdio: ['ignore', 'ignore', 'pipe'] });
-    let stderr = '';
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-    const deadline = Date.now() + 30_000;
-    while (!stderr.includes('laying out') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
-    for (const browser of children(child.pid ?? 0)) process.kill(browser, 'SIGKILL');
-    expect(await exited).toBe(1);
-    expect(stderr).toMatch(/pdf: the browser failed while printing \(.*\): run the build again/);
-    expect(stderr).not.toMatch(/\n\s+at /);
+    const { root, out, before } = await goodBuildOfRealReport();
+    roots.push(root, path.dirname(out));
+    const build = await buildUntilLayout(root, out);
+    for (const browser of build.browsers) process.kill(browser, 'SIGKILL');
+    expect(await build.exited).toBe(1);
+    expect(build.stderr()).toMatch(/pdf: the browser failed while printing \(.*\): run the build again/);
+    expect(build.stderr()).not.toMatch(/\n\s+at /);
     expect(await fingerprint(out)).toEqual(before);
   });
 
   it('two builds started at once on the same output both finish, one after the other, and dist/ is whole', async () => {
-    const root = await copyOfRealReport();
-    roots.push(root);
-    const { out } = await buildInto(root, ['--no-pdf']);
-    roots.push(path.dirname(out));
+    const { root, out } = await goodBuildOfRealReport();
+    roots.push(root, path.dirname(out));
     const [a, b] = await Promise.all([cli(['build', root, '--out', out, '--no-pdf', '--quiet']), cli(['build', root, '--out', out, '--no-pdf', '--quiet'])]);
     expect([a.code, b.code]).toEqual([0, 0]);
     const files = await fingerprint(out);

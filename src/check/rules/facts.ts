@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { closest, editDistance } from '../../format/closest.js';
 import type { CheckRule } from '../check-context.js';
@@ -155,7 +155,9 @@ export const appendixFilesRule: CheckRule = {
         diagnostics.error(inside ? 'appendix-file-missing' : 'appendix-path-outside', file, point, inside ? `content/${b.innehall} does not exist: create it or correct the path (relative to content/)` : `'${b.innehall}' points outside content/: appendix bodies must live under content/`);
       }
       if (b.pdf) {
-        const resolved = path.resolve(context.sources.root, b.pdf);
+        // Follow symbolic links: a link inside the report may point anywhere.
+        const literal = path.resolve(context.sources.root, b.pdf);
+        const resolved = existsSync(literal) ? realpathSync(literal) : literal;
         const [file, point] = dataPlace(context, 'bilagor', `[${i}].pdf`);
         if (!resolved.startsWith(context.sources.root + path.sep)) {
           diagnostics.error('appendix-path-outside', file, point, `'${b.pdf}' points outside the report root: attach only PDFs inside the report's folder`);
