@@ -46,6 +46,9 @@ export async function buildCommand(options: BuildOptions): Promise<number> {
   if (checked.diagnostics.hasErrors) return refuse();
   const html = renderHtml(checked, { pdfHref: options.pdf ? 'redovisning.pdf' : undefined });
   if (!html) return refuse();
+  // Warnings now, before the slow PDF step, not after it.
+  options.print(checked.diagnostics, options.quiet);
+  const shown = checked.diagnostics.list.length;
   if (options.pdf) {
     try {
       const pdf = await buildPdf(checked, html.page.body, (step) => say(`pdf: ${step}`), { timeoutMs: options.pdfTimeoutMs, browser });
@@ -55,7 +58,8 @@ export async function buildCommand(options: BuildOptions): Promise<number> {
       // The browser may still be starting (a timeout came first): close it, or it keeps the process alive.
       await closeBrowser();
       if (error instanceof PdfError || error instanceof BrowserMissingError) {
-        options.print(checked.diagnostics, options.quiet);
+        // The print template may have added diagnostics of its own.
+        if (checked.diagnostics.list.length > shown) options.print(checked.diagnostics, options.quiet);
         process.stderr.write(`pdf: ${error.message}\nnothing written: ${options.out} is left as it was\n`);
         return 1;
       }
@@ -71,7 +75,6 @@ export async function buildCommand(options: BuildOptions): Promise<number> {
     }
     throw error;
   }
-  options.print(checked.diagnostics, options.quiet);
   say(`wrote ${options.out}/index.html${options.pdf ? ` and ${options.out}/redovisning.pdf` : ''}`);
   return 0;
 }

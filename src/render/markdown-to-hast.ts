@@ -55,7 +55,6 @@ export interface ReportBody {
   chapters: Element[];
   footnotes: Element | undefined;
   toc: TocEntry[];
-  tables: PlacedTable[];
 }
 
 /**
@@ -138,7 +137,7 @@ export function renderBody(chapters: readonly ParsedChapter[], tables: readonly 
     if (el.properties['ariaDescribedBy'] !== undefined) el.properties['ariaDescribedBy'] = ['fotnoter'];
   });
   linkAppendixReferences(sections, model.data.bilagor.length);
-  return { chapters: sections, footnotes, toc, tables: [...tables] };
+  return { chapters: sections, footnotes, toc };
 }
 
 /** A table with its numbered caption, in a container that scrolls on narrow screens. */
