@@ -18,8 +18,8 @@ const tag = (k) => (k === 0 ? '' : ` ${String(k).repeat(3)}`);
  */
 export async function generate(scale, dir) {
   const read = async (f) => yaml.load(await readFile(path.join(REPO, 'data', f), 'utf8'));
-  const [rapport, uppdrag, dialogmoten, utlysning, larosaten, projekt, budget, bilagor] = await Promise.all(
-    ['rapport', 'uppdrag', 'dialogmoten', 'utlysning', 'larosaten', 'projekt', 'budget', 'bilagor'].map((n) => read(`${n}.yaml`)),
+  const [rapport, uppdrag, dialogmoten, utlysning, larosaten, projekt, budget, bilagor, berakning, kontroller, tabeller] = await Promise.all(
+    ['rapport', 'uppdrag', 'dialogmoten', 'utlysning', 'larosaten', 'projekt', 'budget', 'bilagor', 'berakning', 'kontroller', 'tabeller'].map((n) => read(`${n}.yaml`)),
   );
   const copies = Array.from({ length: scale }, (_, k) => k);
   const id = (base, k) => (k === 0 ? base : `${base}-${k}`);
@@ -33,10 +33,15 @@ export async function generate(scale, dir) {
     budget: { projekt: copies.flatMap((k) => budget.projekt.map((r) => ({ ...r, projekt: id(r.projekt, k) }))), egetArbete: budget.egetArbete * scale },
     // One appendix lists the projects (as in the real report); the copies' appendices have no body.
     bilagor: copies.flatMap((k) => bilagor.map((b) => (k === 0 ? b : { nyckel: id(b.nyckel, k), titel: `${b.titel}${tag(k)}` }))),
+    // The model (computed values, checks, tables) is the real report's, unchanged.
+    berakning,
+    kontroller,
+    tabeller,
   };
   // Counts in the text come from data; the call's counts scale so they stay consistent.
   data.utlysning.slutrapporterade = utlysning.slutrapporterade;
   await mkdir(path.join(dir, 'data'), { recursive: true });
+  await cp(path.join(REPO, 'schemas'), path.join(dir, 'schemas'), { recursive: true });
   for (const [name, value] of Object.entries(data)) await writeFile(path.join(dir, 'data', `${name}.yaml`), yaml.dump(value, { lineWidth: -1 }));
 
   await mkdir(path.join(dir, 'content', 'bilagor'), { recursive: true });

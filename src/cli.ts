@@ -2,7 +2,8 @@
 import { Command, CommanderError, Option } from 'commander';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
-import { formatDiagnostic, formatSummary, type Diagnostics } from './diagnostics/diagnostic.js';
+import { formatDiagnostic, formatSummary, SEVERITY_WORDS, type Diagnostics } from './diagnostics/diagnostic.js';
+import { resolveLang } from './messages/lang.js';
 
 /** Exit codes: 0 clean, 1 the report has errors, 2 the tool could not run (usage, environment). */
 const EXIT_REPORT_ERRORS = 1;
@@ -12,13 +13,16 @@ const EXIT_TOOL_FAILURE = 2;
 const colour = process.stderr.isTTY === true && !process.env['NO_COLOR'];
 const paint = (text: string, code: number): string => (colour ? `\u001b[${code}m${text}\u001b[0m` : text);
 
+const lang = resolveLang(undefined);
+
 function printDiagnostics(diagnostics: Diagnostics, quiet: boolean): void {
   const list = diagnostics.sorted();
   for (const d of list) {
-    const line = formatDiagnostic(d);
-    process.stderr.write(`${colour ? line.replace(/: (error|warning): /, (_, s: string) => `: ${paint(s, s === 'error' ? 31 : 33)}: `) : line}\n`);
+    const line = formatDiagnostic(d, lang);
+    const word = SEVERITY_WORDS[lang][d.severity];
+    process.stderr.write(`${colour ? line.replace(`: ${word}: `, `: ${paint(word, d.severity === 'error' ? 31 : 33)}: `) : line}\n`);
   }
-  if (list.length || !quiet) process.stderr.write(`${formatSummary(list)}\n`);
+  if (list.length || !quiet) process.stderr.write(`${formatSummary(list, lang)}\n`);
 }
 
 const program = new Command()
@@ -96,17 +100,18 @@ program
   .option('-q, --quiet', 'print only diagnostics')
   .action(async (root: string, options: { port: number; host: string; quiet?: boolean }) => {
     const { devCommand } = await import('./commands/dev.js');
-    process.exitCode = await devCommand({ root, port: options.port, host: options.host, quiet: options.quiet ?? false });
+    process.exitCode = await devCommand({ root, port: options.port, host: options.host, quiet: options.quiet ?? false, lang });
   });
 
 program
   .command('init')
   .description('create a new report root with example data, chapters and appendices that check and build clean')
   .argument('<dir>', 'folder to create (must be new or empty)')
+  .addOption(new Option('--mall <starter>', 'which starter report to copy').choices(['generisk', 'pilotprojekt']).default('generisk'))
   .option('-q, --quiet', 'print nothing on success')
-  .action(async (dir: string, options: { quiet?: boolean }) => {
+  .action(async (dir: string, options: { quiet?: boolean; mall: 'generisk' | 'pilotprojekt' }) => {
     const { initCommand } = await import('./commands/init.js');
-    process.exitCode = await initCommand(dir, (line) => {
+    process.exitCode = await initCommand(dir, options.mall, (line) => {
       if (!options.quiet) process.stderr.write(`${line}\n`);
     });
   });

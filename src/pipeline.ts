@@ -4,18 +4,19 @@ import path from 'node:path';
 import { CHECK_RULES } from './check/registry.js';
 import type { CheckContext } from './check/check-context.js';
 import { Diagnostics } from './diagnostics/diagnostic.js';
+import { expandChapter, parseTemplate } from './expand/expand-chapter.js';
+import { createExpandEnv, type ExpandEnv } from './expand/expand-env.js';
+import { placeTables, type ParsedTemplate, type Placements } from './expand/placements.js';
 import { loadReport } from './load/load-report.js';
-import { FONT_DIR, FONT_FACES } from './render/fonts.js';
-import { buildModel, type ReportModel } from './model/compute.js';
-import { expandChapter } from './parse/expand-chapter.js';
+import type { SourceFile, Sources } from './load/source-file.js';
+import { withinMarkdownLimits } from './markdown/markdown-limits.js';
+import { parseMarkdown, type AppendixText, type ParsedChapter } from './markdown/parse-markdown.js';
+import { buildModel, type ReportModel } from './model/report-model.js';
+import type { Validate } from './model/validators.js';
 import { parseData } from './parse/parse-data.js';
-import { withinMarkdownLimits } from './parse/markdown-limits.js';
-import { parseMarkdown, type ParsedChapter } from './parse/parse-markdown.js';
-import { createChapterEnv } from './render/handlebars-env.js';
-import { placeTables } from './render/markdown-to-hast.js';
-import { renderPage, type AppendixView, type RenderedPage } from './render/render-page.js';
-import { TABLES } from './render/tables/registry.js';
-import type { SourceFile } from './load/source-file.js';
+import { FONT_DIR, FONT_FACES } from './render/fonts.js';
+import { appendixPdfPath, renderPage, type RenderedPage } from './render/render-page.js';
+import { tableRecords } from './render/tables.js';
 import type { OutputCopy, OutputFile } from './write/write-output.js';
 
 /** Milliseconds spent in each stage (for the benchmark and the preview's log). */
@@ -35,20 +36,64 @@ export interface CheckedReport {
 
 /**
  * Parsed chapters kept between builds of the live preview: a chapter whose
- * text and data are unchanged is not expanded and parsed again.
+ * text, data and table placements are unchanged is not expanded and parsed
+ * again.
  */
 export interface BuildCache {
   chapters: Map<string, { key: string; parsed: ParsedChapter }>;
+  /** Compiled schemas, by a hash of the schema. */
+  validators: Map<string, Validate>;
 }
 
 /** A fresh, empty cache (one per preview session). */
 export function createCache(): BuildCache {
-  return { chapters: new Map() };
+  return { chapters: new Map(), validators: new Map() };
+}
+
+/** The text that stands for everything a chapter's expansion depends on besides its own text. */
+function dependencyKey(sources: Sources, placements: Placements): string {
+  const hash = createHash('sha256');
+  for (const f of sources.data.values()) hash.update(f.path).update('\0').update(f.text).update('\0');
+  hash.update(JSON.stringify([...placements]));
+  return hash.digest('hex');
 }
 
 /**
- * Runs load → parse → check on a report root. Never writes, never starts a
- * browser. Every problem is collected; nothing an author can cause throws.
+ * Expands the chapters and appendix bodies (Handlebars) and parses their
+ * Markdown: the tables are numbered by where they are placed first, so a
+ * chapter can refer to a table placed further on.
+ */
+function expandTexts(sources: Sources, model: ReportModel, diagnostics: Diagnostics, cache: BuildCache | undefined): { chapters: ParsedChapter[]; appendices: AppendixText[]; placements: Placements; complete: boolean } {
+  const parse = (file: SourceFile): ParsedTemplate | undefined => parseTemplate(file, diagnostics);
+  const chapterTemplates = sources.chapters.map(parse);
+  const bodies = model.bilagor.map((b) => (b.innehall ? sources.extraContent.get(b.innehall) : undefined));
+  const bodyTemplates = bodies.map((file) => (file ? parse(file) : undefined));
+  const parsedTemplates = [...chapterTemplates, ...bodyTemplates].filter((t): t is ParsedTemplate => t !== undefined);
+  const placements = placeTables(parsedTemplates, new Set(model.tables.map((t) => t.key)), diagnostics);
+  const env: ExpandEnv = createExpandEnv(model, placements);
+  const key = dependencyKey(sources, placements);
+
+  /** Expands and parses one text, or takes it from the cache when nothing it depends on changed. */
+  const expand = (template: ParsedTemplate | undefined): ParsedChapter | undefined => {
+    if (!template) return undefined;
+    const cacheKey = `${key}\0${template.file.text}`;
+    const cached = cache?.chapters.get(template.file.path);
+    if (cached && cached.key === cacheKey) return cached.parsed;
+    const before = diagnostics.list.length;
+    const expanded = expandChapter(template, env, diagnostics);
+    const parsed = expanded && withinMarkdownLimits(expanded, diagnostics) ? parseMarkdown(expanded) : undefined;
+    if (parsed && diagnostics.list.length === before) cache?.chapters.set(template.file.path, { key: cacheKey, parsed });
+    return parsed;
+  };
+  const chapters = chapterTemplates.map(expand).filter((c): c is ParsedChapter => c !== undefined);
+  const appendices = model.bilagor.map((b, i): AppendixText => ({ number: i + 1, key: b.nyckel, title: b.titel, body: expand(bodyTemplates[i]), pdf: b.pdf }));
+  return { chapters, appendices, placements, complete: chapters.length === sources.chapters.length };
+}
+
+/**
+ * Runs load → parse → model → expand → markdown → check on a report root.
+ * Never writes, never starts a browser. Every problem is collected; nothing
+ * an author can cause throws.
  */
 export async function checkReport(root: string, cache?: BuildCache): Promise<CheckedReport> {
   const diagnostics = new Diagnostics();
@@ -56,45 +101,10 @@ export async function checkReport(root: string, cache?: BuildCache): Promise<Che
   const sources = await loadReport(root, diagnostics);
   const t1 = performance.now();
   const data = parseData(sources, diagnostics);
-  const model = data.data ? buildModel(data.data) : undefined;
-  const chapters: ParsedChapter[] = [];
-  const appendices: AppendixView[] = [];
-  if (model) {
-    const env = createChapterEnv(model);
-    // Chapters depend on every data file (through helpers): one hash of them all keys the cache.
-    const dataHash = createHash('sha256');
-    for (const f of sources.data.values()) dataHash.update(f.path).update('\0').update(f.text).update('\0');
-    const dataKey = dataHash.digest('hex');
-    /** Expands and parses one Markdown file, or takes it from the cache when nothing it depends on changed. */
-    const parseChapter = (file: SourceFile): ParsedChapter | undefined => {
-      const key = `${dataKey}\0${file.text}`;
-      const cached = cache?.chapters.get(file.path);
-      if (cached && cached.key === key) return cached.parsed;
-      const before = diagnostics.list.length;
-      const expanded = expandChapter(file, env, diagnostics);
-      const parsed = expanded && withinMarkdownLimits(expanded, diagnostics) ? parseMarkdown(expanded) : undefined;
-      if (parsed && diagnostics.list.length === before) cache?.chapters.set(file.path, { key, parsed });
-      return parsed;
-    };
-    for (const file of sources.chapters) {
-      const parsed = parseChapter(file);
-      if (parsed) chapters.push(parsed);
-    }
-    model.data.bilagor.forEach((b, i) => {
-      let body: ParsedChapter | undefined;
-      if (b.innehall) {
-        const file = sources.extraContent.get(b.innehall);
-        if (file) body = parseChapter(file);
-      }
-      appendices.push({ number: i + 1, key: b.nyckel, title: b.titel, body, pdf: b.pdf });
-    });
-  }
-  if (sources.chapters.length === 0 && !diagnostics.hasErrors) {
-    diagnostics.error('content-empty', 'content/', undefined, 'no chapters: add Markdown files such as content/01-sammanfattning.md');
-  }
-  const tables = model ? placeTables(chapters, model) : [];
-  const complete = chapters.length === sources.chapters.length;
-  const context: CheckContext = { sources, data, model, chapters, appendices, tables, complete };
+  const model = diagnostics.list.some((d) => d.ruleId === 'report-root') ? undefined : await buildModel(data, diagnostics, cache?.validators);
+  const texts = model ? expandTexts(sources, model, diagnostics, cache) : { chapters: [], appendices: [], placements: new Map(), complete: false };
+  if (sources.chapters.length === 0 && !diagnostics.hasErrors) diagnostics.error('content-empty', 'content/', undefined, {});
+  const context: CheckContext = { sources, data, model, ...texts };
   const t2 = performance.now();
   for (const rule of CHECK_RULES) rule.run(context, diagnostics);
   const t3 = performance.now();
@@ -116,18 +126,20 @@ export function renderHtml(checked: CheckedReport, options: { pdfHref: string | 
   const { context, diagnostics } = checked;
   const model = context.model as ReportModel;
   const started = performance.now();
-  const page = renderPage(model, context.chapters, context.tables, context.appendices, context.sources.templates, diagnostics, options);
+  const page = renderPage(model, context.chapters, context.placements, context.appendices, context.sources.templates, diagnostics, options);
   if (!page) return undefined;
   const files: OutputFile[] = [
     { path: 'index.html', content: page.html },
     { path: 'assets/style.css', content: context.sources.templates.get('style.css')?.text ?? '' },
     { path: 'assets/print.css', content: context.sources.templates.get('print.css')?.text ?? '' },
-    { path: 'data/redovisning.json', content: `${JSON.stringify({ ...model.data, berakning: model.computed }, null, 2)}\n` },
+    { path: 'data/redovisning.json', content: `${JSON.stringify(model.scope, null, 2)}\n` },
   ];
-  for (const table of TABLES) {
-    files.push({ path: `data/${table.csvName}`, content: stringify([table.csvColumns, ...table.csvRows(model)]) });
+  for (const table of model.tables) {
+    if (!table.template) files.push({ path: `data/${table.file}.csv`, content: stringify(tableRecords(table)) });
   }
   const copies: OutputCopy[] = FONT_FACES.map((f) => ({ from: path.join(FONT_DIR, f.file), to: `assets/fonts/${f.file}` }));
+  // Attached appendix PDFs are published beside the page (the checks have kept them inside the report).
+  for (const a of context.appendices) if (a.pdf) copies.push({ from: path.join(context.sources.root, a.pdf), to: appendixPdfPath(a) });
   checked.timings.render = performance.now() - started;
   return { page, files, copies };
 }

@@ -3,9 +3,10 @@ import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CHECK_RULES } from '../src/check/registry.js';
+import { MESSAGES, ruleOf, type MessageId } from '../src/messages/catalogue.js';
 import { formatDiagnostic, formatSummary } from '../src/diagnostics/diagnostic.js';
 import { checkReport, renderHtml } from '../src/pipeline.js';
-import { fixtureReport, REPO, STARTER } from './helpers.js';
+import { fixtureReport, GENERIC_STARTER, PILOT_STARTER, REPO } from './helpers.js';
 
 const FIXTURES = path.join(REPO, 'test', 'fixtures', 'checks');
 const cases = readdirSync(FIXTURES).sort();
@@ -16,39 +17,47 @@ async function diagnosticsOf(root: string): Promise<string> {
   if (!checked.diagnostics.hasErrors) renderHtml(checked, { pdfHref: undefined });
   const { diagnostics } = checked;
   const list = diagnostics.sorted();
-  return `${[...list.map(formatDiagnostic), formatSummary(list)].join('\n')}\n`;
+  return `${[...list.map((d) => formatDiagnostic(d, 'sv')), formatSummary(list, 'sv')].join('\n')}\n`;
 }
 
-describe('check fixtures: each case breaks the starter report one way', () => {
+describe('check fixtures: each case breaks a starter report one way', () => {
   it.each(cases)('%s', async (name) => {
     const root = await fixtureReport(path.join(FIXTURES, name));
     try {
       const output = await diagnosticsOf(root);
-      expect(output).toMatch(/error/);
+      expect(output).toMatch(/: (fel|varning): /);
       await expect(output).toMatchFileSnapshot(path.join(FIXTURES, name, 'expected.txt'));
     } finally {
       await rm(root, { recursive: true, force: true });
     }
   });
 
-  it('every rule id of every check rule is triggered by some fixture', async () => {
+  it('every rule id of the catalogue and of every check rule is triggered by some fixture', async () => {
     const seen = new Set<string>();
     for (const name of cases) {
       const text = await readFile(path.join(FIXTURES, name, 'expected.txt'), 'utf8').catch(() => '');
-      for (const m of text.matchAll(/\[([a-z-]+)\]$/gm)) if (m[1]) seen.add(m[1]);
+      for (const m of text.matchAll(/\[([a-z0-9-]+)\]$/gm)) if (m[1]) seen.add(m[1]);
     }
-    const missing = CHECK_RULES.flatMap((r) => r.ids).filter((id) => !seen.has(id));
+    // Problems a fixture folder cannot hold (sizes, encodings, runaway Markdown)
+    // are provoked by test/robustness/hostile.test.ts; a report's own checks
+    // report under their own ids (model-checks shows two).
+    const elsewhere = new Set(['file-too-large', 'file-encoding', 'file-unreadable', 'report-root', 'markdown-too-large', 'markdown-pathological', 'markdown-too-deep', 'check-failed']);
+    const ids = new Set([...CHECK_RULES.flatMap((r) => r.ids), ...(Object.keys(MESSAGES) as MessageId[]).map(ruleOf)]);
+    const missing = [...ids].filter((id) => !seen.has(id) && !elsewhere.has(id));
     expect(missing).toEqual([]);
   });
 });
 
 describe('clean reports check clean', () => {
-  it('the starter report', async () => {
-    expect(await diagnosticsOf(STARTER)).toBe('0 errors, 0 warnings\n');
+  it('the generic starter report', async () => {
+    expect(await diagnosticsOf(GENERIC_STARTER)).toBe('0 fel, 0 varningar\n');
+  });
+  it('the pilot-project starter report', async () => {
+    expect(await diagnosticsOf(PILOT_STARTER)).toBe('0 fel, 0 varningar\n');
   });
   it('the real report: no errors; the five appendices whose text the source lacks are warnings', async () => {
     const output = await diagnosticsOf(REPO);
-    expect(output).toMatch(/0 errors, 5 warnings\n$/);
-    expect(output.match(/warning: bilaga [1-5] .* has no body.*\[appendix-no-body\]/g)).toHaveLength(5);
+    expect(output).toMatch(/0 fel, 5 varningar\n$/);
+    expect(output.match(/varning: bilaga [1-5] .* har inget innehåll.*\[appendix-no-body\]/g)).toHaveLength(5);
   });
 });

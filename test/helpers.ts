@@ -7,29 +7,32 @@ import { fileURLToPath } from 'node:url';
 /** The repository root. */
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-/** The starter report (`redovisning init` copies it): the base of the fixture reports. */
-export const STARTER = path.join(REPO, 'starter');
+/** The starter reports (`redovisning init` copies one): the bases of the fixture reports. */
+export const STARTERS = path.join(REPO, 'starters');
+export const GENERIC_STARTER = path.join(STARTERS, 'generisk');
+export const PILOT_STARTER = path.join(STARTERS, 'pilotprojekt');
 
 /**
- * Makes a fixture report in a temporary folder: the starter report, with the
- * case folder's files laid over it and the files named in its `delete.txt` removed.
+ * Makes a fixture report in a temporary folder: a starter report (the one
+ * the case's `base.txt` names; the generic one by default), with the case
+ * folder's files laid over it and the files named in its `delete.txt` removed.
  */
-export async function fixtureReport(caseDir: string | undefined): Promise<string> {
+export async function fixtureReport(caseDir: string | undefined, base = 'generisk'): Promise<string> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'redovisning-fixture-'));
-  await cp(STARTER, dir, { recursive: true });
+  const named = caseDir ? (await readFile(path.join(caseDir, 'base.txt'), 'utf8').catch(() => base)).trim() : base;
+  await cp(path.join(STARTERS, named), dir, { recursive: true });
   if (caseDir) {
-    await cp(caseDir, dir, { recursive: true, filter: (src) => !/(expected\.txt|delete\.txt)$/.test(src) });
+    await cp(caseDir, dir, { recursive: true, filter: (src) => !/(expected[.\w-]*\.txt|delete\.txt|base\.txt)$/.test(src) });
     const deletions = await readFile(path.join(caseDir, 'delete.txt'), 'utf8').catch(() => '');
     for (const file of deletions.split('\n').filter(Boolean)) await rm(path.join(dir, file), { force: true });
   }
   return dir;
 }
 
-/** Copies the real report (content/, data/) to a temporary folder, to break it on purpose. */
+/** Copies the real report (content/, data/, its schemas) to a temporary folder, to break it on purpose. */
 export async function copyOfRealReport(): Promise<string> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'redovisning-real-'));
-  await cp(path.join(REPO, 'content'), path.join(dir, 'content'), { recursive: true });
-  await cp(path.join(REPO, 'data'), path.join(dir, 'data'), { recursive: true });
+  for (const folder of ['content', 'data', 'schemas']) await cp(path.join(REPO, folder), path.join(dir, folder), { recursive: true });
   return dir;
 }
 

@@ -1,20 +1,20 @@
 import type { Diagnostics } from '../diagnostics/diagnostic.js';
+import type { Placements } from '../expand/placements.js';
 import type { Sources } from '../load/source-file.js';
-import type { ReportModel } from '../model/compute.js';
+import type { AppendixText, ParsedChapter } from '../markdown/parse-markdown.js';
+import type { ReportModel } from '../model/report-model.js';
 import type { ParsedData } from '../parse/parse-data.js';
-import type { ParsedChapter } from '../parse/parse-markdown.js';
-import type { PlacedTable } from '../render/markdown-to-hast.js';
-import type { AppendixView } from '../render/render-page.js';
 
 /** Everything a check rule may look at. Rules read; they never change it. */
 export interface CheckContext {
   sources: Sources;
   data: ParsedData;
-  /** Set only when every data file is valid. */
+  /** Set only when the data is valid and the declared model could be computed. */
   model: ReportModel | undefined;
   chapters: ParsedChapter[];
-  appendices: AppendixView[];
-  tables: PlacedTable[];
+  appendices: AppendixText[];
+  /** Where each table is placed, numbered in order of appearance. */
+  placements: Placements;
   /**
    * False when a chapter could not be expanded (its template has errors):
    * rules that look for what is never mentioned then stay quiet rather than
@@ -28,4 +28,9 @@ export interface CheckRule {
   /** The rule ids this rule may report. */
   ids: readonly string[];
   run(context: CheckContext, diagnostics: Diagnostics): void;
+}
+
+/** The chapters and the appendix bodies: all the Markdown the author wrote. */
+export function allTexts(context: CheckContext): ParsedChapter[] {
+  return [...context.chapters, ...context.appendices.flatMap((a) => (a.body ? [a.body] : []))];
 }

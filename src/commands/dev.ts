@@ -3,6 +3,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import http from 'node:http';
 import path from 'node:path';
 import { formatDiagnostic, formatSummary, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Lang } from '../messages/message.js';
 import { checkReport, createCache, renderHtml, type CheckedReport, type HtmlBuild } from '../pipeline.js';
 import { buildPdf } from '../write/build-pdf.js';
 
@@ -12,6 +13,7 @@ export interface DevOptions {
   port: number;
   host: string;
   quiet: boolean;
+  lang: Lang;
 }
 
 /** The preview's state: the last good build, and the diagnostics of the last attempt. */
@@ -38,12 +40,12 @@ function escapeHtml(text: string): string {
 }
 
 /** The script and overlay the preview adds to the page (never to dist/). */
-function previewExtras(state: DevState): string {
+function previewExtras(state: DevState, lang: Lang): string {
   const overlay = state.failed
     ? `<div id="redovisning-overlay" role="alertdialog" aria-labelledby="redovisning-overlay-title" style="position:fixed;inset:0;background:rgba(20,20,20,.92);color:#fff;font:15px/1.5 monospace;padding:2rem;overflow:auto;z-index:1000">
 <h2 id="redovisning-overlay-title" style="font:bold 20px sans-serif;margin:0 0 1rem">The report has errors: showing the last good version underneath</h2>
-<ol>${state.diagnostics.map((d) => `<li style="margin-bottom:.6rem;color:${d.severity === 'error' ? '#ff9c9c' : '#ffe08a'}">${escapeHtml(formatDiagnostic(d))}</li>`).join('')}</ol>
-<p>${escapeHtml(formatSummary(state.diagnostics))}. Fix them and save: the page reloads by itself.</p></div>`
+<ol>${state.diagnostics.map((d) => `<li style="margin-bottom:.6rem;color:${d.severity === 'error' ? '#ff9c9c' : '#ffe08a'}">${escapeHtml(formatDiagnostic(d, lang))}</li>`).join('')}</ol>
+<p>${escapeHtml(formatSummary(state.diagnostics, lang))}. Fix them and save: the page reloads by itself.</p></div>`
     : '';
   return `${overlay}<script>(() => { const s = new EventSource('/__redovisning/events'); s.onmessage = () => location.reload(); })();</script>`;
 }
@@ -72,8 +74,8 @@ export async function devCommand(options: DevOptions): Promise<number> {
     if (html) state.good = { checked, html };
     state.version++;
     const ms = Math.round(performance.now() - started);
-    for (const d of state.diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
-    say(`${state.failed ? 'not rebuilt' : 'rebuilt'} in ${ms} ms: ${formatSummary(state.diagnostics)}`);
+    for (const d of state.diagnostics) process.stderr.write(`${formatDiagnostic(d, options.lang)}\n`);
+    say(`${state.failed ? 'not rebuilt' : 'rebuilt'} in ${ms} ms: ${formatSummary(state.diagnostics, options.lang)}`);
     for (const client of clients) client.write(`data: ${state.version}\n\n`);
   };
 
@@ -132,7 +134,7 @@ export async function devCommand(options: DevOptions): Promise<number> {
     if (wanted === 'index.html') {
       const page = good?.html.page.html ?? `<!DOCTYPE html><html lang="sv"><head><meta charset="utf-8"><title>redovisning</title></head><body></body></html>`;
       response.writeHead(200, { 'content-type': TYPES['.html'], 'cache-control': 'no-store' });
-      response.end(page.replace('</body>', `${previewExtras(state)}</body>`));
+      response.end(page.replace('</body>', `${previewExtras(state, options.lang)}</body>`));
       return;
     }
     if (wanted === 'redovisning.pdf' && good) {

@@ -89,3 +89,12 @@ export function joinList(items: readonly string[]): string {
 export function capitalise(text: string): string {
   return text.charAt(0).toLocaleUpperCase('sv') + text.slice(1);
 }
+
+/**
+ * A share (0–1) as a percentage: `25 procent` in running text, or `25 %`
+ * (with a no-break space) in tables.
+ */
+export function percent(share: number, decimals: number, style: 'word' | 'sign'): string {
+  const value = decimal(round(share * 100, decimals, 'narmast'), decimals);
+  return style === 'sign' ? `${value}${NBSP}%` : `${value} procent`;
+}

@@ -9,7 +9,7 @@ import type { SourceFile, Sources } from './source-file.js';
 export const MAX_SOURCE_BYTES = 1024 * 1024;
 
 /**
- * The tool's own folder (holds the built-in `templates/`, `starter/` and
+ * The tool's own folder (holds the built-in `templates/`, `schemas/`, `starters/` and
  * `node_modules/`): the nearest folder above this module with the tool's
  * package.json, whether it runs from src/ (tests) or from the bundle in lib/.
  */
@@ -27,10 +27,16 @@ export const TOOL_ROOT = ((): string => {
   }
 })();
 
-const TEMPLATE_NAMES = ['layout.hbs', 'print.hbs', 'partials/letterhead.hbs', 'style.css', 'print.css', 'pdf.css'];
+/** The built-in templates; a report root's `templates/` may override each, and add partials of its own. */
+const TEMPLATE_NAMES = ['layout.hbs', 'print.hbs', 'partials/letterhead.hbs', 'partials/beslut.hbs', 'style.css', 'print.css', 'pdf.css'];
+
+/** The files every report may have whose shape the tool knows; it ships their JSON Schemas. */
+export const CORE_FILES = ['rapport', 'bilagor', 'tabeller', 'berakning', 'kontroller'] as const;
+export type CoreFile = (typeof CORE_FILES)[number];
 
 /**
- * Reads a report root: chapters, data files, appendix bodies and templates.
+ * Reads a report root: chapters, data files, schemas, appendix bodies and
+ * templates (with the tool's core schemas and built-in templates).
  * Problems an author can cause (missing folders, unreadable or oversized
  * files, bad encodings) become diagnostics; nothing here throws for them.
  */
@@ -42,46 +48,63 @@ export async function loadReport(root: string, diagnostics: Diagnostics): Promis
     chapters: [],
     extraContent: new Map(),
     data: new Map(),
+    schemas: new Map(),
+    coreSchemas: new Map(),
     templates: new Map(),
   };
 
   for (const folder of ['content', 'data']) {
     const info = await stat(path.join(absoluteRoot, folder)).catch(() => undefined);
     if (!info?.isDirectory()) {
-      diagnostics.error(
-        'report-root',
-        `${folder}/`,
-        undefined,
-        `no ${folder}/ folder in ${absoluteRoot}: a report root holds content/ (Markdown chapters) and data/ (YAML facts); pass the report's folder or run 'redovisning init' to create one`,
-      );
+      diagnostics.error('report-root', `${folder}/`, undefined, { folder, root: absoluteRoot });
     }
   }
   if (diagnostics.hasErrors) return sources;
 
-  const contentFiles = await listFiles(path.join(absoluteRoot, 'content'));
-  for (const relative of contentFiles.sort()) {
-    if (!relative.endsWith('.md')) continue;
-    const file = await readSource(absoluteRoot, `content/${relative}`, diagnostics);
-    if (!file) continue;
-    if (relative.includes('/')) sources.extraContent.set(relative, file);
-    else sources.chapters.push(file);
+  // Every file is listed first, then all are read at once: the reads overlap instead of waiting in turn.
+  const [contentFiles, dataFiles, schemaFiles, partialFiles, ownTemplates] = await Promise.all([
+    listFiles(path.join(absoluteRoot, 'content')),
+    listFiles(path.join(absoluteRoot, 'data')),
+    listFiles(path.join(absoluteRoot, 'schemas')),
+    listFiles(path.join(absoluteRoot, 'templates', 'partials')),
+    listFiles(path.join(absoluteRoot, 'templates')),
+  ]);
+  const reads: Promise<void>[] = [];
+  const read = (base: string, relative: string, keep: (file: SourceFile) => void): void => {
+    reads.push(readSource(base, relative, diagnostics).then((file) => file && keep(file)));
+  };
+  const chapters: (SourceFile | undefined)[] = [];
+  contentFiles.sort().forEach((relative) => {
+    if (!relative.endsWith('.md')) return;
+    if (relative.includes('/')) read(absoluteRoot, `content/${relative}`, (file) => sources.extraContent.set(relative, file));
+    else {
+      const at = chapters.push(undefined) - 1;
+      read(absoluteRoot, `content/${relative}`, (file) => (chapters[at] = file));
+    }
+  });
+  for (const relative of dataFiles.sort()) {
+    const name = /^([^/]+)\.ya?ml$/.exec(relative)?.[1];
+    if (name) read(absoluteRoot, `data/${relative}`, (file) => sources.data.set(name, file));
   }
-
-  for (const relative of (await listFiles(path.join(absoluteRoot, 'data'))).sort()) {
-    const match = /^([^/]+)\.ya?ml$/.exec(relative);
-    if (!match?.[1]) continue;
-    const file = await readSource(absoluteRoot, `data/${relative}`, diagnostics);
-    if (file) sources.data.set(match[1], file);
+  for (const relative of schemaFiles.sort()) {
+    const name = /^([^/]+)\.schema\.json$/.exec(relative)?.[1];
+    if (name && !(CORE_FILES as readonly string[]).includes(name)) read(absoluteRoot, `schemas/${relative}`, (file) => sources.schemas.set(name, file));
   }
-
+  for (const name of CORE_FILES) read(TOOL_ROOT, `schemas/${name}.schema.json`, (file) => sources.coreSchemas.set(name, file));
   for (const name of TEMPLATE_NAMES) {
-    const own = path.join(absoluteRoot, 'templates', name);
-    const useOwn = await stat(own).then((s) => s.isFile(), () => false);
-    const file = useOwn
-      ? await readSource(absoluteRoot, `templates/${name}`, diagnostics)
-      : await readSource(TOOL_ROOT, `templates/${name}`, diagnostics);
-    if (file) sources.templates.set(name, file);
+    read(ownTemplates.includes(name) ? absoluteRoot : TOOL_ROOT, `templates/${name}`, (file) => sources.templates.set(name, file));
   }
+  // The report's own partials (tables drawn by a template of their own).
+  for (const relative of partialFiles.sort()) {
+    const name = `partials/${relative}`;
+    if (relative.endsWith('.hbs') && !TEMPLATE_NAMES.includes(name)) read(absoluteRoot, `templates/${name}`, (file) => sources.templates.set(name, file));
+  }
+  await Promise.all(reads);
+  sources.chapters = chapters.filter((c): c is SourceFile => c !== undefined);
+  // Maps in a stable order, whatever order the reads finished in.
+  sources.data = new Map([...sources.data].sort(([a], [b]) => a.localeCompare(b)));
+  sources.schemas = new Map([...sources.schemas].sort(([a], [b]) => a.localeCompare(b)));
+  sources.extraContent = new Map([...sources.extraContent].sort(([a], [b]) => a.localeCompare(b)));
   return sources;
 }
 
@@ -106,12 +129,7 @@ export async function readSource(
   try {
     const info = await stat(absolute);
     if (info.size > MAX_SOURCE_BYTES) {
-      diagnostics.error(
-        'file-too-large',
-        relative,
-        undefined,
-        `file is ${info.size} bytes, over the limit of ${MAX_SOURCE_BYTES} bytes: split it into smaller chapters or data files`,
-      );
+      diagnostics.error('file-too-large', relative, undefined, { size: info.size, limit: MAX_SOURCE_BYTES });
       return undefined;
     }
     const bytes = await readFile(absolute);
@@ -119,13 +137,13 @@ export async function readSource(
     try {
       text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     } catch {
-      diagnostics.error('file-encoding', relative, undefined, 'file is not valid UTF-8: save it as UTF-8');
+      diagnostics.error('file-encoding', relative, undefined, {});
       return undefined;
     }
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     return { path: relative, absolute, text };
   } catch (error) {
-    diagnostics.error('file-unreadable', relative, undefined, `cannot read the file (${(error as Error).message})`);
+    diagnostics.error('file-unreadable', relative, undefined, { reason: (error as Error).message });
     return undefined;
   }
 }

@@ -17,6 +17,10 @@ export interface Sources {
   extraContent: Map<string, SourceFile>;
   /** `data/*.yaml` (and `.yml`), by base name without extension. */
   data: Map<string, SourceFile>;
-  /** Templates: the report root's own override the tool's built-in ones, by name. */
+  /** The report's own JSON Schemas, `schemas/<name>.schema.json`, by data file name. */
+  schemas: Map<string, SourceFile>;
+  /** The tool's schemas of the core files (rapport, bilagor, tabeller, berakning, kontroller), by name. */
+  coreSchemas: Map<string, SourceFile>;
+  /** Templates: the report root's own override the tool's built-in ones, by name (`partials/x.hbs`). */
   templates: Map<string, SourceFile>;
 }

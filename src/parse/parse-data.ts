@@ -1,45 +1,71 @@
 import type { Diagnostics } from '../diagnostics/diagnostic.js';
-import type { Sources } from '../load/source-file.js';
-import { DATA_SCHEMAS, type DataName, type ReportData } from './schemas.js';
-import { validateData } from './validate-data.js';
+import { LineIndex } from '../diagnostics/line-index.js';
+import type { SourceFile, Sources } from '../load/source-file.js';
 import { parseYaml, type ParsedYaml } from './yaml.js';
 
-/** The data stage's hand-off: typed data (when every file is valid) and the parsed files. */
+/** A parsed JSON Schema file, with the places of its keys for located errors. */
+export interface ParsedSchema {
+  name: string;
+  /** True for the tool's schemas of the core files. */
+  core: boolean;
+  parsed: ParsedYaml;
+}
+
+/** The parse stage's hand-off for data: every data file and every schema, parsed. */
 export interface ParsedData {
-  data: ReportData | undefined;
-  files: Map<DataName, ParsedYaml>;
+  /** Every data file that parsed, by base name. */
+  files: Map<string, ParsedYaml>;
+  /** Names of data files that exist but did not parse (their references are not checked). */
+  broken: Set<string>;
+  schemas: Map<string, ParsedSchema>;
 }
 
 /**
- * Parses and validates every data file the report needs. Every problem in
- * every file is reported; `data` is only set when all files are valid.
+ * Parses every `data/*.yaml` file and every schema. Every syntax problem in
+ * every file is reported; files that parse are handed on even when others
+ * do not, so that their own problems are found in the same run.
  */
 export function parseData(sources: Sources, diagnostics: Diagnostics): ParsedData {
-  const files = new Map<DataName, ParsedYaml>();
-  const values: Partial<Record<DataName, unknown>> = {};
-  let valid = true;
-  const names = Object.keys(DATA_SCHEMAS) as DataName[];
-  for (const name of names) {
-    const file = sources.data.get(name);
-    if (!file) {
-      diagnostics.error('data-missing-file', `data/${name}.yaml`, undefined, `the data file data/${name}.yaml is missing: the report needs it (see 'redovisning init' for an example)`);
-      valid = false;
-      continue;
-    }
-    const parsed = parseYaml(file, diagnostics);
-    if (!parsed) {
-      valid = false;
-      continue;
-    }
-    files.set(name, parsed);
-    const value = validateData(parsed, DATA_SCHEMAS[name], diagnostics);
-    if (value === undefined) valid = false;
-    else values[name] = value;
-  }
+  const files = new Map<string, ParsedYaml>();
+  const broken = new Set<string>();
   for (const [name, file] of sources.data) {
-    if (!(names as string[]).includes(name)) {
-      diagnostics.warn('data-unknown-file', file.path, undefined, `data file '${name}' is not used by the report: expected ${names.join(', ')}; rename or remove it`);
-    }
+    const parsed = parseYaml(file, diagnostics);
+    if (parsed) files.set(name, parsed);
+    else broken.add(name);
   }
-  return { data: valid ? (values as ReportData) : undefined, files };
+  if (!sources.data.has('rapport')) diagnostics.error('data-missing-file', 'data/rapport.yaml', undefined, { file: 'data/rapport.yaml' });
+  const schemas = new Map<string, ParsedSchema>();
+  for (const [name, file] of sources.coreSchemas) {
+    const parsed = parseJson(file, diagnostics);
+    if (parsed) schemas.set(name, { name, core: true, parsed });
+  }
+  for (const [name, file] of sources.schemas) {
+    if (!sources.data.has(name)) {
+      diagnostics.warn('schema-unused', file.path, { line: 1, column: 1 }, { name });
+      continue;
+    }
+    const parsed = parseJson(file, diagnostics);
+    if (parsed) schemas.set(name, { name, core: false, parsed });
+    else broken.add(name);
+  }
+  return { files, broken, schemas };
+}
+
+/**
+ * Parses a JSON file, with the places of its values (JSON is YAML, whose
+ * parser records them). JSON's own syntax is checked first, so a trailing
+ * comma is an error even though YAML would allow it.
+ */
+function parseJson(file: SourceFile, diagnostics: Diagnostics): ParsedYaml | undefined {
+  try {
+    JSON.parse(file.text);
+  } catch (error) {
+    const message = (error as Error).message;
+    // JSON.parse names a position, or says the text ended too soon.
+    const at = /position (\d+)/.exec(message)?.[1] ?? String(file.text.length);
+    const point = new LineIndex(file.text).point(Number(at));
+    diagnostics.error('schema-invalid.json', file.path, point, { reason: message.replace(/^JSON\.parse: /, '') });
+    return undefined;
+  }
+  return parseYaml(file, diagnostics);
 }

@@ -14,6 +14,7 @@ export interface ParsedYaml {
   file: SourceFile;
   value: unknown;
   places: Map<string, YamlPlace>;
+  index: LineIndex;
 }
 
 /** Nesting deeper than this is refused: report data is never this deep. */
@@ -27,31 +28,55 @@ const MAX_DEPTH = 20;
 export function parseYaml(file: SourceFile, diagnostics: Diagnostics): ParsedYaml | undefined {
   const index = new LineIndex(file.text);
   if (file.text.trim() === '') {
-    diagnostics.error('yaml-empty', file.path, { line: 1, column: 1 }, 'the data file is empty: add its data or delete the file');
+    diagnostics.error('yaml-empty', file.path, { line: 1, column: 1 }, {});
     return undefined;
   }
   try {
     const events = yaml.parseEvents(file.text, { filename: file.path, maxDepth: MAX_DEPTH });
     const documents = events.filter((e) => e.type === yaml.EVENT_ID.DOCUMENT).length;
     if (documents !== 1) {
-      diagnostics.error('yaml-syntax', file.path, { line: 1, column: 1 }, `expected one YAML document, found ${documents}: remove the extra '---' separators`);
+      diagnostics.error('yaml-syntax.documents', file.path, { line: 1, column: 1 }, { count: documents });
       return undefined;
     }
     const value = yaml.load(file.text, { filename: file.path, maxDepth: MAX_DEPTH, maxAliases: 0 });
     const places = new Map<string, YamlPlace>();
     walk(events, 1, '', file.text, index, places);
-    return { file, value, places };
+    return { file, value, places, index };
   } catch (error) {
     if (error instanceof yaml.YAMLException) {
       const mark = error.mark as { line?: number; column?: number } | undefined;
       const point = mark && typeof mark.line === 'number' ? { line: mark.line + 1, column: (mark.column ?? 0) + 1 } : undefined;
       const reason = String(error.reason ?? error.message).replace(/\s+/g, ' ');
-      diagnostics.error('yaml-syntax', file.path, point, `YAML syntax: ${reason}; fix the line (indentation, a missing ':' or an unquoted special character)`);
+      diagnostics.error('yaml-syntax', file.path, point, { reason, sv: swedishReason(reason) });
       return undefined;
     }
-    diagnostics.error('yaml-syntax', file.path, undefined, `cannot parse YAML: ${(error as Error).message}`);
+    const reason = (error as Error).message;
+    diagnostics.error('yaml-syntax', file.path, undefined, { reason, sv: swedishReason(reason) });
     return undefined;
   }
+}
+
+/** js-yaml's most common reasons in Swedish; others are quoted as they are. */
+const REASONS_SV: [RegExp, string][] = [
+  [/^duplicated mapping key/, 'nyckeln finns redan i samma mappning'],
+  [/^bad indentation of a sequence entry/, 'fel indrag för en listpost'],
+  [/^bad indentation of a mapping entry/, 'fel indrag för en nyckel'],
+  [/^end of the stream or a document separator is expected/, 'oväntad text: raden hör inte till något (indrag eller ett saknat \':\'?)'],
+  [/^can not read a block mapping entry/, 'en nyckel går inte att läsa (saknas \':\' eller citattecken?)'],
+  [/^can not read an implicit mapping pair/, 'en nyckel går inte att läsa (saknas \':\'?)'],
+  [/^incomplete explicit mapping pair/, 'ett nyckel–värde-par är ofullständigt'],
+  [/^unexpected end of the stream within a (double|single) quoted scalar/, 'en text saknar sitt avslutande citattecken'],
+  [/^missed comma between flow collection entries/, 'ett kommatecken saknas mellan posterna i [ ] eller { }'],
+  [/^unexpected end of the stream within a flow collection/, 'en [ eller { saknar sin avslutande ] eller }'],
+  [/^aliases exceeded/, 'alias (*namn) är inte tillåtna i rapportens data'],
+  [/^unidentified alias/, 'alias (*namn) är inte tillåtna i rapportens data'],
+  [/nesting exceeded|maximum nesting|depth/i, 'datan är nästlad djupare än någon rapport behöver'],
+  [/^the stream contains non-printable characters/, 'filen innehåller tecken som inte går att skriva ut'],
+];
+
+function swedishReason(reason: string): string {
+  for (const [pattern, text] of REASONS_SV) if (pattern.test(reason)) return text;
+  return `"${reason}"`;
 }
 
 /** Walks the event stream from `i`, recording the place of every path; returns the next index. */

@@ -1,16 +1,15 @@
 import type { Element, ElementContent, Root as HastRoot, RootContent, Text } from 'hast';
 import { h } from 'hastscript';
 import type { Root as MdastRoot, RootContent as MdastContent } from 'mdast';
-import { toString } from 'mdast-util-to-string';
 import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
-import type { ReportModel } from '../model/compute.js';
-import type { ParsedChapter } from '../parse/parse-markdown.js';
+import { TABLE_MARK } from '../expand/expand-env.js';
+import type { Placements } from '../expand/placements.js';
+import type { ParsedChapter } from '../markdown/parse-markdown.js';
 import { linkAppendixReferences } from './link-references.js';
 import { slug } from './slug.js';
-import { TABLE_MARK, TABLES } from './tables/registry.js';
 
 /** Protocols a link in the report may use; everything else is removed. */
 const SAFE_SCHEMA = {
@@ -43,13 +42,6 @@ export interface TocEntry {
   text: string;
 }
 
-/** A numbered data table as it appears in the report. */
-export interface PlacedTable {
-  number: number;
-  name: string;
-  caption: string;
-}
-
 /** The report body as HTML trees: chapter sections, the footnote list and the contents. */
 export interface ReportBody {
   chapters: Element[];
@@ -58,27 +50,12 @@ export interface ReportBody {
 }
 
 /**
- * The order in which tables appear across chapters, numbered from 1.
- * Used by the checks (every `tabell N` must exist) and the renderer alike.
- */
-export function placeTables(chapters: readonly ParsedChapter[], model: ReportModel): PlacedTable[] {
-  const placed: PlacedTable[] = [];
-  for (const chapter of chapters) {
-    visit(chapter.tree, 'paragraph', (node) => {
-      const name = TABLE_MARK.exec(toString(node))?.[1];
-      if (name) placed.push({ number: placed.length + 1, name, caption: model.data.rapport.tabeller[name] ?? '' });
-    });
-  }
-  return placed;
-}
-
-/**
  * Turns the chapters into one HTML tree: headings shifted one level down
  * (a chapter's `#` becomes `h2` under the report's `h1`), footnotes numbered
  * 1…N across the whole report in order of first reference, author content
  * sanitised, then the trusted data tables put in place with numbered captions.
  */
-export function renderBody(chapters: readonly ParsedChapter[], tables: readonly PlacedTable[], model: ReportModel): ReportBody {
+export function renderBody(chapters: readonly ParsedChapter[], placements: Placements, tables: TableDrawer, appendixCount: number): ReportBody {
   const merged: MdastRoot = { type: 'root', children: [] };
   for (const chapter of chapters) {
     for (const node of chapter.tree.children) merged.children.push(structuredClone(node) as MdastContent);
@@ -99,7 +76,6 @@ export function renderBody(chapters: readonly ParsedChapter[], tables: readonly 
     usedIds.add(id);
     return id;
   };
-  let tableIndex = 0;
   for (const node of hast.children) {
     if (node.type === 'element' && node.tagName === 'section' && node.properties['dataFootnotes'] !== undefined) {
       footnotes = node;
@@ -114,15 +90,10 @@ export function renderBody(chapters: readonly ParsedChapter[], tables: readonly 
         continue;
       }
     }
-    if (node.type === 'element' && node.tagName === 'p') {
-      const name = TABLE_MARK.exec(textOf(node))?.[1];
-      const spec = TABLES.find((t) => t.name === name);
-      const placed = tables[tableIndex];
-      if (spec && placed) {
-        tableIndex++;
-        appendTo(sections, tableFigure(spec.table(model), placed));
-        continue;
-      }
+    const figure = tableAt(node, placements, tables);
+    if (figure) {
+      appendTo(sections, figure);
+      continue;
     }
     if (node.type === 'text' && node.value.trim() === '') continue;
     appendTo(sections, node);
@@ -136,14 +107,27 @@ export function renderBody(chapters: readonly ParsedChapter[], tables: readonly 
   visit(hast, 'element', (el) => {
     if (el.properties['ariaDescribedBy'] !== undefined) el.properties['ariaDescribedBy'] = ['fotnoter'];
   });
-  linkAppendixReferences(sections, model.data.bilagor.length);
+  linkAppendixReferences(sections, appendixCount);
   return { chapters: sections, footnotes, toc };
 }
 
+/** Draws a declared table by key: its `<table>` and caption text, or undefined. */
+export type TableDrawer = (key: string) => { table: Element; caption: string } | undefined;
+
+/** The table whose marker paragraph this node is, drawn with its numbered caption; else undefined. */
+export function tableAt(node: RootContent | ElementContent, placements: Placements, tables: TableDrawer): Element | undefined {
+  if (node.type !== 'element' || node.tagName !== 'p') return undefined;
+  const key = TABLE_MARK.exec(textOf(node))?.[1];
+  const placed = key === undefined ? undefined : placements.get(key);
+  const drawn = key === undefined ? undefined : tables(key);
+  if (!placed || !drawn) return undefined;
+  return tableFigure(drawn.table, placed.number, drawn.caption);
+}
+
 /** A table with its numbered caption, in a container that scrolls on narrow screens. */
-function tableFigure(table: Element, placed: PlacedTable): Element {
-  const captionId = `tabell-${placed.number}`;
-  table.children.unshift(h('caption', { id: captionId }, [h('span', { className: ['label'] }, `Tabell ${placed.number}`), ` ${placed.caption}`]));
+function tableFigure(table: Element, number: number, caption: string): Element {
+  const captionId = `tabell-${number}`;
+  table.children.unshift(h('caption', { id: captionId }, [h('span', { className: ['label'] }, `Tabell ${number}`), ` ${caption}`]));
   return h('section', { className: ['table-scroll'], ariaLabelledBy: captionId, tabIndex: 0 }, [table]);
 }
 

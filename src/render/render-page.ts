@@ -1,23 +1,20 @@
-import type { Element } from 'hast';
+import type { Element, ElementContent, Root as HastRoot } from 'hast';
 import { h } from 'hastscript';
 import { toHtml } from 'hast-util-to-html';
 import Handlebars from 'handlebars';
-import type { Root as HastRoot } from 'hast';
 import type { Diagnostics } from '../diagnostics/diagnostic.js';
+import { syntaxPoint, syntaxProblem } from '../expand/expand-chapter.js';
+import type { Placements } from '../expand/placements.js';
+import { LineIndex } from '../diagnostics/line-index.js';
+import { checkTemplateScope } from '../expand/template-scope.js';
+import { FORMAT_HELPERS } from '../format/helpers/registry.js';
+import { joinList } from '../format/swedish.js';
 import type { SourceFile } from '../load/source-file.js';
-import type { ReportModel } from '../model/compute.js';
-import type { ParsedChapter } from '../parse/parse-markdown.js';
-import { checkTemplateScope } from '../parse/template-scope.js';
-import { renderBody, toSafeHast, type PlacedTable, type ReportBody } from './markdown-to-hast.js';
-
-/** An appendix as the page shows it: number, title and (optionally) a parsed body. */
-export interface AppendixView {
-  number: number;
-  key: string;
-  title: string;
-  body: ParsedChapter | undefined;
-  pdf: string | undefined;
-}
+import type { AppendixText, ParsedChapter } from '../markdown/parse-markdown.js';
+import type { Person, Rapport, ReportModel } from '../model/report-model.js';
+import type { TableModel } from '../model/tables.js';
+import { renderBody, tableAt, toSafeHast, type ReportBody, type TableDrawer } from './markdown-to-hast.js';
+import { tableElement } from './tables.js';
 
 /** What the render stage hands to the write stage. */
 export interface RenderedPage {
@@ -29,18 +26,30 @@ export interface RenderedPage {
 export interface AppendixOptions {
   headingTag: 'h2' | 'h3';
   /** A note to show instead of the default for an appendix without a body. */
-  separateNote?: (appendix: AppendixView) => string | undefined;
+  separateNote?: (appendix: AppendixText) => string | undefined;
+  /** Where the web page publishes an attached PDF, to link it. */
+  pdfHref?: (appendix: AppendixText) => string | undefined;
 }
 
-/** Each appendix as a section: `Bilaga N` heading with its title, then its body or a note. */
-export function renderAppendices(appendices: readonly AppendixView[], options: AppendixOptions = { headingTag: 'h3' }): Element[] {
+/** Where the web publication puts an appendix's attached PDF (`bilagor/bilaga-2.pdf`). */
+export function appendixPdfPath(appendix: AppendixText): string {
+  return `bilagor/bilaga-${appendix.number}.pdf`;
+}
+
+/** Each appendix as a section: `Bilaga N` heading with its title, then its body (tables in place) or a note. */
+export function renderAppendices(appendices: readonly AppendixText[], placements: Placements, tables: TableDrawer, options: AppendixOptions = { headingTag: 'h3' }): Element[] {
   return appendices.map((a) => {
     let content: Element[];
     if (a.body) {
       const tree = toSafeHast.runSync(structuredClone(a.body.tree)) as HastRoot;
-      content = tree.children.filter((c): c is Element => c.type === 'element');
+      content = tree.children.filter((c): c is Element => c.type === 'element').map((c) => tableAt(c, placements, tables) ?? c);
     } else {
-      content = [h('p', { className: ['appendix-separate'] }, options.separateNote?.(a) ?? 'Bilagan lämnas separat.')];
+      const href = options.pdfHref?.(a);
+      content = [
+        href
+          ? h('p', { className: ['appendix-pdf'] }, ['Bilagan finns som PDF: ', h('a', { href }, `${a.title} (PDF)`), '.'])
+          : h('p', { className: ['appendix-separate'] }, options.separateNote?.(a) ?? 'Bilagan lämnas separat.'),
+      ];
     }
     return h('section', { className: ['appendix'], id: `bilaga-${a.number}`, ariaLabelledBy: `bilaga-${a.number}-rubrik` }, [
       h(options.headingTag, { id: `bilaga-${a.number}-rubrik` }, [h('span', { className: ['appendix-number'] }, `Bilaga ${a.number}`), ' ', h('span', { className: ['appendix-title'] }, a.title)]),
@@ -50,48 +59,133 @@ export function renderAppendices(appendices: readonly AppendixView[], options: A
 }
 
 /**
- * Renders a layout template (with the letterhead partial) against its
- * context. Every missing key or unknown partial is reported at its own
- * template's line first; nothing is rendered then.
+ * Draws the declared tables: from their rows, or through the report's own
+ * partial (`mall`), which writes the table's head and body. A partial's
+ * problems are reported at its own lines, and the table is then left out.
  */
-export function renderLayout(layout: SourceFile | undefined, letterhead: SourceFile | undefined, context: object, diagnostics: Diagnostics): string | undefined {
-  if (!layout || !letterhead) return undefined;
-  if (!templatesFit([layout, letterhead], context, diagnostics)) return undefined;
+export function tableDrawer(model: ReportModel, templates: Map<string, SourceFile>, diagnostics: Diagnostics): TableDrawer {
+  const drawn = new Map<string, { table: Element; caption: string } | undefined>();
+  const draw = (table: TableModel): { table: Element; caption: string } | undefined => {
+    if (!table.template) return { table: tableElement(table), caption: table.caption };
+    const file = templates.get(`partials/${table.template}.hbs`);
+    if (!file || !templatesFit([file], model.scope, diagnostics, Object.keys(FORMAT_HELPERS), [])) return undefined;
+    const hb = Handlebars.create();
+    for (const [name, helper] of Object.entries(FORMAT_HELPERS)) hb.registerHelper(name, helper);
+    try {
+      const html = hb.compile(file.text, { strict: true, knownHelpersOnly: true, knownHelpers: Object.fromEntries(Object.keys(FORMAT_HELPERS).map((n) => [n, true])) })(model.scope);
+      return { table: h('table', { className: ['data-table'] }, [{ type: 'raw', value: html } as unknown as ElementContent]), caption: table.caption };
+    } catch (error) {
+      reportTemplateError(error, file, diagnostics);
+      return undefined;
+    }
+  };
+  return (key) => {
+    if (!drawn.has(key)) {
+      const table = model.tables.find((t) => t.key === key);
+      drawn.set(key, table ? draw(table) : undefined);
+    }
+    const result = drawn.get(key);
+    return result ? { table: structuredClone(result.table), caption: result.caption } : undefined;
+  };
+}
+
+/**
+ * Renders a layout template (with the letterhead and decision partials)
+ * against its context. Every missing key or unknown partial is reported at
+ * its own template's line first; nothing is rendered then.
+ */
+export function renderLayout(layout: SourceFile | undefined, partials: Map<string, SourceFile | undefined>, context: object, diagnostics: Diagnostics): string | undefined {
+  const parts = [...partials.values()];
+  if (!layout || parts.some((p) => !p)) return undefined;
+  if (!templatesFit([layout, ...(parts as SourceFile[])], context, diagnostics, [], [...partials.keys()])) return undefined;
   const hb = Handlebars.create();
   const options = { strict: true, knownHelpersOnly: true, knownHelpers: {} };
   try {
-    hb.registerPartial('letterhead', hb.compile(letterhead.text, options));
+    for (const [name, file] of partials) {
+      const partial = hb.compile((file as SourceFile).text, options);
+      // A failure inside a partial is reported at the partial, not at the layout that includes it.
+      hb.registerPartial(name, ((ctx: unknown, opts: unknown) => {
+        try {
+          return partial(ctx, opts as Handlebars.RuntimeOptions);
+        } catch (error) {
+          throw Object.assign(error as Error, { templateFile: file });
+        }
+      }) as unknown as Handlebars.Template);
+    }
     return hb.compile(layout.text, options)(context);
   } catch (error) {
-    reportTemplateError(error, layout, diagnostics);
+    reportTemplateError(error, (error as { templateFile?: SourceFile }).templateFile ?? layout, diagnostics);
     return undefined;
   }
 }
 
+/** The layout partials: the letterhead and the decision block. */
+export function layoutPartials(templates: Map<string, SourceFile>): Map<string, SourceFile | undefined> {
+  return new Map([
+    ['letterhead', templates.get('partials/letterhead.hbs')],
+    ['beslut', templates.get('partials/beslut.hbs')],
+  ]);
+}
+
+/** A person as the decision block names them: `generaldirektör Anna Svensson`. */
+const titled = (p: Person): string => `${p.titel} ${p.namn}`;
+
+/**
+ * What every layout template may use of the core facts. Optional facts are
+ * always present (empty when the report has none), because a layout's keys
+ * are checked before rendering.
+ */
+export function layoutFacts(rapport: Rapport): Record<string, unknown> {
+  const { beslut, ...facts } = rapport;
+  return {
+    rapport: { kortTitel: '', ertDnr: '', sprak: 'sv-SE', ...facts },
+    beslut: {
+      finns: beslut !== undefined,
+      beslutsfattare: beslut?.beslutsfattare ?? { namn: '', titel: '' },
+      foredragande: beslut?.foredragande ?? { namn: '', titel: '' },
+      beslutsfattareText: beslut ? titled(beslut.beslutsfattare) : '',
+      foredragandeText: beslut ? titled(beslut.foredragande) : '',
+      deltagareText: joinList((beslut?.deltagare ?? []).map(titled)),
+    },
+  };
+}
+
+/** Browsers and search engines cut titles past this length. */
+const TITLE_LIMIT = 70;
+
+/** The page's title: the short title and the agency, or the short title alone when that would be too long. */
+function pageTitle(rapport: Rapport): string {
+  const title = rapport.kortTitel ?? rapport.titel;
+  const full = `${title} – ${rapport.myndighet}`;
+  return full.length <= TITLE_LIMIT ? full : title;
+}
+
 /**
  * Renders the whole web page: the chapters' HTML through the layout template
- * (letterhead, contents, chapters, footnotes, appendices). Template errors
- * are diagnostics at the template's line.
+ * (letterhead, contents, chapters, decision, footnotes, appendices). Template
+ * errors are diagnostics at the template's line.
  */
 export function renderPage(
   model: ReportModel,
   chapters: readonly ParsedChapter[],
-  tables: readonly PlacedTable[],
-  appendices: readonly AppendixView[],
+  placements: Placements,
+  appendices: readonly AppendixText[],
   templates: Map<string, SourceFile>,
   diagnostics: Diagnostics,
   options: { pdfHref: string | undefined },
 ): RenderedPage | undefined {
-  const body = renderBody(chapters, tables, model);
-  const { rapport } = model.data;
-  const html = renderLayout(templates.get('layout.hbs'), templates.get('partials/letterhead.hbs'), {
-    rapport,
-    pageTitle: `${rapport.kortTitel ?? rapport.titel} – ${rapport.myndighet}`,
+  const tables = tableDrawer(model, templates, diagnostics);
+  const body = renderBody(chapters, placements, tables, model.bilagor.length);
+  const { rapport } = model;
+  const html = renderLayout(templates.get('layout.hbs'), layoutPartials(templates), {
+    ...layoutFacts(rapport),
+    pageTitle: pageTitle(rapport),
     toc: body.toc,
-    chapters: toHtml(body.chapters),
+    chapters: toHtml(body.chapters, { allowDangerousHtml: true }),
     footnotes: body.footnotes ? toHtml(body.footnotes) : '',
     appendixList: appendices.map((a) => ({ number: a.number, title: a.title })),
-    appendices: toHtml(renderAppendices(appendices)),
+    appendices: toHtml(renderAppendices(appendices, placements, tables, { headingTag: 'h3', pdfHref: (a) => (a.pdf ? appendixPdfPath(a) : undefined) }), { allowDangerousHtml: true }),
+    datasets: model.tables.filter((t) => !t.template).map((t) => ({ file: `${t.file}.csv`, caption: t.caption })),
     pdfHref: options.pdfHref ?? '',
     hasPdf: options.pdfHref !== undefined,
   }, diagnostics);
@@ -99,33 +193,36 @@ export function renderPage(
 }
 
 /**
- * Checks layout templates against the context they get, before rendering:
- * every missing key or unknown partial is reported at its own template's
- * line (strict Handlebars would stop at the first, and name the layout).
+ * Checks templates against the context they get, before rendering: every
+ * missing key, unknown helper or unknown partial is reported at its own
+ * template's line (strict Handlebars would stop at the first, and name the
+ * layout).
  */
-export function templatesFit(files: readonly SourceFile[], context: unknown, diagnostics: Diagnostics): boolean {
+export function templatesFit(files: readonly SourceFile[], context: unknown, diagnostics: Diagnostics, helpers: readonly string[] = [], partials: readonly string[] = []): boolean {
   let ok = true;
   for (const file of files) {
     let program: hbs.AST.Program;
     try {
       program = Handlebars.parse(file.text);
     } catch (error) {
-      reportTemplateError(error, file, diagnostics);
+      diagnostics.error('template-syntax', file.path, syntaxPoint(error as Error, file.text, new LineIndex(file.text)), syntaxProblem(error as Error));
       ok = false;
       continue;
     }
-    for (const p of checkTemplateScope(program, context, [], ['letterhead'])) {
-      diagnostics.error(p.ruleId, file.path, { line: p.line, column: p.column }, p.message);
+    for (const p of checkTemplateScope(program, context, helpers, partials)) {
+      diagnostics.error(p.id, file.path, { line: p.line, column: p.column }, p.params as never);
       ok = false;
     }
   }
   return ok;
 }
 
+/** Reports a Handlebars error in a layout or partial at the line it names. */
 export function reportTemplateError(error: unknown, file: SourceFile, diagnostics: Diagnostics): void {
   const e = error as Error & { lineNumber?: number; column?: number };
   const m = /line (\d+)/.exec(e.message);
   const line = e.lineNumber ?? (m?.[1] ? Number(m[1]) : undefined);
   const point = line ? { line, column: (e.column ?? 0) + 1 } : undefined;
-  diagnostics.error('template-layout', file.path, point, `template ${file.path}: ${(e.message.split('\n')[0] ?? '').replace(/ - \d+:\d+$/, '')}`);
+  const reason = (e.message.split('\n')[0] ?? '').replace(/ - \d+:\d+$/, '');
+  diagnostics.error('template-layout', file.path, point, { file: file.path, key: /^"([^"]+)" not defined/.exec(reason)?.[1], reason });
 }

@@ -4,9 +4,11 @@ import { toHtml } from 'hast-util-to-html';
 import { visit, SKIP } from 'unist-util-visit';
 import type { Diagnostics } from '../diagnostics/diagnostic.js';
 import type { SourceFile } from '../load/source-file.js';
-import type { ReportModel } from '../model/compute.js';
+import type { Placements } from '../expand/placements.js';
+import type { AppendixText } from '../markdown/parse-markdown.js';
+import type { ReportModel } from '../model/report-model.js';
 import type { ReportBody } from './markdown-to-hast.js';
-import { renderAppendices, renderLayout, type AppendixView } from './render-page.js';
+import { layoutFacts, layoutPartials, renderAppendices, renderLayout, tableDrawer } from './render-page.js';
 
 /** Page counts of attached appendix PDFs, by appendix number. */
 export type AttachmentPages = Map<number, number>;
@@ -47,6 +49,11 @@ export function inlineFootnotes(body: ReportBody): Element[] {
   return chapters;
 }
 
+/** The note on an attached PDF's heading page: `Bilagan består av 2 sidor som följer.` */
+function attachedNote(pages: number): string {
+  return pages === 1 ? 'Bilagan består av en sida som följer.' : `Bilagan består av ${pages} sidor som följer.`;
+}
+
 /** Placeholder pages for an attached PDF: the PDF stage draws the attached pages onto them. */
 function attachmentPlaceholders(appendix: number, pages: number): Element[] {
   return Array.from({ length: pages }, (_, k) => h('div', { className: ['attached-page'], dataAttachment: String(appendix), dataAttachmentPage: String(k) }));
@@ -60,21 +67,22 @@ function attachmentPlaceholders(appendix: number, pages: number): Element[] {
 export function renderPrint(
   model: ReportModel,
   body: ReportBody,
-  appendices: readonly AppendixView[],
+  placements: Placements,
+  appendices: readonly AppendixText[],
   templates: Map<string, SourceFile>,
   inlineCss: string,
   attachments: AttachmentPages,
   diagnostics: Diagnostics,
 ): string | undefined {
-  const appendixSections = renderAppendices(appendices, { headingTag: 'h2', separateNote: (a) => (a.pdf ? `Bilagan består av ${attachments.get(a.number) ?? 0} sidor som följer.` : undefined) });
+  const appendixSections = renderAppendices(appendices, placements, tableDrawer(model, templates, diagnostics), { headingTag: 'h2', separateNote: (a) => (a.pdf ? attachedNote(attachments.get(a.number) ?? 0) : undefined) });
   appendixSections.forEach((section, i) => {
     const a = appendices[i];
     if (a?.pdf) section.children.push(...attachmentPlaceholders(a.number, attachments.get(a.number) ?? 0));
   });
-  return renderLayout(templates.get('print.hbs'), templates.get('partials/letterhead.hbs'), {
-    rapport: model.data.rapport,
+  return renderLayout(templates.get('print.hbs'), layoutPartials(templates), {
+    ...layoutFacts(model.rapport),
     css: inlineCss,
-    chapters: toHtml(inlineFootnotes(body)),
-    appendices: toHtml({ type: 'root', children: appendixSections } as HastRoot),
+    chapters: toHtml(inlineFootnotes(body), { allowDangerousHtml: true }),
+    appendices: toHtml({ type: 'root', children: appendixSections } as HastRoot, { allowDangerousHtml: true }),
   }, diagnostics);
 }

@@ -69,19 +69,19 @@ export async function buildPdf(checked: CheckedReport, body: ReportBody, progres
     attachments.set(appendix.number, bytes);
   }
   const css = `${await inlineFontFaces()}\n${context.sources.templates.get('pdf.css')?.text ?? ''}`;
-  const html = renderPrint(model, body, context.appendices, context.sources.templates, css, pageCounts, diagnostics);
+  const html = renderPrint(model, body, context.placements, context.appendices, context.sources.templates, css, pageCounts, diagnostics);
   if (!html) throw new PdfError('the print template failed: see the diagnostics above');
   const printed = await printPdf(html, { timeoutMs, progress, browser: options.browser });
   progress('finishing (metadata, attachments)');
-  const { rapport } = model.data;
+  const { rapport } = model;
   const bytes = await finishPdf(
     printed.bytes,
     {
       title: rapport.titel,
       author: rapport.myndighet,
       subject: rapport.beskrivning,
-      keywords: [`Dnr ${rapport.dnr}`, `Ert dnr ${rapport.ertDnr}`],
-      language: rapport.sprak,
+      keywords: [`Dnr ${rapport.dnr}`, ...(rapport.ertDnr ? [`Ert dnr ${rapport.ertDnr}`] : [])],
+      language: rapport.sprak ?? 'sv-SE',
       date: pdfDate(rapport.datum),
     },
     attachments,

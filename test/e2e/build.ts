@@ -19,7 +19,8 @@ export async function cli(args: string[], options: { cwd?: string; env?: NodeJS.
   try {
     const { stdout, stderr } = await run(process.execPath, [path.join(REPO, 'lib', 'cli.js'), ...args], {
       cwd: options.cwd ?? REPO,
-      env: { ...process.env, ...options.env },
+      // The tool speaks the locale's language; the tests read Swedish unless they ask otherwise.
+      env: { ...process.env, REDOVISNING_LANG: 'sv', ...options.env },
       maxBuffer: 16 * 1024 * 1024,
       // A hung command must not outlive the test.
       timeout: 170_000,

@@ -30,30 +30,48 @@ describe('the redovisning command', () => {
     await writeFile(path.join(root, 'data', 'utlysning.yaml'), (await readFile(path.join(root, 'data', 'utlysning.yaml'), 'utf8')).replace('beviljade: 9', 'beviljade: 8'));
     const broken = await cli(['check', root]);
     expect(broken.code).toBe(1);
-    expect(broken.stderr).toMatch(/^data\/utlysning\.yaml:8:12: error: beviljade is 8 but data\/projekt\.yaml lists 9 projects/m);
-    expect(broken.stderr).toMatch(/^1 error, 5 warnings$/m);
+    expect(broken.stderr).toMatch(/^data\/utlysning\.yaml:9:12: fel: Antalet beviljade i utlysningen är inte antalet projekt i data\/projekt\.yaml; de två ska stämma \(8 ≠ 9\) \[call-granted-count\]$/m);
+    expect(broken.stderr).toMatch(/^1 fel, 5 varningar$/m);
     expect(broken.stderr).not.toMatch(/\bat .*\.js:\d+/);
     expect((await cli(['bogus'])).code).toBe(2);
     expect((await cli(['dev', '--port', 'x'])).code).toBe(2);
     const missing = await cli(['check', path.join(root, 'nowhere')]);
     expect(missing.code).toBe(1);
-    expect(missing.stderr).toContain("no content/ folder");
+    expect(missing.stderr).toContain('mappen content/ saknas');
   });
 
-  it('init creates a report that checks and builds clean, and refuses a folder with files', async () => {
+  it('init creates a generic report that checks and builds clean, with the core schemas for the editor, and refuses a folder with files', async () => {
     const parent = await mkdtemp(path.join(os.tmpdir(), 'redovisning-init-'));
     temporary.push(parent);
     const root = path.join(parent, 'nasta-ar');
     const init = await cli(['init', root]);
     expect(init.code).toBe(0);
-    expect(await readdir(path.join(root, 'data'))).toContain('budget.yaml');
+    expect((await readdir(path.join(root, 'data'))).sort()).toEqual(['berakning.yaml', 'bilagor.yaml', 'insatser.yaml', 'kontroller.yaml', 'rapport.yaml', 'tabeller.yaml', 'uppdrag.yaml']);
+    expect((await readdir(path.join(root, 'schemas'))).sort()).toEqual(['berakning.schema.json', 'bilagor.schema.json', 'insatser.schema.json', 'kontroller.schema.json', 'rapport.schema.json', 'tabeller.schema.json', 'uppdrag.schema.json']);
+    // Every data file names its schema for the editor, and the schema is there.
+    for (const file of await readdir(path.join(root, 'data'))) {
+      const first = (await readFile(path.join(root, 'data', file), 'utf8')).split('\n')[0] ?? '';
+      const schema = /^# yaml-language-server: \$schema=(\.\.\/schemas\/[a-z]+\.schema\.json)$/.exec(first)?.[1];
+      expect(schema, file).toBeDefined();
+      await expect(readFile(path.join(root, 'data', schema as string), 'utf8')).resolves.toContain('"$schema"');
+    }
     const check = await cli(['check', root]);
-    expect(check.stderr.trim()).toBe('0 errors, 0 warnings');
+    expect(check.stderr.trim()).toBe('0 fel, 0 varningar');
     const { out, result } = await buildInto(root);
     temporary.push(path.dirname(out));
     expect(result.code).toBe(0);
-    expect(Object.keys(await fingerprint(out))).toEqual(expect.arrayContaining(['index.html', 'redovisning.pdf', 'data/budget.csv']));
+    expect(Object.keys(await fingerprint(out))).toEqual(expect.arrayContaining(['index.html', 'redovisning.pdf', 'data/insatser.csv']));
     expect((await cli(['init', root])).code).toBe(2);
+  });
+
+  it('init --mall pilotprojekt creates a report shaped like a pilot-project report, clean too', async () => {
+    const parent = await mkdtemp(path.join(os.tmpdir(), 'redovisning-init-'));
+    temporary.push(parent);
+    const root = path.join(parent, 'pilot');
+    expect((await cli(['init', root, '--mall', 'pilotprojekt', '--quiet'])).code).toBe(0);
+    expect(await readdir(path.join(root, 'data'))).toEqual(expect.arrayContaining(['budget.yaml', 'projekt.yaml', 'larosaten.yaml', 'utlysning.yaml']));
+    expect((await cli(['check', root])).stderr.trim()).toBe('0 fel, 0 varningar');
+    expect((await cli(['init', path.join(parent, 'x'), '--mall', 'okand'])).code).toBe(2);
   });
 
   it('a build with errors writes nothing: the last good output stays exactly as it was', async () => {
@@ -71,7 +89,7 @@ describe('the redovisning command', () => {
 
 /** Starts `redovisning dev` on a free port and resolves with its address. */
 async function startDev(root: string): Promise<{ child: ChildProcess; url: string; log: () => string }> {
-  const child = spawn(process.execPath, [path.join(REPO, 'lib', 'cli.js'), 'dev', root, '--port', '0'], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, [path.join(REPO, 'lib', 'cli.js'), 'dev', root, '--port', '0'], { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, REDOVISNING_LANG: 'sv' } });
   let log = '';
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`dev server did not start:\n${log}`)), 20_000);
@@ -104,7 +122,7 @@ describe('the live preview', () => {
     const parent = await mkdtemp(path.join(os.tmpdir(), 'redovisning-dev-'));
     temporary.push(parent);
     const root = path.join(parent, 'rapport');
-    expect((await cli(['init', root, '--quiet'])).code).toBe(0);
+    expect((await cli(['init', root, '--mall', 'pilotprojekt', '--quiet'])).code).toBe(0);
     const { child, url, log } = await startDev(root);
     try {
       expect(url).toMatch(/^http:\/\/127\.0\.0\.1:/);
@@ -121,6 +139,7 @@ describe('the live preview', () => {
       await writeFile(chapter, text.replace('{{antal projekt}}', '{{antal projektt}}'));
       const broken = await pageWhen(url, (h) => h.includes('redovisning-overlay'));
       expect(broken).toContain('content/01-sammanfattning.md:4:');
+      expect(broken).toContain('det finns ingen');
       expect(broken).toContain('[template-missing-key]');
       expect(broken).toContain('Myndigheten har nu beviljat');
 

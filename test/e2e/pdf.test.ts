@@ -128,7 +128,7 @@ describe('the real report as a PDF', () => {
 
 describe('a PDF appendix', () => {
   it('merges the attached pages after the appendix heading, numbered like the rest', async () => {
-    const root = await fixtureReport(undefined);
+    const root = await fixtureReport(undefined, 'pilotprojekt');
     const attached = await PDFDocument.create();
     const font = await attached.embedFont(StandardFonts.Helvetica);
     for (const word of ['ETT', 'TVA']) attached.addPage([595, 842]).drawText(`Bifogad sida ${word}`, { x: 72, y: 700, size: 24, font });
@@ -137,7 +137,7 @@ describe('a PDF appendix', () => {
     const register = (await readFile(path.join(root, 'data', 'bilagor.yaml'), 'utf8')).replace('innehall: bilagor/program.md', 'pdf: bilagor/program.pdf');
     await writeFile(path.join(root, 'data', 'bilagor.yaml'), register);
     const { out, result } = await buildInto(root);
-    expect(result.stderr).toContain('0 errors');
+    expect(result.stderr).toContain('0 fel');
     const texts = pageTexts(path.join(out, 'redovisning.pdf'));
     const total = texts.length;
     const heading = texts.findIndex((t) => t.includes('Bilaga 2') && t.includes('Program för startmötet'));

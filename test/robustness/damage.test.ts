@@ -3,6 +3,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { messageText } from '../../src/diagnostics/diagnostic.js';
 import { checkReport, renderHtml } from '../../src/pipeline.js';
 import { applyDamage, damageArbitrary, realTexts, type Damage } from './damage.js';
 
@@ -10,7 +11,7 @@ import { applyDamage, damageArbitrary, realTexts, type Damage } from './damage.j
 const RUNS = Number(process.env['FUZZ_RUNS'] ?? 150);
 const SEED = process.env['FUZZ_SEED'] ? Number(process.env['FUZZ_SEED']) : 20200330;
 /** Rule ids a diagnostic may carry without a line: problems of a whole file. */
-const FILE_LEVEL = new Set(['data-missing-file', 'report-root', 'file-too-large', 'file-encoding', 'file-unreadable', 'content-empty', 'data-unknown-file', 'template-render']);
+const FILE_LEVEL = new Set(['data-missing-file', 'report-root', 'file-too-large', 'file-encoding', 'file-unreadable', 'content-empty', 'template-render', 'template-layout']);
 
 const scratch = await mkdtemp(path.join(os.tmpdir(), 'redovisning-fuzz-'));
 afterAll(async () => {
@@ -44,10 +45,12 @@ describe('random damage to the real report', () => {
         const checked = await checkReport(root);
         expect(performance.now() - started).toBeLessThan(5000);
         for (const d of checked.diagnostics.list) {
-          expect(d.file).toMatch(/^(content|data|templates)\//);
-          expect(d.message.length).toBeGreaterThan(10);
-          expect(d.message).not.toMatch(/\n\s+at /);
-          if (!FILE_LEVEL.has(d.ruleId)) expect(d.point, `${d.ruleId}: ${d.message}`).toBeDefined();
+          const text = messageText(d, 'sv');
+          expect(d.file).toMatch(/^(content|data|templates|schemas)\//);
+          expect(text.length).toBeGreaterThan(10);
+          expect(text).not.toMatch(/\n\s+at /);
+          expect(messageText(d, 'en').length).toBeGreaterThan(10);
+          if (!FILE_LEVEL.has(d.ruleId)) expect(d.point, `${d.ruleId}: ${text}`).toBeDefined();
         }
         if (checked.diagnostics.hasErrors) refused++;
         else {

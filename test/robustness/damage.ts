@@ -7,6 +7,10 @@ import { REPO } from '../helpers.js';
 export const REAL_FILES: string[] = [
   ...readdirSync(path.join(REPO, 'content'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.md')).map((f) => `content/${f}`),
   ...readdirSync(path.join(REPO, 'data')).map((f) => `data/${f}`),
+  // The report's own schemas (the core ones beside them are the tool's).
+  ...readdirSync(path.join(REPO, 'schemas'))
+    .filter((f) => !/^(rapport|bilagor|tabeller|berakning|kontroller)\./.test(f))
+    .map((f) => `schemas/${f}`),
 ].sort();
 
 /** One way to damage a file: what an editor, a paste or a bad merge does to text. */

@@ -14,22 +14,22 @@ afterAll(async () => {
 
 /** The starter report with one file replaced; returns the check's diagnostics as text and the time it took. */
 async function checkWith(file: string, text: string): Promise<{ output: string; ms: number; root: string }> {
-  const root = await fixtureReport(undefined);
+  const root = await fixtureReport(undefined, 'pilotprojekt');
   roots.push(root);
   await mkdir(path.dirname(path.join(root, file)), { recursive: true });
   await writeFile(path.join(root, file), text);
   const started = performance.now();
   const { diagnostics } = await checkReport(root);
-  return { output: diagnostics.sorted().map(formatDiagnostic).join('\n'), ms: performance.now() - started, root };
+  return { output: diagnostics.sorted().map((d) => formatDiagnostic(d, 'sv')).join('\n'), ms: performance.now() - started, root };
 }
 
 describe('hostile YAML is refused quickly with a located message', () => {
   const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x"]', ...Array.from({ length: 9 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)}]`)].join('\n');
   it.each([
-    ['an alias bomb', bomb, /data\/uppdrag\.yaml:2:\d+: error: YAML syntax: aliases exceeded/],
-    ['deep nesting', `${'['.repeat(5000)}${']'.repeat(5000)}\n`, /data\/uppdrag\.yaml:1:\d+: error: YAML syntax: .*(nesting|depth)/i],
-    ['duplicate keys', 'beslut: "2020-02"\nbeslut: "2020-03"\n', /data\/uppdrag\.yaml:2:1: error: YAML syntax: duplicated mapping key/],
-    ['a huge scalar', `ledning: ${'x'.repeat(1_100_000)}\n`, /data\/uppdrag\.yaml: error: file is \d+ bytes, over the limit/],
+    ['an alias bomb', bomb, /data\/uppdrag\.yaml:2:\d+: fel: YAML-fel: alias \(\*namn\) är inte tillåtna/],
+    ['deep nesting', `${'['.repeat(5000)}${']'.repeat(5000)}\n`, /data\/uppdrag\.yaml:1:\d+: fel: YAML-fel: datan är nästlad djupare än någon rapport behöver/],
+    ['duplicate keys', 'beslut: "2020-02"\nbeslut: "2020-03"\n', /data\/uppdrag\.yaml:2:1: fel: YAML-fel: nyckeln finns redan i samma mappning/],
+    ['a huge scalar', `ledning: ${'x'.repeat(1_100_000)}\n`, /data\/uppdrag\.yaml: fel: filen är [\d\u00a0]+ byte, mer än gränsen/],
   ])('%s', async (_, text, expected) => {
     const { output, ms } = await checkWith('data/uppdrag.yaml', text);
     expect(output).toMatch(expected);
@@ -40,8 +40,8 @@ describe('hostile YAML is refused quickly with a located message', () => {
 describe('pathological Markdown ends quickly with a clear message', () => {
   it.each([
     ['a long emphasis run', `# Sammanfattning\n\n${'*a_ '.repeat(10_000)}\n`, /markdown-pathological/],
-    ['block quotes 5 000 deep', `# Sammanfattning\n\n${'>'.repeat(5000)} x\n`, /content\/01-sammanfattning\.md:3:1: error: block quotes nested 5000 deep/],
-    ['lists 150 deep', `# Sammanfattning\n\n${Array.from({ length: 150 }, (_, i) => `${' '.repeat(i * 2)}- x`).join('\n')}\n`, /content\/01-sammanfattning\.md:24:1: error: this line is indented 42 spaces/],
+    ['block quotes 5 000 deep', `# Sammanfattning\n\n${'>'.repeat(5000)} x\n`, /content\/01-sammanfattning\.md:3:1: fel: citatblock 5\u00a0000 nivåer djupt/],
+    ['lists 150 deep', `# Sammanfattning\n\n${Array.from({ length: 150 }, (_, i) => `${' '.repeat(i * 2)}- x`).join('\n')}\n`, /content\/01-sammanfattning\.md:24:1: fel: raden är indragen 42 blanksteg/],
     ['brackets 10 000 deep', `# Sammanfattning\n\n${'['.repeat(10_000)}a${']'.repeat(10_000)}\n`, /markdown-pathological/],
     ['thousands of footnote references', `# Sammanfattning\n\nText${Array.from({ length: 3000 }, (_, i) => `[^n${i}]`).join(' ')}\n\n${Array.from({ length: 3000 }, (_, i) => `[^n${i}]: Not ${i}.`).join('\n\n')}\n`, null],
     ['a chapter over the size limit', `# Sammanfattning\n\n${'Ord och mening. '.repeat(20_000)}\n`, /markdown-too-large/],
@@ -71,13 +71,13 @@ const XSS_NARRATIVE = [
 describe('hostile narrative never reaches the page', () => {
   it.each(XSS_NARRATIVE)('%s is refused at its line', async (vector) => {
     const { output } = await checkWith('content/02-ekonomi.md', `# Ekonomisk redovisning\n\nSe tabell 2 och {{bilaga "program"}}. ${vector}\n\n{{> budgettabell}}\n`);
-    expect(output).toMatch(/^content\/02-ekonomi\.md:3:\d+: error: .*\[(markdown-raw-html|markdown-link|markdown-image)\]$/m);
+    expect(output).toMatch(/^content\/02-ekonomi\.md:3:\d+: fel: .*\[(markdown-raw-html|markdown-link|markdown-image)\]$/m);
   });
 });
 
 describe('hostile data strings are shown as text, never as markup', () => {
   it('script tags, event handlers and entities in YAML titles stay inert in the page and the PDF', async () => {
-    const root = await fixtureReport(undefined);
+    const root = await fixtureReport(undefined, 'pilotprojekt');
     roots.push(root);
     const projekt = await readFile(path.join(root, 'data', 'projekt.yaml'), 'utf8');
     await writeFile(
@@ -101,22 +101,22 @@ describe('hostile data strings are shown as text, never as markup', () => {
   });
 
   it('a link in data that ends up in the narrative is checked like the author\'s own', async () => {
-    const root = await fixtureReport(undefined);
+    const root = await fixtureReport(undefined, 'pilotprojekt');
     roots.push(root);
     const projekt = await readFile(path.join(root, 'data', 'projekt.yaml'), 'utf8');
     await writeFile(path.join(root, 'data', 'projekt.yaml'), projekt.replace('titel: Korta kurser i exempelkunskap', 'titel: "[klick](javascript:alert(1))"'));
     const { diagnostics } = await checkReport(root);
     // The link comes out of the {{#each projekt}} block, which starts on line 1.
-    expect(diagnostics.sorted().map(formatDiagnostic).join('\n')).toMatch(/content\/bilagor\/projekt\.md:1:1: error: link to "javascript:alert\(1\)"/);
+    expect(diagnostics.sorted().map((d) => formatDiagnostic(d, 'sv')).join('\n')).toMatch(/content\/bilagor\/projekt\.md:1:1: fel: länken till "javascript:alert\(1\)" går inte/);
   });
 });
 
 describe('templates cannot reach prototypes', () => {
   it.each([
-    ['{{constructor}}', /^content\/02-ekonomi\.md:3:3: error: '\{\{constructor\}\}': there is no 'constructor' at the top level/],
-    ['{{__proto__}}', /^content\/02-ekonomi\.md:3:3: error: '\{\{__proto__\}\}': there is no '__proto__' at the top level/],
-    ['{{projekt.constructor.name}}', /^content\/02-ekonomi\.md:3:3: error: '\{\{projekt\.constructor\.name\}\}': there is no 'constructor' in 'projekt'/],
-    ['{{#with __proto__}}x{{/with}}', /^content\/02-ekonomi\.md:3:9: error: '\{\{__proto__\}\}': there is no '__proto__'/],
+    ['{{constructor}}', /^content\/02-ekonomi\.md:3:3: fel: '\{\{constructor\}\}': det finns ingen 'constructor' bland rapportens data/],
+    ['{{__proto__}}', /^content\/02-ekonomi\.md:3:3: fel: '\{\{__proto__\}\}': det finns ingen '__proto__' bland rapportens data/],
+    ['{{projekt.constructor.name}}', /^content\/02-ekonomi\.md:3:3: fel: '\{\{projekt\.constructor\.name\}\}': det finns ingen 'constructor' i 'projekt'/],
+    ['{{#with __proto__}}x{{/with}}', /^content\/02-ekonomi\.md:3:9: fel: '\{\{__proto__\}\}': det finns ingen '__proto__'/],
   ])('%s is an error at its place', async (expression, expected) => {
     const { output } = await checkWith('content/02-ekonomi.md', `# Ekonomisk redovisning\n\n${expression} tabell 2 {{bilaga "program"}}\n\n{{> budgettabell}}\n`);
     expect(output).toMatch(expected);
@@ -133,20 +133,20 @@ describe('templates cannot reach prototypes', () => {
 describe('files outside the report are never read', () => {
   it('an appendix PDF path that escapes the root is refused', async () => {
     const { output } = await checkWith('data/bilagor.yaml', '- nyckel: projekt\n  titel: Beviljade projekt\n  innehall: bilagor/projekt.md\n- nyckel: program\n  titel: Program\n  pdf: ../../etc/passwd.pdf\n');
-    expect(output).toMatch(/data\/bilagor\.yaml:6:8: error: '\.\.\/\.\.\/etc\/passwd\.pdf' points outside the report root/);
+    expect(output).toMatch(/data\/bilagor\.yaml:6:8: fel: '\.\.\/\.\.\/etc\/passwd\.pdf' pekar utanför rapportmappen/);
   });
   it('an appendix PDF that is a symbolic link out of the report is refused', async () => {
-    const root = await fixtureReport(undefined);
+    const root = await fixtureReport(undefined, 'pilotprojekt');
     roots.push(root);
     await mkdir(path.join(root, 'bilagor'), { recursive: true });
     await symlink('/etc/passwd', path.join(root, 'bilagor', 'program.pdf'));
     await writeFile(path.join(root, 'data', 'bilagor.yaml'), '- nyckel: projekt\n  titel: Beviljade projekt\n  innehall: bilagor/projekt.md\n- nyckel: program\n  titel: Program\n  pdf: bilagor/program.pdf\n');
     const { diagnostics } = await checkReport(root);
-    expect(diagnostics.sorted().map(formatDiagnostic).join('\n')).toMatch(/data\/bilagor\.yaml:6:8: error: 'bilagor\/program\.pdf' points outside the report root/);
+    expect(diagnostics.sorted().map((d) => formatDiagnostic(d, 'sv')).join('\n')).toMatch(/data\/bilagor\.yaml:6:8: fel: 'bilagor\/program\.pdf' pekar utanför rapportmappen/);
   });
   it('an appendix body path that escapes content/ is refused', async () => {
     const { output } = await checkWith('data/bilagor.yaml', '- nyckel: projekt\n  titel: Beviljade projekt\n  innehall: ../../../etc/hosts.md\n- nyckel: program\n  titel: Program\n  innehall: bilagor/program.md\n');
-    expect(output).toMatch(/data\/bilagor\.yaml:3:13: error: '\.\.\/\.\.\/\.\.\/etc\/hosts\.md' points outside content\//);
+    expect(output).toMatch(/data\/bilagor\.yaml:3:13: fel: '\.\.\/\.\.\/\.\.\/etc\/hosts\.md' pekar utanför content\//);
   });
 });
 

@@ -1,6 +1,6 @@
 import type { FootnoteDefinition, FootnoteReference } from 'mdast';
 import { visit } from 'unist-util-visit';
-import type { CheckRule } from '../check-context.js';
+import { allTexts, type CheckRule } from '../check-context.js';
 
 /**
  * Footnotes: every reference has a definition in its chapter, every
@@ -12,7 +12,7 @@ export const footnotesRule: CheckRule = {
   ids: ['footnote-undefined', 'footnote-unused', 'footnote-duplicate'],
   run(context, diagnostics) {
     const firstDefinition = new Map<string, string>();
-    for (const chapter of [...context.chapters, ...context.appendices.flatMap((a) => (a.body ? [a.body] : []))]) {
+    for (const chapter of allTexts(context)) {
       const file = chapter.expanded.file.path;
       const definitions = new Map<string, FootnoteDefinition>();
       const referenced = new Set<string>();
@@ -22,7 +22,7 @@ export const footnotesRule: CheckRule = {
           const where = `${file}:${def.position?.start.line}`;
           const earlier = firstDefinition.get(def.identifier);
           if (earlier || definitions.has(def.identifier)) {
-            diagnostics.error('footnote-duplicate', file, def.position?.start, `footnote [^${def.label ?? def.identifier}] is defined twice (first at ${earlier ?? where}): give one of them another label`);
+            diagnostics.error('footnote-duplicate', file, def.position?.start, { label: def.label ?? def.identifier, first: earlier ?? where });
           } else {
             firstDefinition.set(def.identifier, where);
           }
@@ -35,14 +35,12 @@ export const footnotesRule: CheckRule = {
       for (const match of chapter.expanded.literalText.matchAll(/\[\^([^\]\s]+)\](?!:)/g)) {
         const id = (match[1] ?? '').toLowerCase();
         if (!definitions.has(id)) {
-          const known = [...definitions.values()].map((d) => `[^${d.label ?? d.identifier}]`).join(', ');
-          diagnostics.error('footnote-undefined', file, chapter.expanded.index.point(match.index), `footnote reference [^${match[1]}] has no definition in this chapter: add a line '[^${match[1]}]: text.' below the paragraph${known ? ` (defined here: ${known})` : ''}`);
+          const known = [...definitions.values()].map((d) => d.label ?? d.identifier);
+          diagnostics.error('footnote-undefined', file, chapter.expanded.index.point(match.index), { label: match[1] ?? '', known });
         }
       }
       for (const [id, def] of definitions) {
-        if (!referenced.has(id)) {
-          diagnostics.error('footnote-unused', file, def.position?.start, `footnote [^${def.label ?? id}] is defined but never referenced: add [^${def.label ?? id}] where it belongs in the text, or delete the definition`);
-        }
+        if (!referenced.has(id)) diagnostics.error('footnote-unused', file, def.position?.start, { label: def.label ?? id });
       }
     }
   },

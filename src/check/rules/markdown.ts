@@ -1,6 +1,6 @@
 import type { Definition, Heading, Html, Link } from 'mdast';
 import { visit } from 'unist-util-visit';
-import type { CheckRule } from '../check-context.js';
+import { allTexts, type CheckRule } from '../check-context.js';
 
 /** Links a report may contain: web addresses, e-mail addresses and places in the report. */
 const SAFE_LINK = /^(?:https?:\/\/[^\s]+|mailto:[^\s]+|#[^\s]*)$/i;
@@ -16,15 +16,15 @@ const SAFE_LINK = /^(?:https?:\/\/[^\s]+|mailto:[^\s]+|#[^\s]*)$/i;
 export const markdownRule: CheckRule = {
   ids: ['markdown-raw-html', 'chapter-heading', 'markdown-link', 'markdown-image'],
   run(context, diagnostics) {
-    for (const chapter of [...context.chapters, ...context.appendices.flatMap((a) => (a.body ? [a.body] : []))]) {
+    for (const chapter of allTexts(context)) {
       const file = chapter.expanded.file.path;
       visit(chapter.tree, (node) => {
         if (node.type === 'image' || node.type === 'imageReference') {
-          diagnostics.error('markdown-image', file, node.position?.start, 'images are not supported in the report yet: describe the content in text or a data table');
+          diagnostics.error('markdown-image', file, node.position?.start, {});
         } else if (node.type === 'link' || node.type === 'definition') {
           const url = (node as Link | Definition).url.trim();
           if (!SAFE_LINK.test(url)) {
-            diagnostics.error('markdown-link', file, node.position?.start, `link to ${JSON.stringify(url.length > 60 ? `${url.slice(0, 60)}…` : url)}: links in the report go to http(s) addresses, mailto: or a place in the report (#…); correct the address`);
+            diagnostics.error('markdown-link', file, node.position?.start, { url: url.length > 60 ? `${url.slice(0, 60)}…` : url });
           }
         }
       });
@@ -34,19 +34,19 @@ export const markdownRule: CheckRule = {
         // A closing tag belongs to an opening tag already reported.
         if (/^<\/[a-z][a-z0-9-]*\s*>$/i.test(node.value.trim())) return;
         const snippet = node.value.length > 40 ? `${node.value.slice(0, 40)}…` : node.value;
-        diagnostics.error('markdown-raw-html', file, node.position?.start, `raw HTML is not allowed in the report (${JSON.stringify(snippet)}): write it in Markdown, or use a data table partial`);
+        diagnostics.error('markdown-raw-html', file, node.position?.start, { snippet: JSON.stringify(snippet) });
       });
     }
     for (const chapter of context.chapters) {
       const file = chapter.expanded.file.path;
       const first = chapter.tree.children[0];
       if (!first || first.type !== 'heading' || first.depth !== 1) {
-        diagnostics.error('chapter-heading', file, first?.position?.start ?? { line: 1, column: 1 }, `a chapter starts with its title as a level-1 heading: add '# Title' as the first line`);
+        diagnostics.error('chapter-heading.first', file, first?.position?.start ?? { line: 1, column: 1 }, {});
       }
       let seen = 0;
       visit(chapter.tree, 'heading', (node: Heading) => {
         if (node.depth === 1 && seen++ > 0) {
-          diagnostics.error('chapter-heading', file, node.position?.start, `a chapter has one level-1 heading: start a new file in content/ for a new chapter, or use '##' for a section`);
+          diagnostics.error('chapter-heading.second', file, node.position?.start, {});
         }
       });
     }

@@ -5,6 +5,8 @@ import type { CheckContext, CheckRule } from '../check-context.js';
 interface KnownAmount {
   value: number;
   name: string;
+  /** A table's cell: it matches, but the message names a figure a helper can write. */
+  fromTable?: boolean;
 }
 
 const UNITS: Record<string, number> = {
@@ -27,18 +29,27 @@ const NUMBER = String.raw`(\d{1,3}(?:[ \u00a0]\d{3})+|\d+)(?:,(\d+))?`;
 const UNIT = String.raw`(kronor|kr|tkr|mkr|mnkr|miljoner|miljon|miljarder|miljard)`;
 const AMOUNT = new RegExp(String.raw`(?<![\p{L}\d,])${QUALIFIER}${NUMBER}[ \u00a0]*${UNIT}(?![\p{L}\d])`, 'giu');
 
-/** Every money figure in the data (any number of 1 000 or more) and every computed total. */
+/**
+ * Every figure of 1 000 or more the report holds: in its data, among its
+ * computed values, and in the cells of its tables (row totals, sums).
+ */
 function knownAmounts(context: CheckContext): KnownAmount[] {
   const model = context.model;
   if (!model) return [];
   const out: KnownAmount[] = [];
   const walk = (value: unknown, name: string): void => {
-    if (typeof value === 'number' && value >= 1000 && !/\.ar$/.test(name)) out.push({ value, name });
+    if (typeof value === 'number' && Math.abs(value) >= 1000) out.push({ value, name });
     else if (Array.isArray(value)) value.forEach((v, i) => walk(v, `${name}.[${i}]`));
     else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) walk(v, name ? `${name}.${k}` : k);
   };
-  walk(model.data, '');
-  walk(model.computed, 'berakning');
+  walk(model.scope, '');
+  for (const table of model.tables) {
+    for (const row of [...table.first, ...table.rows, ...table.last]) {
+      row.cells.forEach((cell, c) => {
+        if (typeof cell === 'number' && Math.abs(cell) >= 1000) out.push({ value: cell, name: `${table.key}.${table.columns[c]?.key ?? ''}`, fromTable: true });
+      });
+    }
+  }
   return out;
 }
 
@@ -73,16 +84,12 @@ export const proseAmountsRule: CheckRule = {
         const stated = (Number(whole.replace(/[ \u00a0]/g, '')) + (fraction ? Number(`0.${fraction}`) : 0)) * unit;
         const step = unit / 10 ** decimals;
         if (known.some((k) => amountMatches(k.value, stated, step, qualifier))) continue;
-        const nearest = known.reduce((best, k) => (Math.abs(k.value - stated) < Math.abs(best.value - stated) ? k : best));
+        const named = known.filter((k) => !k.fromTable);
+        const nearest = (named.length ? named : known).reduce((best, k) => (Math.abs(k.value - stated) < Math.abs(best.value - stated) ? k : best));
         const written = match[0].trim();
         const helper = HELPER_FOR_UNIT[unitWord.toLowerCase()] ?? 'kronor';
         const suggestion = unit === 1 ? groupDigits(nearest.value) : decimal(nearest.value / unit, decimals);
-        diagnostics.error(
-          'prose-amount',
-          file.path,
-          index.point(match.index),
-          `'${written}' matches no figure in the data: the nearest is ${nearest.name} = ${groupDigits(nearest.value)} kronor (${suggestion} ${unitWord}); correct the text or write the figure with a helper such as {{${helper} ${nearest.name}}}`,
-        );
+        diagnostics.error('prose-amount', file.path, index.point(match.index), { written, nearestName: nearest.name, nearest: nearest.value, suggestion, unit: unitWord, helper });
       }
     }
   },

@@ -1,0 +1,166 @@
+import type { Diagnostics, Point } from '../diagnostics/diagnostic.js';
+import { LineIndex } from '../diagnostics/line-index.js';
+import { HelperError } from '../format/helpers/helper-error.js';
+import type { SourceFile } from '../load/source-file.js';
+import type { ExpandEnv } from './expand-env.js';
+import { parseHandlebars } from './expand-env.js';
+import type { HelperMention } from './helpers/references.js';
+import type { ParsedTemplate } from './placements.js';
+import { checkTemplateScope } from './template-scope.js';
+
+/** Separates the outputs of top-level template statements while rendering. */
+const MARK = '\uE000';
+/** Characters the build reserves for its own markers; author text may not contain them. */
+export const RESERVED = /[\uE000-\uE01F]/;
+
+/** One stretch of the expanded Markdown and where it came from in the author's file. */
+interface Piece {
+  outStart: number;
+  outEnd: number;
+  /** Offset in the source where this stretch's text starts. */
+  srcStart: number;
+  /** True for literal text copied 1:1; false for an expression's output. */
+  literal: boolean;
+}
+
+/**
+ * A chapter after Handlebars: the Markdown to parse, and a map from every
+ * offset of that Markdown back to the author's line and column.
+ */
+export interface ExpandedChapter {
+  file: SourceFile;
+  markdown: string;
+  /** The author's text with every template expression blanked out (same offsets). */
+  literalText: string;
+  /** Appendix and table mentions made through `{{bilaga "key"}}` and `{{tabell "key"}}`. */
+  mentions: HelperMention[];
+  /** The author's point for an offset in `markdown`. */
+  toSource(offset: number): Point;
+  /** The source index of the author's file. */
+  index: LineIndex;
+}
+
+/**
+ * Parses a chapter's template. The build's reserved characters and syntax
+ * errors are reported at the author's line; returns undefined then.
+ */
+export function parseTemplate(file: SourceFile, diagnostics: Diagnostics): ParsedTemplate | undefined {
+  const index = new LineIndex(file.text);
+  const reserved = RESERVED.exec(file.text);
+  if (reserved) {
+    diagnostics.error('source-reserved-character', file.path, index.point(reserved.index), { code: reserved[0].codePointAt(0)?.toString(16).toUpperCase() ?? '' });
+    return undefined;
+  }
+  try {
+    return { file, program: parseHandlebars(file.text) };
+  } catch (error) {
+    diagnostics.error('template-syntax', file.path, syntaxPoint(error as Error, file.text, index), syntaxProblem(error as Error));
+    return undefined;
+  }
+}
+
+/** What a Handlebars parse error means, in both languages. */
+export function syntaxProblem(error: Error): { what: string; sv: string } {
+  const message = error.message;
+  const got = /got '([A-Z_]+)'/.exec(message)?.[1];
+  const mismatch = /doesn't match/.test(message);
+  const what = mismatch ? firstLine(message).replace(/ - \d+:\d+$/, '') : got === 'EOF' ? 'the file ends inside an open {{#block}}' : `unexpected ${got ? got.toLowerCase().replace(/_/g, ' ') : 'text'} in an expression`;
+  const sv = mismatch ? `ett block avslutas med fel namn (${firstLine(message).replace(/ - \d+:\d+$/, '')})` : got === 'EOF' ? 'filen tar slut inuti ett öppet {{#block}}' : `oväntat ${got ? (TOKENS_SV[got] ?? got.toLowerCase()) : 'tecken'} i ett uttryck`;
+  return { what, sv };
+}
+
+/** Handlebars' token names, as an author would call them. */
+const TOKENS_SV: Record<string, string> = { ID: 'namn', STRING: 'text', NUMBER: 'tal', CLOSE: "'}}'", OPEN: "'{{'", INVALID: 'tecken', EQUALS: "'='", SEP: "'.'", OPEN_SEXPR: "'('", CLOSE_SEXPR: "')'" };
+
+/**
+ * Expands a chapter's Handlebars expressions against the data, keeping a map
+ * back to the source so Markdown diagnostics point at the author's own line.
+ * Template problems (syntax, missing keys, unknown helpers, helper misuse) are
+ * reported as diagnostics; returns undefined when the chapter cannot be expanded.
+ */
+export function expandChapter({ file, program }: ParsedTemplate, env: ExpandEnv, diagnostics: Diagnostics): ExpandedChapter | undefined {
+  const index = new LineIndex(file.text);
+  const problems = checkTemplateScope(program, env.context, env.helperNames, env.partialNames);
+  for (const p of problems) diagnostics.error(p.id, file.path, { line: p.line, column: p.column }, p.params as never);
+  if (problems.length) return undefined;
+
+  const statements = program.body;
+  const marked: hbs.AST.Statement[] = [];
+  for (const statement of statements) {
+    marked.push({ type: 'ContentStatement', value: MARK, original: MARK, loc: statement.loc } as unknown as hbs.AST.ContentStatement, statement);
+  }
+  let output: string;
+  env.mentions.length = 0;
+  try {
+    const template = env.hb.compile({ ...program, body: marked } as unknown as string, {
+      strict: true,
+      knownHelpers: Object.fromEntries(env.helperNames.map((n) => [n, true])),
+      knownHelpersOnly: true,
+    });
+    output = template(env.context);
+  } catch (error) {
+    const e = error as Error & { lineNumber?: number; column?: number };
+    if (error instanceof HelperError) {
+      const point = error.loc ? { line: error.loc.start.line, column: error.loc.start.column + 1 } : undefined;
+      diagnostics.error(error.id, file.path, point, error.params as never);
+    } else {
+      const point = e.lineNumber ? { line: e.lineNumber, column: (e.column ?? 0) + 1 } : undefined;
+      const reason = firstLine(e.message).replace(/ - \d+:\d+$/, '');
+      diagnostics.error('template-render', file.path, point, { key: /^"([^"]+)" not defined/.exec(reason)?.[1], reason });
+    }
+    return undefined;
+  }
+  const mentions = [...env.mentions];
+
+  const outputs = output.split(MARK).slice(1);
+  const pieces: Piece[] = [];
+  let markdown = '';
+  const masked = file.text.split('');
+  statements.forEach((statement, i) => {
+    const text = outputs[i] ?? '';
+    const srcStart = index.offset(statement.loc.start.line, statement.loc.start.column + 1);
+    if (statement.type === 'ContentStatement') {
+      // The typings call `original` strip flags; at runtime it is the unstripped text.
+      const content = statement as unknown as { value: string; original: string };
+      const skipped = content.original.endsWith(content.value) ? content.original.length - content.value.length : 0;
+      pieces.push({ outStart: markdown.length, outEnd: markdown.length + text.length, srcStart: srcStart + skipped, literal: true });
+    } else {
+      pieces.push({ outStart: markdown.length, outEnd: markdown.length + text.length, srcStart, literal: false });
+      const srcEnd = index.offset(statement.loc.end.line, statement.loc.end.column + 1);
+      for (let o = srcStart; o < srcEnd; o++) if (masked[o] !== '\n') masked[o] = ' ';
+    }
+    markdown += text;
+  });
+
+  const toSource = (offset: number): Point => {
+    let lo = 0;
+    let hi = pieces.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((pieces[mid]?.outStart ?? 0) <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    const piece = pieces[lo];
+    if (!piece) return index.point(offset);
+    return index.point(piece.literal ? piece.srcStart + (offset - piece.outStart) : piece.srcStart);
+  };
+  return { file, markdown, literalText: masked.join(''), mentions, toSource, index };
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0] ?? message;
+}
+
+/** Handlebars' parse errors name a line; find the column of the last '{{' on it. */
+export function syntaxPoint(error: Error, text: string, index: LineIndex): Point | undefined {
+  const line = /on line (\d+)/.exec(error.message)?.[1] ?? /- (\d+):(\d+)$/.exec(error.message)?.[1];
+  if (!line) return undefined;
+  const colMatch = /- \d+:(\d+)$/.exec(error.message);
+  if (colMatch?.[1]) return { line: Number(line), column: Number(colMatch[1]) + 1 };
+  const n = Number(line);
+  const start = index.offset(n, 1);
+  const end = text.indexOf('\n', start);
+  const lineText = text.slice(start, end === -1 ? undefined : end);
+  const col = lineText.lastIndexOf('{{');
+  return { line: n, column: col >= 0 ? col + 1 : 1 };
+}

@@ -1,0 +1,15 @@
+import { FORMAT_HELPERS, type Helper } from '../../format/helpers/registry.js';
+import { bilagaHelper, tabellHelper, uppslagHelper, type ReferenceDeps } from './references.js';
+
+/** Every helper a chapter may call, by name: the formatting helpers and the references. */
+export function chapterHelpers(deps: ReferenceDeps): Record<string, Helper> {
+  return {
+    ...FORMAT_HELPERS,
+    bilaga: bilagaHelper(deps),
+    tabell: tabellHelper(deps),
+    uppslag: uppslagHelper(),
+  };
+}
+
+/** The names of the chapter helpers (for checks that run before a model exists). */
+export const CHAPTER_HELPER_NAMES = [...Object.keys(FORMAT_HELPERS), 'bilaga', 'tabell', 'uppslag'];

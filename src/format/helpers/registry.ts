@@ -1,0 +1,45 @@
+import { antalHelper, arHelper, datumHelper, listaHelper } from './counts-and-dates.js';
+import { HelperError, type HelperOptions } from './helper-error.js';
+import { kronorHelper, miljonerHelper, mkrHelper, mnkrHelper, procentHelper, talHelper, tkrHelper } from './money.js';
+
+// Handlebars' own helper type is `(...args: any[]) => any`.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Helper = (...args: any[]) => unknown;
+
+/**
+ * The helpers that format a value the Swedish way and need nothing but the
+ * value: used in chapters and in the messages of the report's own checks.
+ */
+export const FORMAT_HELPERS: Record<string, Helper> = withValue({
+  kronor: kronorHelper,
+  tal: talHelper,
+  mnkr: mnkrHelper,
+  mkr: mkrHelper,
+  tkr: tkrHelper,
+  miljoner: miljonerHelper,
+  procent: procentHelper,
+  antal: antalHelper,
+  datum: datumHelper,
+  ar: arHelper,
+  lista: listaHelper,
+});
+
+/**
+ * A helper written without a value (`{{datum}}`) gets only Handlebars'
+ * options: most often the author meant a field of the same name, so say how
+ * to write that (`{{this.datum}}`) instead of failing on a missing value.
+ */
+export function withValue(helpers: Record<string, Helper>): Record<string, Helper> {
+  return Object.fromEntries(
+    Object.entries(helpers).map(([name, helper]) => [
+      name,
+      (...args: unknown[]) => {
+        if (args.length < 2) throw new HelperError('template-helper.no-value', { helper: name }, (args[0] as HelperOptions | undefined)?.loc);
+        return helper(...args);
+      },
+    ]),
+  );
+}
+
+/** Handlebars' built-in helpers that templates may use. */
+export const BUILTIN_HELPERS = ['if', 'unless', 'each', 'with', 'lookup'];

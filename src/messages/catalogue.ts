@@ -1,0 +1,37 @@
+import { DATA_MESSAGES } from './catalogue/data.js';
+import { FILE_MESSAGES } from './catalogue/files.js';
+import { MARKDOWN_MESSAGES } from './catalogue/markdown.js';
+import { MODEL_MESSAGES } from './catalogue/model.js';
+import { REFERENCE_MESSAGES } from './catalogue/references.js';
+import { TEMPLATE_MESSAGES } from './catalogue/templates.js';
+import { formattersFor, type Lang, type MessageDef } from './message.js';
+
+/**
+ * Every message the tool shows an author, by permanent id, with its text in
+ * Swedish and English. A diagnostic's rule id is the part of its message id
+ * before the first dot (`data-schema.type` → `data-schema`).
+ */
+export const MESSAGES = {
+  ...FILE_MESSAGES,
+  ...DATA_MESSAGES,
+  ...MODEL_MESSAGES,
+  ...TEMPLATE_MESSAGES,
+  ...MARKDOWN_MESSAGES,
+  ...REFERENCE_MESSAGES,
+};
+
+export type MessageId = keyof typeof MESSAGES;
+
+/** The parameters a message takes. */
+export type ParamsOf<K extends MessageId> = (typeof MESSAGES)[K] extends MessageDef<infer P> ? P : never;
+
+/** The rule id of a message id. */
+export function ruleOf(id: MessageId): string {
+  return id.split('.')[0] ?? id;
+}
+
+/** A message's text in a language. */
+export function render<K extends MessageId>(id: K, params: ParamsOf<K>, lang: Lang): string {
+  const def = MESSAGES[id] as MessageDef<ParamsOf<K>>;
+  return def[lang](params, formattersFor(lang));
+}

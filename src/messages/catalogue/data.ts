@@ -1,0 +1,128 @@
+import { message, type ValueDesc } from '../message.js';
+
+/** Appends a schema's description of the field, as a sentence of its own. */
+const about = (description: string): string => (description ? ` ${description.trim().replace(/([^.!?])$/, '$1.')}` : '');
+/** "did you mean …?" or the list of what there is. */
+const hintSv = (hint: string | undefined, known: readonly string[], names: (k: readonly string[]) => string): string =>
+  hint ? `menar du '${hint}'?` : known.length ? `det finns ${names(known.slice(0, 12))}${known.length > 12 ? ' …' : ''}` : 'det finns inga';
+const hintEn = (hint: string | undefined, known: readonly string[], names: (k: readonly string[]) => string): string =>
+  hint ? `did you mean '${hint}'?` : known.length ? `expected one of ${names(known.slice(0, 12))}${known.length > 12 ? ' …' : ''}` : 'there are none';
+
+const TYPE_SV: Record<string, string> = { string: 'text', number: 'ett tal', integer: 'ett heltal', boolean: 'true eller false', array: 'en lista', object: 'en mappning (nyckel: värde)', null: 'inget värde' };
+const TYPE_EN: Record<string, string> = { string: 'text', number: 'a number', integer: 'a whole number', boolean: 'true or false', array: 'a list', object: 'a mapping (key: value)', null: 'no value' };
+const typeSv = (t: string): string => t.split(',').map((x) => TYPE_SV[x] ?? x).join(' eller ');
+const typeEn = (t: string): string => t.split(',').map((x) => TYPE_EN[x] ?? x).join(' or ');
+
+/** Messages of the data files: YAML syntax, schemas, references between files. */
+export const DATA_MESSAGES = {
+  'yaml-empty': message({
+    example: {},
+    sv: () => 'datafilen är tom: skriv in dess data eller ta bort filen',
+    en: () => 'the data file is empty: add its data or delete the file',
+  }),
+  'yaml-syntax.documents': message({
+    example: { count: 2 },
+    sv: (p) => `filen har ${p.count} YAML-dokument men ska ha ett: ta bort de extra '---'-avgränsarna`,
+    en: (p) => `expected one YAML document, found ${p.count}: remove the extra '---' separators`,
+  }),
+  'yaml-syntax': message({
+    example: { reason: 'bad indentation of a mapping entry', sv: 'fel indrag för en nyckel' },
+    sv: (p) => `YAML-fel: ${p.sv}. Rätta raden (indrag, ett saknat ':' eller ett specialtecken som behöver citattecken)`,
+    en: (p) => `YAML syntax: ${p.reason}; fix the line (indentation, a missing ':' or an unquoted special character)`,
+  }),
+  'data-missing-file': message({
+    example: { file: 'data/rapport.yaml' },
+    sv: (p) => `${p.file} saknas: varje rapport har den (se 'redovisning init' för ett exempel)`,
+    en: (p) => `${p.file} is missing: every report needs it (see 'redovisning init' for an example)`,
+  }),
+  'data-schema.type': message({
+    example: { path: 'projekt[1].uppdrag', expected: 'integer', found: { kind: 'text', text: '300000' } as ValueDesc, description: 'Belopp i hela kronor' },
+    sv: (p, f) => `${p.path} ska vara ${typeSv(p.expected)}, men är ${f.value(p.found)}.${about(p.description)}`,
+    en: (p, f) => `${p.path}: expected ${typeEn(p.expected)}, found ${f.value(p.found)}.${about(p.description)}`,
+  }),
+  'data-schema.required': message({
+    example: { path: 'rapport', key: 'ertDnr', description: 'Departementets diarienummer' },
+    sv: (p) => `'${p.key}' saknas i ${p.path}: lägg till den.${about(p.description)}`,
+    en: (p) => `missing required value '${p.key}' in ${p.path}: add it.${about(p.description)}`,
+  }),
+  'data-schema.pattern': message({
+    example: { path: 'datum', value: { kind: 'text', text: '30 mars' } as ValueDesc, description: 'Datum, skrivet ÅÅÅÅ-MM-DD' },
+    sv: (p, f) => `${p.path}: ${f.value(p.value)} har inte rätt form.${about(p.description)}`,
+    en: (p, f) => `${p.path}: ${f.value(p.value)} is not in the expected form.${about(p.description)}`,
+  }),
+  'data-schema.minimum': message({
+    example: { path: 'belopp', value: -5, limit: 0, exclusive: false, description: '' },
+    sv: (p, f) => `${p.path} är ${f.n(p.value)} men ska vara ${p.exclusive ? 'större än' : 'minst'} ${f.n(p.limit)}.${about(p.description)}`,
+    en: (p, f) => `${p.path} is ${f.n(p.value)} but must be ${p.exclusive ? 'greater than' : 'at least'} ${f.n(p.limit)}.${about(p.description)}`,
+  }),
+  'data-schema.maximum': message({
+    example: { path: 'andel', value: 2, limit: 1, exclusive: false, description: '' },
+    sv: (p, f) => `${p.path} är ${f.n(p.value)} men ska vara ${p.exclusive ? 'mindre än' : 'högst'} ${f.n(p.limit)}.${about(p.description)}`,
+    en: (p, f) => `${p.path} is ${f.n(p.value)} but must be ${p.exclusive ? 'less than' : 'at most'} ${f.n(p.limit)}.${about(p.description)}`,
+  }),
+  'data-schema.length': message({
+    example: { path: 'kortTitel', limit: 70, max: true, description: '' },
+    sv: (p) => `${p.path} ska ha ${p.max ? 'högst' : 'minst'} ${p.limit} tecken.${about(p.description)}`,
+    en: (p) => `${p.path} must have ${p.max ? 'at most' : 'at least'} ${p.limit} characters.${about(p.description)}`,
+  }),
+  'data-schema.items': message({
+    example: { path: 'mottagare', limit: 1, max: false, description: '' },
+    sv: (p) => `listan ${p.path} ska ha ${p.max ? 'högst' : 'minst'} ${p.limit} ${p.limit === 1 ? 'post' : 'poster'}.${about(p.description)}`,
+    en: (p) => `the list ${p.path} must have ${p.max ? 'at most' : 'at least'} ${p.limit} ${p.limit === 1 ? 'item' : 'items'}.${about(p.description)}`,
+  }),
+  'data-schema.enum': message({
+    example: { path: 'format', value: { kind: 'text', text: 'valuta' } as ValueDesc, allowed: ['text', 'kronor'], description: '' },
+    sv: (p, f) => `${p.path}: ${f.value(p.value)} är inte tillåtet; välj ${f.list(p.allowed.map((a) => `'${a}'`))}.${about(p.description)}`,
+    en: (p, f) => `${p.path}: ${f.value(p.value)} is not allowed; choose ${f.list(p.allowed.map((a) => `'${a}'`))}.${about(p.description)}`,
+  }),
+  'data-schema.alternatives': message({
+    example: { path: 'pdf', description: 'En PDF-fil i rapportmappen' },
+    sv: (p) => `${p.path} har inte något av de tillåtna formerna.${about(p.description)}`,
+    en: (p) => `${p.path} matches none of the allowed forms.${about(p.description)}`,
+  }),
+  'data-schema.other': message({
+    example: { path: 'x', detail: 'must be multiple of 2', description: '' },
+    sv: (p) => `${p.path} följer inte schemat (${p.detail}).${about(p.description)}`,
+    en: (p) => `${p.path} does not follow the schema (${p.detail}).${about(p.description)}`,
+  }),
+  'data-unknown-key': message({
+    example: { key: 'titl', where: '[0]', hint: 'titel' as string | undefined, known: ['id', 'titel'] },
+    sv: (p, f) => `okänd nyckel '${p.key}'${p.where ? ` i ${p.where}` : ''}: ${hintSv(p.hint, p.known, f.names)}`,
+    en: (p, f) => `unknown key '${p.key}'${p.where ? ` in ${p.where}` : ''}: ${hintEn(p.hint, p.known, f.names)}`,
+  }),
+  'id-duplicate': message({
+    example: { field: 'id', value: 'skane', file: 'data/regioner.yaml', first: 1 },
+    sv: (p) => `${p.field} '${p.value}' finns två gånger i ${p.file} (första gången i post ${p.first}): varje ${p.field} ska vara unikt`,
+    en: (p) => `${p.field} '${p.value}' is used twice in ${p.file} (first at entry ${p.first}): each ${p.field} must be unique`,
+  }),
+  'data-reference': message({
+    example: { value: 'skåne', target: 'regioner.id', hint: 'skane' as string | undefined, known: ['skane', 'halland'] },
+    sv: (p, f) => `'${p.value}' finns inte bland ${p.target}: ${p.hint ? `menar du '${p.hint}'?` : p.known.length ? `där finns ${f.names(p.known.slice(0, 12))}${p.known.length > 12 ? ' …' : ''}; lägg till den där eller rätta värdet` : 'där finns ännu inget; lägg till den där'}`,
+    en: (p, f) => `'${p.value}' is not one of ${p.target}: ${p.hint ? `did you mean '${p.hint}'?` : p.known.length ? `it has ${f.names(p.known.slice(0, 12))}${p.known.length > 12 ? ' …' : ''}; add it there or correct the value` : 'it has nothing yet; add it there'}`,
+  }),
+  'schema-invalid.json': message({
+    example: { reason: 'unexpected end of the stream' },
+    sv: (p) => `schemat är inte giltig JSON (${p.reason}): rätta filen`,
+    en: (p) => `the schema is not valid JSON (${p.reason}): correct the file`,
+  }),
+  'schema-invalid.keyword': message({
+    example: { keyword: 'requird' },
+    sv: (p) => `okänt nyckelord '${p.keyword}' i schemat: rätta stavningen (JSON Schema 2020-12, plus 'referens' och 'uniqueItemProperties')`,
+    en: (p) => `unknown keyword '${p.keyword}' in the schema: correct its spelling (JSON Schema 2020-12, plus 'referens' and 'uniqueItemProperties')`,
+  }),
+  'schema-invalid.meta': message({
+    example: { path: 'type', detail: 'type must be JSONType or JSONType[]: objekt' },
+    sv: (p) => `schemat har ett felaktigt värde för '${p.path}' (${p.detail}): rätta det efter JSON Schema 2020-12`,
+    en: (p) => `the schema has a wrong value for '${p.path}' (${p.detail}): correct it as JSON Schema 2020-12 says`,
+  }),
+  'schema-invalid.compile': message({
+    example: { reason: 'reference "#/x" resolves to more than one schema' },
+    sv: (p) => `schemat går inte att använda (${p.reason})`,
+    en: (p) => `the schema cannot be used (${p.reason})`,
+  }),
+  'schema-unused': message({
+    example: { name: 'projekt' },
+    sv: (p) => `schemat hör inte till någon datafil: data/${p.name}.yaml finns inte. Byt namn på schemat eller ta bort det`,
+    en: (p) => `the schema belongs to no data file: data/${p.name}.yaml does not exist; rename the schema or remove it`,
+  }),
+};

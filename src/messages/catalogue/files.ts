@@ -1,0 +1,35 @@
+import { message } from '../message.js';
+
+/** Messages of the load stage: the report's folders and files. */
+export const FILE_MESSAGES = {
+  'report-root': message({
+    example: { folder: 'content', root: '/home/anna/rapport' },
+    sv: (p) => `mappen ${p.folder}/ saknas i ${p.root}. En rapportmapp har content/ (kapitlen i Markdown) och data/ (fakta i YAML): ange rapportens mapp, eller skapa en med 'redovisning init'`,
+    en: (p) => `no ${p.folder}/ folder in ${p.root}: a report root holds content/ (Markdown chapters) and data/ (YAML facts); pass the report's folder or run 'redovisning init' to create one`,
+  }),
+  'file-too-large': message({
+    example: { size: 2000000, limit: 1048576 },
+    sv: (p, f) => `filen är ${f.n(p.size)} byte, mer än gränsen ${f.n(p.limit)} byte: dela upp den i mindre kapitel eller datafiler`,
+    en: (p, f) => `file is ${f.n(p.size)} bytes, over the limit of ${f.n(p.limit)} bytes: split it into smaller chapters or data files`,
+  }),
+  'file-encoding': message({
+    example: {},
+    sv: () => 'filen är inte giltig UTF-8: spara den som UTF-8',
+    en: () => 'file is not valid UTF-8: save it as UTF-8',
+  }),
+  'file-unreadable': message({
+    example: { reason: 'EACCES' },
+    sv: (p) => `filen går inte att läsa (${p.reason})`,
+    en: (p) => `cannot read the file (${p.reason})`,
+  }),
+  'content-empty': message({
+    example: {},
+    sv: () => 'rapporten har inga kapitel: lägg till Markdown-filer, till exempel content/01-sammanfattning.md',
+    en: () => 'no chapters: add Markdown files such as content/01-sammanfattning.md',
+  }),
+  'source-reserved-character': message({
+    example: { code: 'E000' },
+    sv: (p) => `tecknet U+${p.code} är reserverat för verktyget: ta bort det (det syns inte i de flesta redigerare)`,
+    en: (p) => `the character U+${p.code} is reserved by the build: delete it (it is invisible in most editors)`,
+  }),
+};

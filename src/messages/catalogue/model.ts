@@ -1,0 +1,90 @@
+import { message, type ValueDesc } from '../message.js';
+
+/** Messages of the declared model: expressions, computed values, checks and tables. */
+export const MODEL_MESSAGES = {
+  'expression-syntax': message({
+    example: { expression: '$sum(budget.projekt.uppdrag', reason: 'Expected ")" before end of expression', sv: 'ett ")" saknas före uttryckets slut' },
+    sv: (p) => `uttrycket '${p.expression}' går inte att läsa: ${p.sv}. Rätta det (JSONata, se README)`,
+    en: (p) => `the expression '${p.expression}' does not parse: ${p.reason}; correct it (JSONata, see the README)`,
+  }),
+  'expression-not-allowed': message({
+    example: { expression: '$now()', what: '$now' },
+    sv: (p) => `'${p.what}' får inte användas i rapportens uttryck ('${p.expression}'): rapporten ska bli likadan vid varje bygge och uttrycken når bara rapportens data`,
+    en: (p) => `'${p.what}' may not be used in the report's expressions ('${p.expression}'): a report must build the same every time, and expressions reach only the report's data`,
+  }),
+  'expression-failed': message({
+    example: { expression: '$sum(rapport.titel)', reason: 'Argument 1 of function "sum" does not match function signature', sv: 'fel sorts värde till en funktion' },
+    sv: (p) => `uttrycket '${p.expression}' gick inte att beräkna: ${p.sv}`,
+    en: (p) => `the expression '${p.expression}' failed: ${p.reason}`,
+  }),
+  'expression-missing-path': message({
+    example: { expression: '$sum(regioner.beviljt)', path: 'regioner.beviljt', hint: 'beviljat' as string | undefined, known: ['id', 'beviljat'] },
+    sv: (p, f) => `'${p.path}' finns inte i datan ('${p.expression}'): ${p.hint ? `menar du '${p.hint}'?` : p.known.length ? `där finns ${f.names(p.known.slice(0, 12))}` : 'rätta sökvägen'}`,
+    en: (p, f) => `'${p.path}' is not in the data ('${p.expression}'): ${p.hint ? `did you mean '${p.hint}'?` : p.known.length ? `there is ${f.names(p.known.slice(0, 12))}` : 'correct the path'}`,
+  }),
+  'expression-no-value': message({
+    example: { expression: 'budget.summa.uppdrag' },
+    sv: (p) => `uttrycket '${p.expression}' gav inget värde: kontrollera att datan det pekar på finns`,
+    en: (p) => `the expression '${p.expression}' gave no value: check that the data it points at exists`,
+  }),
+  'expression-timeout': message({
+    example: { expression: '($f := function($x){$f($x)}; $f(1))', limit: 1000 },
+    sv: (p, f) => `uttrycket '${p.expression}' avbröts efter ${f.n(p.limit)} ms eller för djup rekursion: förenkla det`,
+    en: (p, f) => `the expression '${p.expression}' was stopped after ${f.n(p.limit)} ms or too deep a recursion: simplify it`,
+  }),
+  'expression-cycle': message({
+    example: { name: 'summa.totalt', cycle: ['summa.totalt', 'summa.uppdrag', 'summa.totalt'] },
+    sv: (p) => `beräkningen berakning.${p.name} beror på sig själv (${p.cycle.join(' → ')}): bryt cirkeln`,
+    en: (p) => `the computed value berakning.${p.name} depends on itself (${p.cycle.join(' → ')}): break the cycle`,
+  }),
+  'expression-type': message({
+    example: { expression: 'projekt.titel', expected: 'boolean' as 'boolean' | 'list' | 'number', found: { kind: 'text', text: 'x' } as ValueDesc },
+    sv: (p, f) => `uttrycket '${p.expression}' ska ge ${p.expected === 'boolean' ? 'sant eller falskt (true/false)' : p.expected === 'list' ? 'en lista' : 'ett tal'}, men gav ${f.value(p.found)}`,
+    en: (p, f) => `the expression '${p.expression}' must give ${p.expected === 'boolean' ? 'true or false' : p.expected === 'list' ? 'a list' : 'a number'}, but gave ${f.value(p.found)}`,
+  }),
+  'check-failed': message({
+    example: { text: 'Uppdragets medel ska vara lika med det som används', comparison: [19350000, '+', 650000, '≠', 20000000] as (string | number)[] | undefined },
+    sv: (p, f) => `${p.text.trim().replace(/[.:;]$/, '')}${p.comparison ? ` (${p.comparison.map((t) => (typeof t === 'number' ? f.n(t) : t)).join(' ')})` : ''}`,
+    en: (p, f) => `${p.text.trim().replace(/[.:;]$/, '')}${p.comparison ? ` (${p.comparison.map((t) => (typeof t === 'number' ? f.n(t) : t)).join(' ')})` : ''}`,
+  }),
+  'check-message': message({
+    example: { key: 'kostnaden' as string | undefined, reason: '"kostnaden" not defined in [object Object]' },
+    sv: (p) => (p.key ? `kontrollens meddelande nämner {{${p.key}}}, som varken finns i posten eller i datan: rätta namnet` : `kontrollens meddelande går inte att skriva ut: ${p.reason}`),
+    en: (p) => (p.key ? `the check's message names {{${p.key}}}, which is neither in the entry nor in the data: correct the name` : `the check's message cannot be rendered: ${p.reason}`),
+  }),
+  'table-rows': message({
+    example: { table: 'kostnadstabell', found: { kind: 'text', text: 'x' } as ValueDesc },
+    sv: (p, f) => `tabellen ${p.table}: 'rader' ska ge en lista av poster (mappningar), men gav ${f.value(p.found)}`,
+    en: (p, f) => `table ${p.table}: 'rader' must give a list of entries (mappings), but gave ${f.value(p.found)}`,
+  }),
+  'table-column-unknown': message({
+    example: { table: 'kostnadstabell', column: 'belopp', known: ['post', 'kostnad'] },
+    sv: (p, f) => `tabellen ${p.table} har ingen kolumn '${p.column}': kolumnerna är ${f.names(p.known)}`,
+    en: (p, f) => `table ${p.table} has no column '${p.column}': the columns are ${f.names(p.known)}`,
+  }),
+  'table-lookup': message({
+    example: { table: 'regiontabell', value: 'skane', collection: 'regioner', key: 'id', hint: 'skåne' as string | undefined },
+    sv: (p) => `tabellen ${p.table}: '${p.value}' finns inte som ${p.key} i ${p.collection}${p.hint ? `; menar du '${p.hint}'?` : ': lägg till den där eller rätta värdet'}`,
+    en: (p) => `table ${p.table}: '${p.value}' is not an ${p.key} in ${p.collection}${p.hint ? `; did you mean '${p.hint}'?` : ': add it there or correct the value'}`,
+  }),
+  'table-format': message({
+    example: { table: 'kostnadstabell', column: 'kostnad', format: 'kronor', found: { kind: 'text', text: 'tre' } as ValueDesc },
+    sv: (p, f) => `tabellen ${p.table}, kolumnen ${p.column}: formatet '${p.format}' behöver ${p.format === 'datum' ? 'ett datum ÅÅÅÅ-MM-DD' : 'ett tal'}, men värdet är ${f.value(p.found)}`,
+    en: (p, f) => `table ${p.table}, column ${p.column}: the format '${p.format}' needs ${p.format === 'datum' ? 'a date YYYY-MM-DD' : 'a number'}, but the value is ${f.value(p.found)}`,
+  }),
+  'table-template-missing': message({
+    example: { table: 'karta', template: 'karttabell' },
+    sv: (p) => `tabellen ${p.table} ska ritas av mallen templates/partials/${p.template}.hbs, som inte finns: skapa den eller rätta 'mall'`,
+    en: (p) => `table ${p.table} is drawn by templates/partials/${p.template}.hbs, which does not exist: create it or correct 'mall'`,
+  }),
+  'table-unplaced': message({
+    example: { table: 'kostnadstabell' },
+    sv: (p) => `tabellen ${p.table} finns i data/tabeller.yaml men placeras inte i texten: skriv {{> ${p.table}}} där den ska stå, eller ta bort den`,
+    en: (p) => `table ${p.table} is declared in data/tabeller.yaml but never placed: write {{> ${p.table}}} where it belongs, or remove it`,
+  }),
+  'table-placed-twice': message({
+    example: { table: 'kostnadstabell', first: 'content/02-ekonomi.md:5' },
+    sv: (p) => `tabellen ${p.table} placeras en andra gång (första gången i ${p.first}): en tabell står på ett ställe; hänvisa till den med {{tabell "${p.table}"}}`,
+    en: (p) => `table ${p.table} is placed a second time (first at ${p.first}): a table stands in one place; refer to it with {{tabell "${p.table}"}}`,
+  }),
+};

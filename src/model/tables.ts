@@ -1,0 +1,302 @@
+import type { Diagnostics } from '../diagnostics/diagnostic.js';
+import { closest } from '../format/closest.js';
+import { describeValue } from '../messages/message.js';
+import type { ParsedYaml } from '../parse/yaml.js';
+import { compileExpression, evaluateExpression, reportNoValue, type Expression } from './expressions.js';
+import { locate, type Located } from './located.js';
+import type { DataPlaces } from './places.js';
+
+/** How a cell's value is written. Numbers (kronor, tal, procent) are right-aligned. */
+export type CellFormat = 'text' | 'kronor' | 'tal' | 'procent' | 'datum';
+
+/** A cell's value after lookups: a number, a text, a list of texts, or nothing. */
+export type CellValue = string | number | string[] | undefined;
+
+/** A declared column. */
+export interface ColumnModel {
+  /** The column's stable name (the open data's column name). */
+  key: string;
+  header: string | undefined;
+  format: CellFormat;
+  decimals: number | undefined;
+  rowHeader: boolean;
+  shown: boolean;
+  inOpenData: boolean;
+  numeric: boolean;
+}
+
+/** A row: one cell per column. Extra rows carry their heading in the row-header column. */
+export interface RowModel {
+  cells: CellValue[];
+  sum: boolean;
+}
+
+/** A declared table with its rows computed from the data. */
+export interface TableModel {
+  key: string;
+  caption: string;
+  /** Base name of its open data files (`dist/data/<file>.csv`). */
+  file: string;
+  columns: ColumnModel[];
+  /** Rows before the data's rows (`forst`), the data's rows, and the foot (`sist`). */
+  first: RowModel[];
+  rows: RowModel[];
+  last: RowModel[];
+  /** A table drawn by the report's own partial (`mall`), or undefined. */
+  template: string | undefined;
+  where: Located;
+}
+
+interface ColumnDef {
+  rubrik?: string;
+  varde?: string;
+  format?: CellFormat;
+  decimaler?: number;
+  uppslag?: string | { i: string; nyckel?: string; visa: string };
+  radrubrik?: boolean;
+  visas?: boolean;
+  csv?: boolean;
+}
+
+interface ExtraRowDef {
+  rubrik: string;
+  summa?: boolean | string[];
+  varden?: Record<string, string>;
+  stil?: 'summa' | 'normal';
+}
+
+interface TableDef {
+  rubrik: string;
+  rader?: string;
+  fil?: string;
+  mall?: string;
+  kolumner?: Record<string, ColumnDef>;
+  forst?: ExtraRowDef[];
+  sist?: ExtraRowDef[];
+}
+
+const NUMERIC: readonly CellFormat[] = ['kronor', 'tal', 'procent'];
+/** A plain dotted path (`titel`, `uppdrag.medel`): read directly, without JSONata. */
+const SIMPLE_PATH = /^[A-Za-zÅÄÖåäö_][\wÅÄÖåäö]*(?:\.[A-Za-zÅÄÖåäö_][\wÅÄÖåäö]*)*$/;
+const JSONATA_WORDS = new Set(['and', 'or', 'in', 'true', 'false', 'null', 'function']);
+
+/** Follows a plain dotted path through mappings (and lists, item by item). */
+function readPath(value: unknown, path: string): unknown {
+  let current: unknown = value;
+  for (const key of path.split('.')) {
+    if (Array.isArray(current)) {
+      const items = current.map((c) => (c && typeof c === 'object' && Object.hasOwn(c, key) ? (c as Record<string, unknown>)[key] : undefined)).filter((v) => v !== undefined);
+      current = items.length ? items.flat() : undefined;
+    } else if (current && typeof current === 'object' && Object.hasOwn(current, key)) {
+      current = (current as Record<string, unknown>)[key];
+    } else return undefined;
+  }
+  return current;
+}
+
+/** An expression or plain path from a table declaration, ready to evaluate against a row. */
+interface Value {
+  text: string;
+  simple: boolean;
+  expr: Expression | undefined;
+  where: Located;
+}
+
+function valueOf(text: string, where: Located, diagnostics: Diagnostics): Value | undefined {
+  const simple = SIMPLE_PATH.test(text) && !text.split('.').some((p) => JSONATA_WORDS.has(p));
+  if (simple) return { text, simple, expr: undefined, where };
+  const expr = compileExpression(text, where, diagnostics);
+  return expr ? { text, simple, expr, where } : undefined;
+}
+
+async function evaluate(value: Value, input: unknown, bindings: Record<string, unknown>, diagnostics: Diagnostics): Promise<{ ok: boolean; value: unknown }> {
+  if (value.simple) return { ok: true, value: readPath(input, value.text) };
+  const result = await evaluateExpression(value.expr as Expression, input, bindings, diagnostics);
+  return result.ok ? { ok: true, value: result.value } : { ok: false, value: undefined };
+}
+
+/**
+ * Computes every table declared in `data/tabeller.yaml`: its rows from the
+ * data, each cell from its column's expression (with lookups in other
+ * files), extra rows and sums. Problems (an expression that fails, a value
+ * a lookup does not find, text in a number column) are located errors.
+ */
+export async function computeTables(parsed: ParsedYaml | undefined, scope: Record<string, unknown>, places: DataPlaces, diagnostics: Diagnostics): Promise<TableModel[] | undefined> {
+  if (!parsed) return [];
+  const defs = parsed.value as Record<string, TableDef>;
+  const tables: TableModel[] = [];
+  let ok = true;
+  for (const [key, def] of Object.entries(defs)) {
+    const table = await computeTable(key, def, parsed, scope, places, diagnostics);
+    if (table) tables.push(table);
+    else ok = false;
+  }
+  return ok ? tables : undefined;
+}
+
+async function computeTable(key: string, def: TableDef, parsed: ParsedYaml, scope: Record<string, unknown>, places: DataPlaces, diagnostics: Diagnostics): Promise<TableModel | undefined> {
+  const where = locate(parsed, [key]);
+  const base = { key, caption: def.rubrik, file: def.fil ?? key, where, first: [], rows: [], last: [] };
+  if (def.mall) return { ...base, columns: [], template: def.mall };
+  const bindings = { data: scope };
+  const before = diagnostics.list.length;
+
+  const columnDefs = Object.entries(def.kolumner ?? {});
+  const columns: ColumnModel[] = columnDefs.map(([name, c]) => {
+    const format = c.format ?? 'text';
+    return { key: name, header: c.rubrik, format, decimals: c.decimaler, rowHeader: c.radrubrik ?? false, shown: c.visas ?? true, inOpenData: c.csv ?? true, numeric: NUMERIC.includes(format) };
+  });
+  const values = columnDefs.map(([name, c]) => valueOf(c.varde ?? name, locate(parsed, [key, 'kolumner', name, ...(c.varde ? ['varde'] : [])], c.varde), diagnostics));
+  const lookups = await Promise.all(columnDefs.map(([name, c]) => (c.uppslag ? lookupTable(c.uppslag, locate(parsed, [key, 'kolumner', name, 'uppslag'], typeof c.uppslag === 'string' ? c.uppslag : undefined), scope, diagnostics) : undefined)));
+  const rowsValue = def.rader ? valueOf(def.rader, locate(parsed, [key, 'rader'], def.rader), diagnostics) : undefined;
+  // The extra rows name columns: every name must be one of the table's.
+  for (const place of ['forst', 'sist'] as const) {
+    (def[place] ?? []).forEach((row, i) => {
+      const named = [...(Array.isArray(row.summa) ? row.summa.map((n) => [n, 'summa'] as const) : []), ...Object.keys(row.varden ?? {}).map((n) => [n, 'varden'] as const)];
+      for (const [name, field] of named) {
+        if (columns.some((c) => c.key === name)) continue;
+        const at = locate(parsed, [key, place, i, field, ...(field === 'varden' ? [name] : [])]);
+        diagnostics.error('table-column-unknown', at.file, at.point, { table: key, column: name, known: columns.map((c) => c.key) });
+      }
+    });
+  }
+  if (diagnostics.list.length > before || !rowsValue) return undefined;
+
+  // The data's rows.
+  const listed = await evaluate(rowsValue, scope, bindings, diagnostics);
+  if (!listed.ok) return undefined;
+  const items = listed.value === undefined ? undefined : Array.isArray(listed.value) ? listed.value : [listed.value];
+  if (items === undefined) {
+    if (rowsValue.expr) reportNoValue(rowsValue.expr, scope, bindings, diagnostics);
+    else diagnostics.error('expression-no-value', rowsValue.where.file, rowsValue.where.point, { expression: rowsValue.text });
+    return undefined;
+  }
+  if (items.some((item) => !item || typeof item !== 'object' || Array.isArray(item))) {
+    diagnostics.error('table-rows', rowsValue.where.file, rowsValue.where.point, { table: key, found: describeValue(items.find((i) => !i || typeof i !== 'object' || Array.isArray(i))) });
+    return undefined;
+  }
+  const rows: RowModel[] = [];
+  const seenValue = columns.map(() => false);
+  for (const item of items) {
+    const cells: CellValue[] = [];
+    for (const [c, column] of columns.entries()) {
+      const value = values[c] as Value;
+      const result = await evaluate(value, item, bindings, diagnostics);
+      if (!result.ok) return undefined;
+      if (result.value !== undefined) seenValue[c] = true;
+      const cell = cellValue(result.value, lookups[c], column, key, (i) => cellPlace(places, item, value, i), diagnostics);
+      cells.push(cell);
+    }
+    rows.push({ cells, sum: false });
+  }
+  // A column that gives nothing on every row names a path the rows do not have.
+  for (const [c, value] of values.entries()) {
+    if (items.length === 0 || seenValue[c] || !value) continue;
+    if (value.expr) reportNoValue(value.expr, items[0], bindings, diagnostics);
+    else {
+      const known = Object.keys(items[0] as object);
+      diagnostics.error('expression-missing-path', value.where.file, value.where.point, { expression: value.text, path: value.text, hint: closest(value.text.split('.')[0] ?? '', known), known });
+    }
+  }
+  if (diagnostics.list.length > before) return undefined;
+
+  const sums = Object.fromEntries(columns.map((column, c) => [column.key, rows.reduce((s, r) => s + (typeof r.cells[c] === 'number' ? (r.cells[c] as number) : 0), 0)]));
+  const extra = async (defs: ExtraRowDef[] | undefined, place: 'forst' | 'sist', body: RowModel[]): Promise<RowModel[] | undefined> => {
+    const out: RowModel[] = [];
+    for (const [i, row] of (defs ?? []).entries()) {
+      const cells: CellValue[] = columns.map(() => undefined);
+      const headerColumn = columns.findIndex((c) => c.rowHeader && c.shown);
+      cells[headerColumn >= 0 ? headerColumn : Math.max(0, columns.findIndex((c) => c.shown))] = row.rubrik;
+      const summed = row.summa === true ? columns.filter((c) => c.numeric && c.shown).map((c) => c.key) : Array.isArray(row.summa) ? row.summa : [];
+      for (const name of summed) {
+        const c = columns.findIndex((col) => col.key === name);
+        if (c >= 0) cells[c] = body.reduce((s, r) => s + (typeof r.cells[c] === 'number' ? (r.cells[c] as number) : 0), 0);
+      }
+      for (const [name, text] of Object.entries(row.varden ?? {})) {
+        const c = columns.findIndex((col) => col.key === name);
+        const value = valueOf(text, locate(parsed, [key, place, i, 'varden', name], text), diagnostics);
+        if (c < 0 || !value) continue;
+        const result = await evaluate(value, scope, { data: scope, summa: sums }, diagnostics);
+        if (!result.ok) continue;
+        if (result.value === undefined) {
+          if (value.expr) reportNoValue(value.expr, scope, { data: scope, summa: sums }, diagnostics);
+          else diagnostics.error('expression-no-value', value.where.file, value.where.point, { expression: value.text });
+          continue;
+        }
+        cells[c] = cellValue(result.value, undefined, columns[c] as ColumnModel, key, () => value.where, diagnostics);
+      }
+      out.push({ cells, sum: row.stil === 'summa' });
+    }
+    return diagnostics.list.length > before ? undefined : out;
+  };
+  const first = await extra(def.forst, 'forst', rows);
+  const last = first && (await extra(def.sist, 'sist', [...first, ...rows]));
+  if (!first || !last) return undefined;
+  return { ...base, columns, first, rows, last, template: undefined };
+}
+
+/** Where a row's value (or item `index` of a list value) was written: in the row when the column reads a field plainly. */
+function cellPlace(places: DataPlaces, item: unknown, value: Value, index: number | undefined): Located {
+  const path = places.pathOf(item);
+  return path && value.simple ? places.locate([...path, ...value.text.split('.'), ...(index === undefined ? [] : [index])]) : value.where;
+}
+
+/** A lookup table for `uppslag`: key value → the field to show. */
+interface Lookup {
+  map: Map<string, unknown>;
+  collection: string;
+  key: string;
+}
+
+async function lookupTable(def: NonNullable<ColumnDef['uppslag']>, where: Located, scope: Record<string, unknown>, diagnostics: Diagnostics): Promise<Lookup | undefined> {
+  const spec = typeof def === 'string' ? { i: def.slice(0, def.lastIndexOf('.')), nyckel: 'id', visa: def.slice(def.lastIndexOf('.') + 1) } : { i: def.i, nyckel: def.nyckel ?? 'id', visa: def.visa };
+  const collection = valueOf(spec.i, where, diagnostics);
+  if (!collection) return undefined;
+  const result = await evaluate(collection, scope, { data: scope }, diagnostics);
+  if (!result.ok) return undefined;
+  const entries = result.value === undefined ? [] : Array.isArray(result.value) ? result.value : [result.value];
+  if (result.value === undefined) {
+    if (collection.expr) reportNoValue(collection.expr, scope, { data: scope }, diagnostics);
+    else diagnostics.error('expression-missing-path', where.file, where.point, { expression: spec.i, path: spec.i, hint: closest(spec.i, Object.keys(scope)), known: Object.keys(scope) });
+    return undefined;
+  }
+  const map = new Map<string, unknown>();
+  for (const entry of entries) {
+    if (entry && typeof entry === 'object' && Object.hasOwn(entry, spec.nyckel)) {
+      const record = entry as Record<string, unknown>;
+      map.set(String(record[spec.nyckel]), record[spec.visa]);
+    }
+  }
+  return { map, collection: spec.i, key: spec.nyckel };
+}
+
+/** A cell's value: looked up when the column says so, checked against its format. */
+function cellValue(raw: unknown, lookup: Lookup | undefined, column: ColumnModel, table: string, place: (index?: number) => Located, diagnostics: Diagnostics): CellValue {
+  const where = place();
+  const one = (v: unknown, index?: number): unknown => {
+    if (!lookup || v === undefined || v === null) return v;
+    const where = place(index);
+    const key = String(v);
+    if (lookup.map.has(key)) return lookup.map.get(key);
+    // A reference the schema declares has been reported at this value already.
+    if (diagnostics.list.some((d) => d.ruleId === 'data-reference' && d.file === where.file && d.point?.line === where.point?.line && d.point?.column === where.point?.column)) return key;
+    diagnostics.error('table-lookup', where.file, where.point, { table, value: key, collection: lookup.collection, key: lookup.key, hint: closest(key, [...lookup.map.keys()]) });
+    return key;
+  };
+  const value = Array.isArray(raw) ? raw.map((v, i) => one(v, i)) : one(raw);
+  if (value === undefined || value === null) return undefined;
+  if (column.numeric || column.format === 'datum') {
+    const valid = column.numeric ? typeof value === 'number' && Number.isFinite(value) : typeof value === 'string' && /^\d{4}-\d{2}(-\d{2})?$/.test(value);
+    if (!valid) {
+      // Once per column: the same mistake on every row is one mistake.
+      if (!diagnostics.list.some((d) => d.messageId === 'table-format' && (d.params as { table: string; column: string }).table === table && (d.params as { column: string }).column === column.key)) {
+        diagnostics.error('table-format', where.file, where.point, { table, column: column.key, format: column.format, found: describeValue(value) });
+      }
+      return undefined;
+    }
+    return value as string | number;
+  }
+  if (Array.isArray(value)) return value.map((v) => String(v));
+  if (typeof value === 'object') return JSON.stringify(value);
+  return typeof value === 'number' ? value : String(value);
+}

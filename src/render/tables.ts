@@ -1,0 +1,58 @@
+import type { Element, ElementContent } from 'hast';
+import { h } from 'hastscript';
+import { dateInWords, decimal, groupDigits, percent } from '../format/swedish.js';
+import type { CellValue, ColumnModel, RowModel, TableModel } from '../model/tables.js';
+
+/** A cell as the table shows it: numbers the Swedish way, lists joined, an empty list as a dash. */
+function shownCell(value: CellValue, column: ColumnModel): ElementContent[] {
+  if (value === undefined) return [];
+  if (Array.isArray(value)) return value.length ? [{ type: 'text', value: value.join(', ') }] : [h('span', { className: ['none'] }, '–')];
+  if (typeof value === 'number') {
+    switch (column.format) {
+      case 'procent':
+        return [{ type: 'text', value: percent(value, column.decimals ?? 0, 'sign') }];
+      case 'kronor':
+        return [{ type: 'text', value: groupDigits(value) }];
+      default:
+        return [{ type: 'text', value: Number.isInteger(value) && column.decimals === undefined ? groupDigits(value) : decimal(value, column.decimals ?? 2) }];
+    }
+  }
+  return [{ type: 'text', value: column.format === 'datum' ? dateInWords(value) : value }];
+}
+
+function rowElement(row: RowModel, columns: readonly ColumnModel[]): Element {
+  const cells = columns.flatMap((column, c) => {
+    if (!column.shown) return [];
+    const content = shownCell(row.cells[c], column);
+    if (column.rowHeader) return [h('th', { scope: 'row' }, content)];
+    return [h('td', column.numeric ? { className: ['num'] } : {}, content)];
+  });
+  return h('tr', row.sum ? { className: ['sum'] } : {}, cells);
+}
+
+/**
+ * A declared table as a `<table>` (without its caption, which the renderer
+ * adds with the table's number): header cells with scopes, number columns
+ * right-aligned, extra rows before the data and sum rows in the foot.
+ */
+export function tableElement(table: TableModel): Element {
+  const shown = table.columns.filter((c) => c.shown);
+  const numeric = shown.some((c) => c.numeric);
+  return h('table', { className: ['data-table', ...(numeric ? ['has-num'] : [])] }, [
+    h('thead', [h('tr', shown.map((c) => h('th', { scope: 'col', ...(c.numeric ? { className: ['num'] } : {}) }, c.header ?? '')))]),
+    h('tbody', [...table.first, ...table.rows].map((r) => rowElement(r, table.columns))),
+    ...(table.last.length ? [h('tfoot', table.last.map((r) => rowElement(r, table.columns)))] : []),
+  ]);
+}
+
+/**
+ * A table as open data: one header row of stable column names, then the
+ * rows before the data and the data's rows, with raw values (whole kronor
+ * as digits, dates ISO, lists joined with "; "). Sum rows are left out:
+ * they are computed from the rows.
+ */
+export function tableRecords(table: TableModel): (string | number)[][] {
+  const columns = table.columns.map((c, i) => ({ c, i })).filter(({ c }) => c.inOpenData);
+  const raw = (value: CellValue): string | number => (value === undefined ? '' : Array.isArray(value) ? value.join('; ') : value);
+  return [columns.map(({ c }) => c.key), ...[...table.first, ...table.rows].map((row) => columns.map(({ i }) => raw(row.cells[i])))];
+}
