@@ -3,7 +3,10 @@ import { Command, CommanderError, Option } from 'commander';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { formatDiagnostic, formatSummary, SEVERITY_WORDS, type Diagnostics } from './diagnostics/diagnostic.js';
+import { text } from './messages/catalogue.js';
 import { resolveLang } from './messages/lang.js';
+import type { Lang } from './messages/message.js';
+import { ToolError } from './messages/tool-error.js';
 
 /** Exit codes: 0 clean, 1 the report has errors, 2 the tool could not run (usage, environment). */
 const EXIT_REPORT_ERRORS = 1;
@@ -11,9 +14,20 @@ const EXIT_TOOL_FAILURE = 2;
 
 /** Colour only on a terminal, and never when NO_COLOR is set. */
 const colour = process.stderr.isTTY === true && !process.env['NO_COLOR'];
-const paint = (text: string, code: number): string => (colour ? `\u001b[${code}m${text}\u001b[0m` : text);
+const paint = (line: string, code: number): string => (colour ? `\u001b[${code}m${line}\u001b[0m` : line);
 
-const lang = resolveLang(undefined);
+/**
+ * The language, chosen before the commands are described (their help is in
+ * it): `--lang` on the command line, then REDOVISNING_LANG, then the locale.
+ */
+const langArgument = ((): string | undefined => {
+  const argv = process.argv.slice(2);
+  const at = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+  if (at < 0) return undefined;
+  const arg = argv[at] as string;
+  return arg.includes('=') ? arg.slice('--lang='.length) : argv[at + 1];
+})();
+const lang: Lang = resolveLang(langArgument === 'sv' || langArgument === 'en' ? langArgument : undefined);
 
 function printDiagnostics(diagnostics: Diagnostics, quiet: boolean): void {
   const list = diagnostics.sorted();
@@ -25,21 +39,75 @@ function printDiagnostics(diagnostics: Diagnostics, quiet: boolean): void {
   if (list.length || !quiet) process.stderr.write(`${formatSummary(list, lang)}\n`);
 }
 
+/** Commander's own words in the help, in Swedish. */
+const TITLES_SV: Record<string, string> = { 'Usage:': 'Användning:', 'Options:': 'Alternativ:', 'Commands:': 'Kommandon:', 'Arguments:': 'Argument:', 'Global Options:': 'Gemensamma alternativ:' };
+
+/** Commander's usage errors, in Swedish: what went wrong, with the same exit code. */
+function commanderError(message: string): string {
+  if (lang === 'en') return message;
+  const rules: [RegExp, (m: RegExpExecArray) => string][] = [
+    [/^error: unknown command '([^']*)'/, (m) => text(lang, 'cli.unknown-command', { name: m[1] ?? '' })],
+    [/^error: unknown option '([^']*)'/, (m) => text(lang, 'cli.unknown-option', { name: m[1] ?? '' })],
+    [/^error: missing required argument '([^']*)'/, (m) => text(lang, 'cli.missing-argument', { name: m[1] ?? '' })],
+    [/^error: option '(\S+)[^']*' argument '([^']*)' is invalid\. Allowed choices are ([^.]*)\./, (m) => text(lang, 'cli.bad-choice', { option: m[1] ?? '', value: m[2] ?? '', choices: m[3] ?? '' })],
+  ];
+  for (const [pattern, render] of rules) {
+    const m = pattern.exec(message);
+    if (m) return `fel: ${render(m)}${/\(Did you mean (.*)\?\)/.test(message) ? ` (menar du ${/\(Did you mean (.*)\?\)/.exec(message)?.[1]}?)` : ''}\n`;
+  }
+  return message.replace(/^error: /, 'fel: ');
+}
+
+/** A number option's parser: a usage error (exit 2) in the author's language when it is not one. */
+function numberOption(option: string, valid: (n: number) => boolean, sv: string, en: string): (value: string) => number {
+  return (value) => {
+    const n = Number(value);
+    if (!valid(n)) throw new ToolError('cli.bad-number', { option, value, range: { sv, en } });
+    return n;
+  };
+}
+
 const program = new Command()
   .name('redovisning')
-  .description('Builds a redovisning av regeringsuppdrag from YAML facts and Markdown chapters, refusing a report that contradicts itself.')
-  .addHelpText('after', '\nExit codes: 0 clean, 1 the report has errors (nothing written), 2 the tool could not run.')
+  .description(text(lang, 'cli.program'))
+  .addHelpText('after', `\n${text(lang, 'cli.exit-codes')}`)
+  .usage(lang === 'sv' ? '[alternativ] [kommando]' : '[options] [command]')
+  .addOption(new Option(lang === 'sv' ? '--lang <språk>' : '--lang <language>', text(lang, 'cli.lang')).choices(['sv', 'en']))
+  .helpOption('-h, --help', text(lang, 'cli.help'))
+  .helpCommand('help [command]', text(lang, 'cli.help-command'))
+  .configureHelp({
+    styleTitle: (title) => (lang === 'sv' ? (TITLES_SV[title] ?? title) : title),
+    optionDescription: (option) => {
+      const shown = option.defaultValue !== undefined && (option.required || option.optional);
+      const extra = [
+        ...(option.argChoices ? [`${lang === 'sv' ? 'val' : 'choices'}: ${option.argChoices.join(', ')}`] : []),
+        ...(shown ? [`${lang === 'sv' ? 'standard' : 'default'}: ${String(option.defaultValue)}`] : []),
+      ];
+      return extra.length ? `${option.description} (${extra.join(', ')})` : option.description;
+    },
+    // The arguments' descriptions say their defaults themselves.
+    argumentDescription: (argument) => argument.description,
+  })
+  .configureOutput({ outputError: (message, write) => write(commanderError(message)) })
   .showHelpAfterError()
   // Usage errors exit 2, not commander's 1 (which means "the report has errors").
   .exitOverride();
 
-const rootArgument = ['[root]', 'report root: a folder with content/ and data/ (default: the current folder)', '.'] as const;
+/** Every command takes the same help option, in the same language. */
+const command = (name: string, args: string): Command =>
+  program
+    .command(name)
+    .usage(`${lang === 'sv' ? '[alternativ]' : '[options]'} ${args}`)
+    .helpOption('-h, --help', text(lang, 'cli.help'))
+    .configureHelp(program.configureHelp())
+    .configureOutput(program.configureOutput());
 
-program
-  .command('check')
-  .description('run every check on a report and write nothing (never starts a browser)')
+const rootArgument = [lang === 'sv' ? '[rapportmapp]' : '[root]', text(lang, 'cli.root'), '.'] as const;
+
+command('check', rootArgument[0])
+  .description(text(lang, 'cli.check'))
   .argument(...rootArgument)
-  .option('-q, --quiet', 'print nothing when the report is clean')
+  .option('-q, --quiet', text(lang, 'cli.check.quiet'))
   .action(async (root: string, options: { quiet?: boolean }) => {
     const { checkReport, renderHtml } = await import('./pipeline.js');
     const checked = await checkReport(root);
@@ -50,18 +118,13 @@ program
     process.exitCode = checked.diagnostics.hasErrors ? EXIT_REPORT_ERRORS : 0;
   });
 
-program
-  .command('build')
-  .description('check the report, then write the web page, open data and the PDF to the output folder, all or nothing')
+command('build', rootArgument[0])
+  .description(text(lang, 'cli.build'))
   .argument(...rootArgument)
-  .option('-o, --out <dir>', 'output folder (default: <root>/dist)')
-  .option('--no-pdf', 'skip the PDF (quicker while writing)')
-  .addOption(new Option('--pdf-timeout <seconds>', 'give up printing the PDF after this long').default(180).argParser((v) => {
-    const n = Number(v);
-    if (!Number.isFinite(n) || n <= 0) throw new Error(`--pdf-timeout must be a number of seconds, got ${v}`);
-    return n;
-  }))
-  .option('-q, --quiet', 'print nothing on success')
+  .option(lang === 'sv' ? '-o, --out <mapp>' : '-o, --out <dir>', text(lang, 'cli.build.out'))
+  .option('--no-pdf', text(lang, 'cli.build.no-pdf'))
+  .addOption(new Option(lang === 'sv' ? '--pdf-timeout <sekunder>' : '--pdf-timeout <seconds>', text(lang, 'cli.build.pdf-timeout')).default(180).argParser(numberOption('--pdf-timeout', (n) => Number.isFinite(n) && n > 0, 'ett antal sekunder större än 0', 'a number of seconds above 0')))
+  .option('-q, --quiet', text(lang, 'cli.build.quiet'))
   .action(async (root: string, options: { out?: string; pdf: boolean; pdfTimeout: number; quiet?: boolean }) => {
     // The browser takes a second or two to start: start it first, so it is
     // ready when the checks and the page are done.
@@ -79,39 +142,33 @@ program
         return;
       }
       if (guard.temporary) rmSync(guard.temporary, { recursive: true, force: true });
-      process.stderr.write(`\nstopped (${signal}): ${out} is left as it was\n`);
+      process.stderr.write(`\n${text(lang, 'cli.stopped', { signal, out })}\n`);
       process.exit(130);
     };
     process.once('SIGINT', interrupt);
     process.once('SIGTERM', interrupt);
-    process.exitCode = await buildCommand({ root, out, pdf: options.pdf, quiet: options.quiet ?? false, print: printDiagnostics, guard, pdfTimeoutMs: options.pdfTimeout * 1000, browser });
+    process.exitCode = await buildCommand({ root, out, pdf: options.pdf, quiet: options.quiet ?? false, print: printDiagnostics, guard, pdfTimeoutMs: options.pdfTimeout * 1000, browser, lang });
   });
 
-program
-  .command('dev')
-  .description('live preview: serve the report, rebuild on save, reload the page; /redovisning.pdf prints on demand')
+command('dev', rootArgument[0])
+  .description(text(lang, 'cli.dev'))
   .argument(...rootArgument)
-  .addOption(new Option('-p, --port <n>', 'port to listen on').default(4321).argParser((v) => {
-    const n = Number(v);
-    if (!Number.isInteger(n) || n < 0 || n > 65535) throw new Error(`--port must be a number from 0 to 65535, got ${v}`);
-    return n;
-  }))
-  .option('--host <address>', 'address to bind (only this machine by default)', '127.0.0.1')
-  .option('-q, --quiet', 'print only diagnostics')
+  .addOption(new Option('-p, --port <n>', text(lang, 'cli.dev.port')).default(4321).argParser(numberOption('--port', (n) => Number.isInteger(n) && n >= 0 && n <= 65535, 'ett heltal 0–65535', 'a whole number from 0 to 65535')))
+  .option(lang === 'sv' ? '--host <adress>' : '--host <address>', text(lang, 'cli.dev.host'), '127.0.0.1')
+  .option('-q, --quiet', text(lang, 'cli.dev.quiet'))
   .action(async (root: string, options: { port: number; host: string; quiet?: boolean }) => {
     const { devCommand } = await import('./commands/dev.js');
     process.exitCode = await devCommand({ root, port: options.port, host: options.host, quiet: options.quiet ?? false, lang });
   });
 
-program
-  .command('init')
-  .description('create a new report root with example data, chapters and appendices that check and build clean')
-  .argument('<dir>', 'folder to create (must be new or empty)')
-  .addOption(new Option('--mall <starter>', 'which starter report to copy').choices(['generisk', 'pilotprojekt']).default('generisk'))
-  .option('-q, --quiet', 'print nothing on success')
+command('init', lang === 'sv' ? '<mapp>' : '<dir>')
+  .description(text(lang, 'cli.init'))
+  .argument(lang === 'sv' ? '<mapp>' : '<dir>', text(lang, 'cli.init.dir'))
+  .addOption(new Option(lang === 'sv' ? '--mall <startrapport>' : '--mall <starter>', text(lang, 'cli.init.mall')).choices(['generisk', 'pilotprojekt']).default('generisk'))
+  .option('-q, --quiet', text(lang, 'cli.build.quiet'))
   .action(async (dir: string, options: { quiet?: boolean; mall: 'generisk' | 'pilotprojekt' }) => {
     const { initCommand } = await import('./commands/init.js');
-    process.exitCode = await initCommand(dir, options.mall, (line) => {
+    process.exitCode = await initCommand(dir, options.mall, lang, (line) => {
       if (!options.quiet) process.stderr.write(`${line}\n`);
     });
   });
@@ -122,6 +179,8 @@ program.parseAsync(process.argv).catch((error: unknown) => {
     process.exitCode = error.exitCode === 0 ? 0 : EXIT_TOOL_FAILURE;
     return;
   }
-  process.stderr.write(`redovisning: ${(error as Error).message}\n`);
+  const reason = error instanceof ToolError ? error.text(lang) : (error as Error).message;
+  process.stderr.write(`${error instanceof ToolError && error.id === 'cli.bad-number' ? reason : text(lang, 'cli.failed', { reason })}\n`);
   process.exitCode = EXIT_TOOL_FAILURE;
 });
+

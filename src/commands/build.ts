@@ -1,4 +1,6 @@
 import type { Diagnostics } from '../diagnostics/diagnostic.js';
+import { text, textOf } from '../messages/catalogue.js';
+import type { Lang } from '../messages/message.js';
 import { checkReport, renderHtml } from '../pipeline.js';
 import type { Browser } from 'puppeteer-core';
 import { BrowserMissingError } from '../write/browser.js';
@@ -18,6 +20,7 @@ export interface BuildOptions {
   pdfTimeoutMs: number;
   /** The browser, already starting (see cli.ts); undefined without --pdf. */
   browser: Promise<Browser> | undefined;
+  lang: Lang;
 }
 
 /**
@@ -35,12 +38,13 @@ export async function buildCommand(options: BuildOptions): Promise<number> {
     const b = await browser?.catch(() => undefined);
     await b?.close().catch(() => undefined);
   };
-  if (browser) say('pdf: starting the browser');
+  const { lang } = options;
+  if (browser) say(text(lang, 'pdf.starting'));
   const checked = await checkReport(options.root);
   const refuse = (): number => {
     void closeBrowser();
     options.print(checked.diagnostics, options.quiet);
-    process.stderr.write(`nothing written: ${options.out} is left as it was\n`);
+    process.stderr.write(`${text(lang, 'build.nothing-written', { out: options.out })}\n`);
     return 1;
   };
   if (checked.diagnostics.hasErrors) return refuse();
@@ -51,16 +55,16 @@ export async function buildCommand(options: BuildOptions): Promise<number> {
   const shown = checked.diagnostics.list.length;
   if (options.pdf) {
     try {
-      const pdf = await buildPdf(checked, html.page.body, (step) => say(`pdf: ${step}`), { timeoutMs: options.pdfTimeoutMs, browser });
+      const pdf = await buildPdf(checked, html.page.body, (step) => say(textOf(lang, step.id, step)), { timeoutMs: options.pdfTimeoutMs, browser });
       html.files.push({ path: 'redovisning.pdf', content: pdf.bytes });
-      say(`pdf: ${pdf.pages} pages`);
+      say(text(lang, 'pdf.pages', { pages: pdf.pages }));
     } catch (error) {
       // The browser may still be starting (a timeout came first): close it, or it keeps the process alive.
       await closeBrowser();
       if (error instanceof PdfError || error instanceof BrowserMissingError) {
         // The print template may have added diagnostics of its own.
         if (checked.diagnostics.list.length > shown) options.print(checked.diagnostics, options.quiet);
-        process.stderr.write(`pdf: ${error.message}\nnothing written: ${options.out} is left as it was\n`);
+        process.stderr.write(`pdf: ${error.text(lang)}\n${text(lang, 'build.nothing-written', { out: options.out })}\n`);
         return 1;
       }
       throw error;
@@ -70,11 +74,11 @@ export async function buildCommand(options: BuildOptions): Promise<number> {
     await writeOutput(options.out, html.files, html.copies, guard);
   } catch (error) {
     if (error instanceof OutputBusyError) {
-      process.stderr.write(`${error.message}\n`);
+      process.stderr.write(`${error.text(lang)}\n`);
       return 1;
     }
     throw error;
   }
-  say(`wrote ${options.out}/index.html${options.pdf ? ` and ${options.out}/redovisning.pdf` : ''}`);
+  say(text(lang, 'build.wrote', { out: options.out, pdf: options.pdf }));
   return 0;
 }

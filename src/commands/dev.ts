@@ -3,7 +3,9 @@ import { readdir, readFile } from 'node:fs/promises';
 import http from 'node:http';
 import path from 'node:path';
 import { formatDiagnostic, formatSummary, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { text, textOf } from '../messages/catalogue.js';
 import type { Lang } from '../messages/message.js';
+import { ToolError } from '../messages/tool-error.js';
 import { checkReport, createCache, renderHtml, type CheckedReport, type HtmlBuild } from '../pipeline.js';
 import { buildPdf } from '../write/build-pdf.js';
 
@@ -43,9 +45,9 @@ function escapeHtml(text: string): string {
 function previewExtras(state: DevState, lang: Lang): string {
   const overlay = state.failed
     ? `<div id="redovisning-overlay" role="alertdialog" aria-labelledby="redovisning-overlay-title" style="position:fixed;inset:0;background:rgba(20,20,20,.92);color:#fff;font:15px/1.5 monospace;padding:2rem;overflow:auto;z-index:1000">
-<h2 id="redovisning-overlay-title" style="font:bold 20px sans-serif;margin:0 0 1rem">The report has errors: showing the last good version underneath</h2>
+<h2 id="redovisning-overlay-title" style="font:bold 20px sans-serif;margin:0 0 1rem">${escapeHtml(text(lang, 'dev.overlay-title'))}</h2>
 <ol>${state.diagnostics.map((d) => `<li style="margin-bottom:.6rem;color:${d.severity === 'error' ? '#ff9c9c' : '#ffe08a'}">${escapeHtml(formatDiagnostic(d, lang))}</li>`).join('')}</ol>
-<p>${escapeHtml(formatSummary(state.diagnostics, lang))}. Fix them and save: the page reloads by itself.</p></div>`
+<p>${escapeHtml(text(lang, 'dev.overlay-fix', { summary: formatSummary(state.diagnostics, lang) }))}</p></div>`
     : '';
   return `${overlay}<script>(() => { const s = new EventSource('/__redovisning/events'); s.onmessage = () => location.reload(); })();</script>`;
 }
@@ -75,7 +77,7 @@ export async function devCommand(options: DevOptions): Promise<number> {
     state.version++;
     const ms = Math.round(performance.now() - started);
     for (const d of state.diagnostics) process.stderr.write(`${formatDiagnostic(d, options.lang)}\n`);
-    say(`${state.failed ? 'not rebuilt' : 'rebuilt'} in ${ms} ms: ${formatSummary(state.diagnostics, options.lang)}`);
+    say(text(options.lang, 'dev.rebuilt', { ok: !state.failed, ms, summary: formatSummary(state.diagnostics, options.lang) }));
     for (const client of clients) client.write(`data: ${state.version}\n\n`);
   };
 
@@ -116,7 +118,7 @@ export async function devCommand(options: DevOptions): Promise<number> {
   const server = http.createServer((request, response) => {
     void serve(request, response).catch((error: unknown) => {
       response.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
-      response.end(`redovisning dev: ${(error as Error).message}\n`);
+      response.end(`redovisning dev: ${error instanceof ToolError ? error.text(options.lang) : (error as Error).message}\n`);
     });
   });
 
@@ -140,8 +142,8 @@ export async function devCommand(options: DevOptions): Promise<number> {
     if (wanted === 'redovisning.pdf' && good) {
       if (!state.pdf || state.pdfVersion !== state.version) {
         state.pdfVersion = state.version;
-        say('pdf: printing on demand');
-        state.pdf = buildPdf(good.checked, good.html.page.body, (step) => say(`pdf: ${step}`)).then((p) => p.bytes);
+        say(text(options.lang, 'pdf.on-demand'));
+        state.pdf = buildPdf(good.checked, good.html.page.body, (step) => say(textOf(options.lang, step.id, step))).then((p) => p.bytes);
       }
       const bytes = await state.pdf.catch((error: unknown) => {
         state.pdf = undefined;
@@ -162,7 +164,7 @@ export async function devCommand(options: DevOptions): Promise<number> {
       response.end(await readFile(copy.from));
     } else {
       response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
-      response.end('not found\n');
+      response.end(`${text(options.lang, 'dev.not-found')}\n`);
     }
   }
 
@@ -170,11 +172,11 @@ export async function devCommand(options: DevOptions): Promise<number> {
     server.once('error', reject);
     server.listen(options.port, options.host, resolve);
   }).catch((error: NodeJS.ErrnoException) => {
-    throw new Error(error.code === 'EADDRINUSE' ? `port ${options.port} is in use: pass another with --port` : error.message);
+    throw error.code === 'EADDRINUSE' ? new ToolError('dev.port-in-use', { port: options.port }) : error;
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
-  process.stderr.write(`preview: http://${options.host}:${port}/ (Ctrl-C stops)\n`);
+  process.stderr.write(`${text(options.lang, 'dev.listening', { url: `http://${options.host}:${port}/` })}\n`);
 
   await new Promise<void>((resolve) => {
     const stop = (): void => {
@@ -186,6 +188,6 @@ export async function devCommand(options: DevOptions): Promise<number> {
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
-  say('preview stopped');
+  say(text(options.lang, 'dev.stopped'));
   return 0;
 }

@@ -1,6 +1,9 @@
-import { cp, readdir, stat } from 'node:fs/promises';
+import { cp, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { CORE_FILES, TOOL_ROOT } from '../load/load-report.js';
+import { text } from '../messages/catalogue.js';
+import { INIT_COMMENTS } from '../messages/catalogue/init-comments.js';
+import type { Lang } from '../messages/message.js';
 
 /** The starter reports `init` copies, each small, complete and clean under every check. */
 export const STARTERS_DIR = path.join(TOOL_ROOT, 'starters');
@@ -10,29 +13,56 @@ export const STARTERS = ['generisk', 'pilotprojekt'] as const;
 export type StarterName = (typeof STARTERS)[number];
 
 /**
+ * A starter file's comments in another language: each comment of the
+ * catalogue (YAML `# …` or Handlebars `{{!-- … --}}`), replaced whole.
+ */
+export function translateComments(source: string, lang: Lang): string {
+  if (lang === 'sv') return source;
+  const english = new Map(INIT_COMMENTS.map((c) => [c.sv, c.en]));
+  return source
+    .split('\n')
+    .map((line) => {
+      const yaml = /^(.*?#\s)(.*)$/.exec(line);
+      if (yaml?.[2] !== undefined && english.has(yaml[2].trim())) return `${yaml[1]}${english.get(yaml[2].trim())}`;
+      const hbs = /^\{\{!-- (.*) --\}\}$/.exec(line);
+      if (hbs?.[1] !== undefined && english.has(hbs[1])) return `{{!-- ${english.get(hbs[1])} --}}`;
+      return line;
+    })
+    .join('\n');
+}
+
+/**
  * `redovisning init <dir>`: creates a new report root from a starter, with
  * copies of the tool's core schemas in `schemas/` so that the editor hints
- * in the data files work. Refuses a folder that already has files, so
- * nothing is overwritten. Returns the exit code.
+ * in the data files work, and its comments in the author's language.
+ * Refuses a folder that already has files, so nothing is overwritten.
+ * Returns the exit code.
  */
-export async function initCommand(dir: string, starter: StarterName, say: (line: string) => void): Promise<number> {
+export async function initCommand(dir: string, starter: StarterName, lang: Lang, say: (line: string) => void): Promise<number> {
   const target = path.resolve(dir);
   const existing = await readdir(target).catch(() => undefined);
   if (existing && existing.length > 0) {
-    process.stderr.write(`redovisning init: ${target} is not empty: choose a new folder (nothing was changed)\n`);
+    process.stderr.write(`${text(lang, 'init.not-empty', { target })}\n`);
     return 2;
   }
   if (existing === undefined && (await stat(target).catch(() => undefined))) {
-    process.stderr.write(`redovisning init: ${target} is a file, not a folder\n`);
+    process.stderr.write(`${text(lang, 'init.is-file', { target })}\n`);
     return 2;
   }
   await cp(path.join(STARTERS_DIR, starter), target, { recursive: true });
   for (const name of CORE_FILES) await cp(path.join(TOOL_ROOT, 'schemas', `${name}.schema.json`), path.join(target, 'schemas', `${name}.schema.json`));
+  for (const entry of await readdir(target, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile() || !/\.(ya?ml|md)$/.test(entry.name)) continue;
+    const file = path.join(entry.parentPath, entry.name);
+    const source = await readFile(file, 'utf8');
+    const translated = translateComments(source, lang);
+    if (translated !== source) await writeFile(file, translated);
+  }
   const data = (await readdir(path.join(target, 'data'))).filter((f) => f.endsWith('.yaml')).map((f) => f.replace(/\.yaml$/, ''));
-  say(`created a report in ${target}:`);
-  say(`  data/       the facts (YAML): ${data.join(', ')}`);
-  say('  schemas/    JSON Schemas of the data files (your editor uses them too)');
-  say('  content/    the chapters (Markdown with {{helpers}}), one file per chapter, and appendix bodies');
-  say(`next: redovisning dev ${dir}   (live preview), then redovisning build ${dir}`);
+  say(text(lang, 'init.created', { target }));
+  say(text(lang, 'init.data', { files: data.join(', ') }));
+  say(text(lang, 'init.schemas'));
+  say(text(lang, 'init.content'));
+  say(text(lang, 'init.next', { dir }));
   return 0;
 }

@@ -60,13 +60,13 @@ export function parseTemplate(file: SourceFile, diagnostics: Diagnostics): Parse
 }
 
 /** What a Handlebars parse error means, in both languages. */
-export function syntaxProblem(error: Error): { what: string; sv: string } {
+export function syntaxProblem(error: Error): { problem: { sv: string; en: string } } {
   const message = error.message;
   const got = /got '([A-Z_]+)'/.exec(message)?.[1];
   const mismatch = /doesn't match/.test(message);
   const what = mismatch ? firstLine(message).replace(/ - \d+:\d+$/, '') : got === 'EOF' ? 'the file ends inside an open {{#block}}' : `unexpected ${got ? got.toLowerCase().replace(/_/g, ' ') : 'text'} in an expression`;
   const sv = mismatch ? `ett block avslutas med fel namn (${firstLine(message).replace(/ - \d+:\d+$/, '')})` : got === 'EOF' ? 'filen tar slut inuti ett öppet {{#block}}' : `oväntat ${got ? (TOKENS_SV[got] ?? got.toLowerCase()) : 'tecken'} i ett uttryck`;
-  return { what, sv };
+  return { problem: { sv, en: what } };
 }
 
 /** Handlebars' token names, as an author would call them. */

@@ -4,6 +4,7 @@ import { MARKDOWN_MESSAGES } from './catalogue/markdown.js';
 import { MODEL_MESSAGES } from './catalogue/model.js';
 import { REFERENCE_MESSAGES } from './catalogue/references.js';
 import { TEMPLATE_MESSAGES } from './catalogue/templates.js';
+import { BUILD_TEXTS, CLI_TEXTS, INIT_TEXTS, PREVIEW_TEXTS, TOOL_ERRORS } from './catalogue/texts.js';
 import { formattersFor, type Lang, type MessageDef } from './message.js';
 
 /**
@@ -34,4 +35,32 @@ export function ruleOf(id: MessageId): string {
 export function render<K extends MessageId>(id: K, params: ParamsOf<K>, lang: Lang): string {
   const def = MESSAGES[id] as MessageDef<ParamsOf<K>>;
   return def[lang](params, formattersFor(lang));
+}
+
+/**
+ * Everything else the tool says, by permanent id: help, progress, the
+ * preview, `init`, and why a PDF or the output could not be made.
+ */
+export const TEXTS = {
+  ...CLI_TEXTS,
+  ...BUILD_TEXTS,
+  ...TOOL_ERRORS,
+  ...INIT_TEXTS,
+  ...PREVIEW_TEXTS,
+};
+
+export type TextId = keyof typeof TEXTS;
+
+/** The parameters a text takes. */
+export type TextParams<K extends TextId> = (typeof TEXTS)[K] extends MessageDef<infer P> ? P : never;
+
+/** A text in a language. */
+export function text<K extends TextId>(lang: Lang, id: K, ...params: keyof TextParams<K> extends never ? [] : [TextParams<K>]): string {
+  const def = TEXTS[id] as MessageDef<TextParams<K>>;
+  return def[lang]((params[0] ?? {}) as TextParams<K>, formattersFor(lang));
+}
+
+/** A text whose id is only known at run time (a progress step, an error), with its parameters. */
+export function textOf(lang: Lang, id: TextId, params: object): string {
+  return (TEXTS[id] as MessageDef<object>)[lang](params, formattersFor(lang));
 }

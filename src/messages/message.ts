@@ -15,6 +15,12 @@ export interface Formatters {
   value(desc: ValueDesc): string;
 }
 
+/** A parameter that is itself worded in each language (a reason from a library, with its Swedish rendering). */
+export interface Bilingual {
+  sv: string;
+  en: string;
+}
+
 /** A value described for a message, independent of language. */
 export interface ValueDesc {
   kind: 'none' | 'null' | 'list' | 'mapping' | 'text' | 'number' | 'boolean';

@@ -90,7 +90,7 @@ export function compileExpression(text: string, where: Located, diagnostics: Dia
     const reason = e.message ?? String(error);
     const sv = (e.code && SYNTAX_SV[e.code]?.(e)) ?? `JSONata säger "${reason}"`;
     const offset = e.token === '(end)' ? text.length : typeof e.position === 'number' ? Math.max(0, e.position - (e.token?.length ?? 1)) : 0;
-    diagnostics.error('expression-syntax', where.file, where.at(offset), { expression: text, reason, sv });
+    diagnostics.error('expression-syntax', where.file, where.at(offset), { expression: text, reason: { sv, en: reason } });
     return undefined;
   }
   const ast = compiled.ast() as Node;
@@ -146,7 +146,7 @@ export async function evaluateExpression(expr: Expression, input: unknown, bindi
       const reason = e.message ?? String(error);
       const sv = (e.code && RUNTIME_SV[e.code]?.(e)) ?? `JSONata säger "${reason}"`;
       const offset = typeof e.position === 'number' ? Math.max(0, e.position - (e.token?.length ?? 1)) : 0;
-      diagnostics.error('expression-failed', expr.where.file, expr.where.at(offset), { expression: expr.text, reason, sv });
+      diagnostics.error('expression-failed', expr.where.file, expr.where.at(offset), { expression: expr.text, reason: { sv, en: reason } });
     }
     return { ok: false };
   }

@@ -47,11 +47,11 @@ export function parseYaml(file: SourceFile, diagnostics: Diagnostics): ParsedYam
       const mark = error.mark as { line?: number; column?: number } | undefined;
       const point = mark && typeof mark.line === 'number' ? { line: mark.line + 1, column: (mark.column ?? 0) + 1 } : undefined;
       const reason = String(error.reason ?? error.message).replace(/\s+/g, ' ');
-      diagnostics.error('yaml-syntax', file.path, point, { reason, sv: swedishReason(reason) });
+      diagnostics.error('yaml-syntax', file.path, point, { reason: { sv: swedishReason(reason), en: reason } });
       return undefined;
     }
     const reason = (error as Error).message;
-    diagnostics.error('yaml-syntax', file.path, undefined, { reason, sv: swedishReason(reason) });
+    diagnostics.error('yaml-syntax', file.path, undefined, { reason: { sv: swedishReason(reason), en: reason } });
     return undefined;
   }
 }

@@ -1,5 +1,7 @@
 import { existsSync } from 'node:fs';
 import type { Browser } from 'puppeteer-core';
+import type { TextId } from '../messages/catalogue.js';
+import { ToolError } from '../messages/tool-error.js';
 
 /** Where Debian puts Chromium (`apt-get install chromium`); REDOVISNING_CHROMIUM overrides it. */
 export const CHROMIUM_PATH = process.env['REDOVISNING_CHROMIUM'] ?? '/usr/bin/chromium';
@@ -22,7 +24,7 @@ export const CHROMIUM_ARGS = [
 ];
 
 /** Thrown when no browser can be started; the message says what to run. */
-export class BrowserMissingError extends Error {}
+export class BrowserMissingError<K extends TextId = TextId> extends ToolError<K> {}
 
 /**
  * Starts headless Chromium, or fails with a message that names the fix.
@@ -30,13 +32,13 @@ export class BrowserMissingError extends Error {}
  */
 export async function launchBrowser(timeoutMs = 30_000): Promise<Browser> {
   if (!existsSync(CHROMIUM_PATH)) {
-    throw new BrowserMissingError(`Chromium was not found at ${CHROMIUM_PATH}: run ./scripts/setup.sh (it installs Debian's chromium), or set REDOVISNING_CHROMIUM to a Chromium binary`);
+    throw new BrowserMissingError('pdf.browser-missing', { path: CHROMIUM_PATH });
   }
   const puppeteer = (await import('puppeteer-core')).default;
   try {
     // pipe: Chromium talks over a pipe and exits when it closes, so a killed build leaves no browser behind.
     return await puppeteer.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true, pipe: true, timeout: timeoutMs, protocolTimeout: 120_000 });
   } catch (error) {
-    throw new BrowserMissingError(`Chromium at ${CHROMIUM_PATH} did not start (${(error as Error).message.split('\n')[0]}): run ./scripts/setup.sh, or set REDOVISNING_CHROMIUM`);
+    throw new BrowserMissingError('pdf.browser-start', { path: CHROMIUM_PATH, reason: (error as Error).message.split('\n')[0] ?? '' });
   }
 }

@@ -48,7 +48,7 @@ export async function buildPdf(checked: CheckedReport, body: ReportBody, progres
   const timeoutMs = options.timeoutMs ?? DEFAULT_PDF_TIMEOUT_MS;
   const { context, diagnostics } = checked;
   const model = context.model;
-  if (!model) throw new PdfError('the report has errors: nothing to print');
+  if (!model) throw new PdfError('pdf.no-model');
   const attachments = new Map<number, Uint8Array>();
   const pageCounts = new Map<number, number>();
   for (const appendix of context.appendices) {
@@ -58,21 +58,21 @@ export async function buildPdf(checked: CheckedReport, body: ReportBody, progres
     try {
       bytes = await readFile(file);
     } catch {
-      throw new PdfError(`bilaga ${appendix.number}: cannot read ${appendix.pdf}; check the path in data/bilagor.yaml`);
+      throw new PdfError('pdf.attachment-unreadable', { number: appendix.number, path: appendix.pdf });
     }
     try {
       const doc = await PDFDocument.load(bytes, { updateMetadata: false });
       pageCounts.set(appendix.number, doc.getPageCount());
     } catch (error) {
-      throw new PdfError(`bilaga ${appendix.number}: ${appendix.pdf} is not a readable PDF (${(error as Error).message}); export it again as PDF`);
+      throw new PdfError('pdf.attachment-broken', { number: appendix.number, path: appendix.pdf, reason: (error as Error).message });
     }
     attachments.set(appendix.number, bytes);
   }
   const css = `${await inlineFontFaces()}\n${context.sources.templates.get('pdf.css')?.text ?? ''}`;
   const html = renderPrint(model, body, context.placements, context.appendices, context.sources.templates, css, pageCounts, diagnostics);
-  if (!html) throw new PdfError('the print template failed: see the diagnostics above');
+  if (!html) throw new PdfError('pdf.template-failed');
   const printed = await printPdf(html, { timeoutMs, progress, browser: options.browser });
-  progress('finishing (metadata, attachments)');
+  progress({ id: 'pdf.finishing' });
   const { rapport } = model;
   const bytes = await finishPdf(
     printed.bytes,

@@ -2,6 +2,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser } from 'puppeteer-core';
 import { TOOL_ROOT } from '../load/load-report.js';
+import type { TextId } from '../messages/catalogue.js';
+import { ToolError } from '../messages/tool-error.js';
 import { BrowserMissingError, launchBrowser } from './browser.js';
 
 /** Paged.js' polyfill (the package's exports do not list it, so it is read by path). */
@@ -24,10 +26,13 @@ export interface Printed {
 }
 
 /** Thrown when printing fails in a way the author cannot fix in the report; the message says what to do. */
-export class PdfError extends Error {}
+export class PdfError<K extends TextId = TextId> extends ToolError<K> {}
+
+/** The slow steps of printing, reported as they start. */
+export type ProgressStep = { id: 'pdf.starting' | 'pdf.laying-out' | 'pdf.finishing' } | { id: 'pdf.printing'; pages: number };
 
 /** Reports slow steps ("starting the browser", "laying out", …). */
-export type Progress = (step: string) => void;
+export type Progress = (step: ProgressStep) => void;
 
 /**
  * A Paged.js handler that repeats a table's header row when the table breaks
@@ -60,21 +65,21 @@ export async function printPdf(html: string, options: { timeoutMs: number; progr
   let browser: Browser | undefined;
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new PdfError(`the PDF was not done after ${options.timeoutMs < 10_000 ? (options.timeoutMs / 1000).toFixed(1) : Math.round(options.timeoutMs / 1000)} s: the layout may be stuck on a very long table or paragraph; try 'npm run build -- --no-pdf' to check the rest, and split the content`)), options.timeoutMs);
+    timer = setTimeout(() => reject(new PdfError('pdf.timeout', { seconds: options.timeoutMs < 10_000 ? (options.timeoutMs / 1000).toFixed(1) : String(Math.round(options.timeoutMs / 1000)) })), options.timeoutMs);
   });
   try {
     return await Promise.race([print(), timeout]);
   } catch (error) {
     if (error instanceof PdfError || error instanceof BrowserMissingError) throw error;
     // The browser crashed or broke the connection: say so, without a stack trace.
-    throw new PdfError(`the browser failed while printing (${(error as Error).message.split('\n')[0]}): run the build again; if it keeps failing, run ./scripts/setup.sh to reinstall Chromium`);
+    throw new PdfError('pdf.browser-failed', { reason: (error as Error).message.split('\n')[0] ?? '' });
   } finally {
     clearTimeout(timer);
     await closeBrowser(browser);
   }
 
   async function print(): Promise<Printed> {
-    if (!options.browser) options.progress('starting the browser');
+    if (!options.browser) options.progress({ id: 'pdf.starting' });
     browser = await (options.browser ?? launchBrowser());
     const page = await browser.newPage();
     const blocked: string[] = [];
@@ -89,7 +94,7 @@ export async function printPdf(html: string, options: { timeoutMs: number; progr
     });
     const pageErrors: string[] = [];
     page.on('pageerror', (error) => pageErrors.push(String((error as Error).message ?? error)));
-    options.progress('laying out the pages');
+    options.progress({ id: 'pdf.laying-out' });
     await page.setContent(html, { waitUntil: 'load', timeout: options.timeoutMs });
     await page.evaluate('window.PagedConfig = { auto: false };');
     const polyfill = await readFile(PAGED_POLYFILL, 'utf8');
@@ -114,9 +119,9 @@ export async function printPdf(html: string, options: { timeoutMs: number; progr
       });
       return { pages: flow.total, placements };
     })()`)) as { pages: number; placements: Placement[] };
-    if (pageErrors.length) throw new PdfError(`the page layout failed in the browser: ${pageErrors[0]}`);
-    if (blocked.length) throw new PdfError(`the report tried to load ${blocked.length} resource(s) from outside (first: ${blocked[0]}); the PDF is printed offline: remove the reference or put the file in the report`);
-    options.progress(`${layout.pages} pages laid out; printing`);
+    if (pageErrors.length) throw new PdfError('pdf.layout-failed', { reason: pageErrors[0] ?? '' });
+    if (blocked.length) throw new PdfError('pdf.blocked', { count: blocked.length, first: blocked[0] ?? '' });
+    options.progress({ id: 'pdf.printing', pages: layout.pages });
     const bytes = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true, timeout: options.timeoutMs });
     return { bytes, pages: layout.pages, placements: layout.placements };
   }

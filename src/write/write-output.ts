@@ -1,5 +1,7 @@
 import { copyFile, mkdir, open, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { TextId } from '../messages/catalogue.js';
+import { ToolError } from '../messages/tool-error.js';
 
 /** One file to write, relative to the output folder. */
 export interface OutputFile {
@@ -23,7 +25,7 @@ export interface WriteGuard {
 }
 
 /** Thrown when another build holds the output folder for too long. */
-export class OutputBusyError extends Error {}
+export class OutputBusyError<K extends TextId = TextId> extends ToolError<K> {}
 
 function alive(pid: number): boolean {
   try {
@@ -55,7 +57,7 @@ async function lock(target: string, waitMs: number): Promise<() => Promise<void>
         await rm(file, { force: true });
         continue;
       }
-      if (Date.now() > deadline) throw new OutputBusyError(`another build (process ${holder}) is writing ${target}: wait for it to finish, or remove ${file} if no build is running`);
+      if (Date.now() > deadline) throw new OutputBusyError('output.busy', { pid: holder, target, lock: file });
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }

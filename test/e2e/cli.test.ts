@@ -17,10 +17,11 @@ describe('the redovisning command', () => {
     for (const args of [['--help'], ['build', '--help'], ['check', '--help'], ['dev', '--help'], ['init', '--help']]) {
       const run = await cli(args);
       expect(run.code, args.join(' ')).toBe(0);
-      expect(run.stdout).toMatch(/Usage: redovisning/);
+      expect(run.stdout).toMatch(/Användning: redovisning/);
     }
     expect((await cli(['build', '--help'])).stdout).toContain('--no-pdf');
     expect((await cli(['dev', '--help'])).stdout).toContain('--port');
+    expect((await cli(['dev', '--help', '--lang', 'en'])).stdout).toMatch(/^Usage: redovisning dev \[options\] \[root\]/);
   });
 
   it('exits 0 on a clean report, 1 on a broken one, 2 on a usage error', async () => {
@@ -81,21 +82,21 @@ describe('the redovisning command', () => {
     const again = await cli(['build', root, '--out', out, '--no-pdf']);
     expect(again.code).toBe(1);
     expect(again.stderr).toContain('[budget-assignment-funds]');
-    expect(again.stderr).toContain('nothing written');
+    expect(again.stderr).toContain('inget skrevs');
     expect(await fingerprint(out)).toEqual(before);
     expect((await readdir(path.dirname(out))).sort()).toEqual(['dist']);
   });
 });
 
 /** Starts `redovisning dev` on a free port and resolves with its address. */
-async function startDev(root: string): Promise<{ child: ChildProcess; url: string; log: () => string }> {
-  const child = spawn(process.execPath, [path.join(REPO, 'lib', 'cli.js'), 'dev', root, '--port', '0'], { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, REDOVISNING_LANG: 'sv' } });
+async function startDev(root: string, extra: string[] = []): Promise<{ child: ChildProcess; url: string; log: () => string }> {
+  const child = spawn(process.execPath, [path.join(REPO, 'lib', 'cli.js'), 'dev', root, '--port', '0', ...extra], { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, REDOVISNING_LANG: 'sv' } });
   let log = '';
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`dev server did not start:\n${log}`)), 20_000);
     child.stderr?.on('data', (chunk: Buffer) => {
       log += chunk.toString();
-      const m = /preview: (http:\/\/127\.0\.0\.1:\d+\/)/.exec(log);
+      const m = /(?:förhandsvisning|preview): (http:\/\/127\.0\.0\.1:\d+\/)/.exec(log);
       if (m?.[1]) {
         clearTimeout(timer);
         resolve(m[1]);
@@ -139,6 +140,7 @@ describe('the live preview', () => {
       await writeFile(chapter, text.replace('{{antal projekt}}', '{{antal projektt}}'));
       const broken = await pageWhen(url, (h) => h.includes('redovisning-overlay'));
       expect(broken).toContain('content/01-sammanfattning.md:4:');
+      expect(broken).toContain('Rapporten har fel: den senaste felfria versionen visas under');
       expect(broken).toContain('det finns ingen');
       expect(broken).toContain('[template-missing-key]');
       expect(broken).toContain('Myndigheten har nu beviljat');
@@ -152,6 +154,26 @@ describe('the live preview', () => {
     }
     const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
     expect(code).toBe(0);
+    expect(log()).toContain('förhandsvisningen avslutad');
+  });
+
+  it('speaks English with --lang en: the log and the overlay', async () => {
+    const parent = await mkdtemp(path.join(os.tmpdir(), 'redovisning-dev-'));
+    temporary.push(parent);
+    const root = path.join(parent, 'rapport');
+    expect((await cli(['init', root, '--quiet'])).code).toBe(0);
+    const chapter = path.join(root, 'content', '01-sammanfattning.md');
+    await writeFile(chapter, (await readFile(chapter, 'utf8')).replace('{{antal insatser genus="en"}}', '{{antal insatserna}}'));
+    const { child, url, log } = await startDev(root, ['--lang', 'en']);
+    try {
+      const page = await pageWhen(url, (h) => h.includes('redovisning-overlay'));
+      expect(page).toContain('The report has errors: showing the last good version underneath');
+      expect(page).toContain("there is no 'insatserna' at the top level of the data; did you mean 'insatser'?");
+      expect(log()).toMatch(/not rebuilt in \d+ ms: 1 error, 0 warnings/);
+    } finally {
+      child.kill('SIGINT');
+    }
+    await new Promise((resolve) => child.on('exit', resolve));
     expect(log()).toContain('preview stopped');
   });
 });

@@ -102,7 +102,7 @@ describe('broken copies of the example fail with located errors and write nothin
     temporary.push(path.dirname(out));
     expect(result.code).toBe(1);
     for (const pattern of expected) expect(result.stderr).toMatch(pattern);
-    expect(result.stderr).toContain('nothing written');
+    expect(result.stderr).toContain('inget skrevs');
     await expect(readFile(path.join(out, 'index.html'))).rejects.toThrow();
   });
 });

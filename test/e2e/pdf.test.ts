@@ -157,8 +157,11 @@ describe('when the PDF cannot be printed', () => {
     const out = path.join(root, 'dist');
     const run = await cli(['build', root, '--out', out], { env: { REDOVISNING_CHROMIUM: '/nonexistent/chromium' } });
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain('pdf: Chromium was not found at /nonexistent/chromium: run ./scripts/setup.sh');
-    expect(run.stderr).toContain('nothing written');
+    expect(run.stderr).toContain('pdf: Chromium finns inte på /nonexistent/chromium: kör ./scripts/setup.sh');
+    const english = await cli(['build', root, '--out', out, '--lang', 'en'], { env: { REDOVISNING_CHROMIUM: '/nonexistent/chromium' } });
+    expect(english.stderr).toContain('pdf: Chromium was not found at /nonexistent/chromium: run ./scripts/setup.sh');
+    expect(english.stderr).toContain('nothing written');
+    expect(run.stderr).toContain('inget skrevs');
     expect(run.stderr).not.toMatch(/\n\s+at /);
     await expect(readFile(path.join(out, 'index.html'))).rejects.toThrow();
     await rm(root, { recursive: true, force: true });
@@ -169,7 +172,7 @@ describe('when the PDF cannot be printed', () => {
     const out = path.join(root, 'dist');
     const run = await cli(['build', root, '--out', out, '--pdf-timeout', '0.2']);
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/pdf: the PDF was not done after 0\.2 s: .*--no-pdf/);
+    expect(run.stderr).toMatch(/pdf: PDF-filen var inte klar efter 0\.2 s: .*--no-pdf/);
     expect(run.stderr).not.toMatch(/\n\s+at /);
     await expect(readFile(path.join(out, 'index.html'))).rejects.toThrow();
     await rm(root, { recursive: true, force: true });

@@ -160,8 +160,8 @@ describe('the PDF is printed offline', () => {
     const { out, result } = await buildInto(root);
     roots.push(path.dirname(out));
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/pdf: the report tried to load \d+ resource\(s\) from outside \(first: https:\/\/example\.org\//);
-    expect(result.stderr).toContain('nothing written');
+    expect(result.stderr).toMatch(/pdf: rapporten försökte hämta \d+ resurs(er)? utifrån \(först: https:\/\/example\.org\//);
+    expect(result.stderr).toContain('inget skrevs');
     await expect(readFile(path.join(out, 'index.html'))).rejects.toThrow();
   });
 });

@@ -36,8 +36,8 @@ async function buildUntilLayout(root: string, out: string): Promise<{ child: Chi
   child.stderr?.on('data', (c: Buffer) => (stderr += c.toString()));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   const deadline = Date.now() + 30_000;
-  while (!stderr.includes('laying out') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
-  expect(stderr).toContain('laying out');
+  while (!stderr.includes('sätter sidorna') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+  expect(stderr).toContain('sätter sidorna');
   const browsers = children(child.pid ?? 0);
   expect(browsers.length).toBeGreaterThan(0);
   return { child, stderr: () => stderr, exited, browsers };
@@ -69,7 +69,7 @@ describe('output is all or nothing', () => {
   it('Ctrl-C (SIGINT) during the PDF step stops with a message, leaves dist/ as it was, and no browser behind', async () => {
     const { before, after, code, stderr, browsers } = await killDuringPdf('SIGINT');
     expect(code).toBe(130);
-    expect(stderr).toMatch(/stopped \(SIGINT\): .* is left as it was/);
+    expect(stderr).toMatch(/avbruten \(SIGINT\): .* är kvar som det var/);
     expect(after).toEqual(before);
     expect(browsers).toEqual([]);
   });
@@ -80,7 +80,7 @@ describe('output is all or nothing', () => {
     const build = await buildUntilLayout(root, out);
     for (const browser of build.browsers) process.kill(browser, 'SIGKILL');
     expect(await build.exited).toBe(1);
-    expect(build.stderr()).toMatch(/pdf: the browser failed while printing \(.*\): run the build again/);
+    expect(build.stderr()).toMatch(/pdf: webbläsaren slutade fungera under utskriften \(.*\): bygg igen/);
     expect(build.stderr()).not.toMatch(/\n\s+at /);
     expect(await fingerprint(out)).toEqual(before);
   });

@@ -47,7 +47,7 @@ export function intOption(helper: string, options: HelperOptions, name: string, 
   const value = options.hash[name];
   if (value === undefined) return fallback;
   if (typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 6) return value;
-  throw new HelperError('template-helper.option', { helper, option: name, allowed: 'ett heltal 0–6', allowedEn: 'a whole number from 0 to 6' }, options.loc);
+  throw new HelperError('template-helper.option', { helper, option: name, allowed: { sv: 'ett heltal 0–6', en: 'a whole number from 0 to 6' } }, options.loc);
 }
 
 /** Reads a boolean hash option (`kronor=false`) with a default. */
@@ -55,7 +55,7 @@ export function boolOption(helper: string, options: HelperOptions, name: string,
   const value = options.hash[name];
   if (value === undefined) return fallback;
   if (typeof value === 'boolean') return value;
-  throw new HelperError('template-helper.option', { helper, option: name, allowed: 'true eller false', allowedEn: 'true or false' }, options.loc);
+  throw new HelperError('template-helper.option', { helper, option: name, allowed: { sv: 'true eller false', en: 'true or false' } }, options.loc);
 }
 
 /** Reads a hash option that must be one of a few words. */
@@ -64,5 +64,5 @@ export function choiceOption<T extends string>(helper: string, options: HelperOp
   if (value === undefined) return fallback;
   if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
   const list = allowed.map((a) => `"${a}"`);
-  throw new HelperError('template-helper.option', { helper, option: name, allowed: list.join(', '), allowedEn: list.join(', ') }, options.loc);
+  throw new HelperError('template-helper.option', { helper, option: name, allowed: { sv: list.join(', '), en: list.join(', ') } }, options.loc);
 }

@@ -1,4 +1,4 @@
-import { message, type ValueDesc } from '../message.js';
+import { message, type Bilingual, type ValueDesc } from '../message.js';
 
 const gotSv = (got: ValueDesc, value: (d: ValueDesc) => string): string => (got.kind === 'none' ? 'inget (är nyckeln rätt stavad?)' : value(got));
 const gotEn = (got: ValueDesc, value: (d: ValueDesc) => string): string => (got.kind === 'none' ? 'nothing (is the data key spelt right?)' : value(got));
@@ -21,9 +21,9 @@ export const TEMPLATE_MESSAGES = {
     en: (p) => `unknown table or partial '${p.name}'${p.hint ? `; did you mean '${p.hint}'?` : p.partials.length ? `; there are ${p.partials.join(', ')}` : '; the report has none (tables are declared in data/tabeller.yaml)'}`,
   }),
   'template-syntax': message({
-    example: { what: 'unexpected id', sv: 'oväntat namn i ett uttryck' },
-    sv: (p) => `mallfel: ${p.sv}. Kontrollera att varje '{{' har sitt '}}' och varje '{{#block}}' sitt '{{/block}}'`,
-    en: (p) => `template syntax: ${p.what}; check that every '{{' has its '}}' and every '{{#block}}' its '{{/block}}'`,
+    example: { problem: { sv: 'oväntat namn i ett uttryck', en: 'unexpected id' } as Bilingual },
+    sv: (p) => `mallfel: ${p.problem.sv}. Kontrollera att varje '{{' har sitt '}}' och varje '{{#block}}' sitt '{{/block}}'`,
+    en: (p) => `template syntax: ${p.problem.en}; check that every '{{' has its '}}' and every '{{#block}}' its '{{/block}}'`,
   }),
   'template-render': message({
     example: { key: 'okand' as string | undefined, reason: '"okand" not defined in [object Object]' },
@@ -66,9 +66,9 @@ export const TEMPLATE_MESSAGES = {
     en: (p) => `{{${p.helper}}} has no value: write {{${p.helper} field}}, or {{this.${p.helper}}} for the field named ${p.helper}`,
   }),
   'template-helper.option': message({
-    example: { helper: 'mkr', option: 'decimaler', allowed: 'ett heltal 0–6', allowedEn: 'a whole number from 0 to 6' },
-    sv: (p) => `{{${p.helper}}}: ${p.option}= ska vara ${p.allowed}`,
-    en: (p) => `{{${p.helper}}}: ${p.option}= must be ${p.allowedEn}`,
+    example: { helper: 'mkr', option: 'decimaler', allowed: { sv: 'ett heltal 0–6', en: 'a whole number from 0 to 6' } as Bilingual },
+    sv: (p) => `{{${p.helper}}}: ${p.option}= ska vara ${p.allowed.sv}`,
+    en: (p) => `{{${p.helper}}}: ${p.option}= must be ${p.allowed.en}`,
   }),
   'template-helper.appendix': message({
     example: { key: 'program', keys: ['projekt', 'budget'] },
