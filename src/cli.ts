@@ -78,7 +78,7 @@ const program = new Command()
   .configureHelp({
     styleTitle: (title) => (lang === 'sv' ? (TITLES_SV[title] ?? title) : title),
     optionDescription: (option) => {
-      const shown = option.defaultValue !== undefined && (option.required || option.optional);
+      const shown = option.defaultValue !== undefined && !(Array.isArray(option.defaultValue) && option.defaultValue.length === 0) && (option.required || option.optional);
       const extra = [
         ...(option.argChoices ? [`${lang === 'sv' ? 'val' : 'choices'}: ${option.argChoices.join(', ')}`] : []),
         ...(shown ? [`${lang === 'sv' ? 'standard' : 'default'}: ${String(option.defaultValue)}`] : []),
@@ -155,10 +155,11 @@ command('dev', rootArgument[0])
   .argument(...rootArgument)
   .addOption(new Option('-p, --port <n>', text(lang, 'cli.dev.port')).default(4321).argParser(numberOption('--port', (n) => Number.isInteger(n) && n >= 0 && n <= 65535, 'ett heltal 0–65535', 'a whole number from 0 to 65535')))
   .option(lang === 'sv' ? '--host <adress>' : '--host <address>', text(lang, 'cli.dev.host'), '127.0.0.1')
+  .option(lang === 'sv' ? '--allow-host <namn>' : '--allow-host <name>', text(lang, 'cli.dev.allow-host'), (value: string, previous: string[]) => [...previous, value], [] as string[])
   .option('-q, --quiet', text(lang, 'cli.dev.quiet'))
-  .action(async (root: string, options: { port: number; host: string; quiet?: boolean }) => {
+  .action(async (root: string, options: { port: number; host: string; allowHost: string[]; quiet?: boolean }) => {
     const { devCommand } = await import('./commands/dev.js');
-    process.exitCode = await devCommand({ root, port: options.port, host: options.host, quiet: options.quiet ?? false, lang });
+    process.exitCode = await devCommand({ root, port: options.port, host: options.host, allowHosts: options.allowHost, quiet: options.quiet ?? false, lang });
   });
 
 command('init', lang === 'sv' ? '<mapp>' : '<dir>')

@@ -7,13 +7,18 @@ import { text, textOf } from '../messages/catalogue.js';
 import type { Lang } from '../messages/message.js';
 import { ToolError } from '../messages/tool-error.js';
 import { checkReport, createCache, renderHtml, type CheckedReport, type HtmlBuild } from '../pipeline.js';
-import { buildPdf } from '../write/build-pdf.js';
+import { OVERLAY_CSS, RELOAD_SCRIPT } from '../preview/assets.js';
+import { allowedHosts, refusal, securityHeaders } from '../preview/guard.js';
+import { PdfOnDemand } from '../preview/pdf-on-demand.js';
+import { PAGE_CSP, PREVIEW_CSP } from '../render/csp.js';
 
 /** Options of `redovisning dev`. */
 export interface DevOptions {
   root: string;
   port: number;
   host: string;
+  /** Further host names the preview answers to (`--allow-host`). */
+  allowHosts: readonly string[];
   quiet: boolean;
   lang: Lang;
 }
@@ -24,48 +29,62 @@ interface DevState {
   diagnostics: Diagnostic[];
   failed: boolean;
   version: number;
-  pdf: Promise<Uint8Array> | undefined;
-  pdfVersion: number;
 }
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
   '.csv': 'text/csv; charset=utf-8',
   '.json': 'application/json; charset=utf-8',
   '.woff2': 'font/woff2',
   '.pdf': 'application/pdf',
 };
 
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+function escapeHtml(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
-/** The script and overlay the preview adds to the page (never to dist/). */
+/** The overlay and the live-reload script the preview adds to the page (never to dist/). */
 function previewExtras(state: DevState, lang: Lang): string {
   const overlay = state.failed
-    ? `<div id="redovisning-overlay" role="alertdialog" aria-labelledby="redovisning-overlay-title" style="position:fixed;inset:0;background:rgba(20,20,20,.92);color:#fff;font:15px/1.5 monospace;padding:2rem;overflow:auto;z-index:1000">
-<h2 id="redovisning-overlay-title" style="font:bold 20px sans-serif;margin:0 0 1rem">${escapeHtml(text(lang, 'dev.overlay-title'))}</h2>
-<ol>${state.diagnostics.map((d) => `<li style="margin-bottom:.6rem;color:${d.severity === 'error' ? '#ff9c9c' : '#ffe08a'}">${escapeHtml(formatDiagnostic(d, lang))}</li>`).join('')}</ol>
+    ? `<link rel="stylesheet" href="/__redovisning/overlay.css"><div id="redovisning-overlay" role="alertdialog" aria-labelledby="redovisning-overlay-title">
+<h2 id="redovisning-overlay-title">${escapeHtml(text(lang, 'dev.overlay-title'))}</h2>
+<ol>${state.diagnostics.map((d) => `<li class="${d.severity}">${escapeHtml(formatDiagnostic(d, lang))}</li>`).join('')}</ol>
 <p>${escapeHtml(text(lang, 'dev.overlay-fix', { summary: formatSummary(state.diagnostics, lang) }))}</p></div>`
     : '';
-  return `${overlay}<script>(() => { const s = new EventSource('/__redovisning/events'); s.onmessage = () => location.reload(); })();</script>`;
+  return `${overlay}<script src="/__redovisning/reload.js"></script>`;
+}
+
+/**
+ * The page as the preview serves it: without the page's own policy (which
+ * allows no script; the preview's, in its header, allows its reload script),
+ * and with its extras.
+ */
+function previewPage(html: string, state: DevState, lang: Lang): string {
+  return html.replace(`<meta http-equiv="Content-Security-Policy" content="${PAGE_CSP}">`, '').replace('</body>', `${previewExtras(state, lang)}</body>`);
 }
 
 /**
  * `redovisning dev`: serves the report on 127.0.0.1, rebuilds on every save
- * under content/, data/ and templates/, and reloads the open page. A save
- * with errors keeps the last good page, with an overlay listing the
- * diagnostics. `/redovisning.pdf` prints the PDF on demand. Stops on Ctrl-C.
+ * under content/, data/, schemas/ and templates/, and reloads the open
+ * page. A save with errors keeps the last good page, with an overlay listing
+ * the diagnostics. `/redovisning.pdf` prints the PDF on demand. It answers
+ * only the author's browser: requests for another host name or from another
+ * site are refused (see preview/guard.ts). Stops on Ctrl-C.
  */
 export async function devCommand(options: DevOptions): Promise<number> {
   const root = path.resolve(options.root);
-  const state: DevState = { good: undefined, diagnostics: [], failed: false, version: 0, pdf: undefined, pdfVersion: -1 };
+  const state: DevState = { good: undefined, diagnostics: [], failed: false, version: 0 };
   const clients = new Set<http.ServerResponse>();
   const cache = createCache();
   const say = (line: string): void => {
     if (!options.quiet) process.stderr.write(`${line}\n`);
   };
+  const pdf = new PdfOnDemand(
+    () => say(text(options.lang, 'pdf.on-demand')),
+    (step) => say(textOf(options.lang, step.id, step)),
+  );
 
   const rebuild = async (): Promise<void> => {
     const started = performance.now();
@@ -94,7 +113,7 @@ export async function devCommand(options: DevOptions): Promise<number> {
   // replace by rename); folders created later are picked up on the next event.
   const watchers = new Map<string, FSWatcher>();
   const watchFolders = async (): Promise<void> => {
-    for (const folder of ['content', 'data', 'templates']) {
+    for (const folder of ['content', 'data', 'schemas', 'templates']) {
       const top = path.join(root, folder);
       const entries = await readdir(top, { withFileTypes: true, recursive: true }).catch(() => undefined);
       if (!entries) continue;
@@ -115,57 +134,56 @@ export async function devCommand(options: DevOptions): Promise<number> {
   };
   await watchFolders();
 
+  let allowed = new Set<string>();
+  const headers = securityHeaders(PREVIEW_CSP);
+  const answer = (response: http.ServerResponse, status: number, type: string, body: string | Uint8Array): void => {
+    response.writeHead(status, { ...headers, 'content-type': type });
+    response.end(body);
+  };
+
   const server = http.createServer((request, response) => {
     void serve(request, response).catch((error: unknown) => {
-      response.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
-      response.end(`redovisning dev: ${error instanceof ToolError ? error.text(options.lang) : (error as Error).message}\n`);
+      answer(response, 500, 'text/plain; charset=utf-8', `redovisning dev: ${error instanceof ToolError ? error.text(options.lang) : (error as Error).message}\n`);
     });
   });
 
   async function serve(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
+    const refused = refusal(request.headers, allowed);
+    if (refused) {
+      answer(response, 403, 'text/plain; charset=utf-8', `${textOf(options.lang, refused.id, refused)}\n`);
+      return;
+    }
     const url = new URL(request.url ?? '/', 'http://localhost');
     if (url.pathname === '/__redovisning/events') {
-      response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+      response.writeHead(200, { ...headers, 'content-type': 'text/event-stream', connection: 'keep-alive' });
       response.write(': connected\n\n');
       clients.add(response);
       request.on('close', () => clients.delete(response));
       return;
     }
+    if (url.pathname === '/__redovisning/reload.js') return answer(response, 200, TYPES['.js'] as string, RELOAD_SCRIPT);
+    if (url.pathname === '/__redovisning/overlay.css') return answer(response, 200, TYPES['.css'] as string, OVERLAY_CSS);
     const good = state.good;
-    const wanted = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname.slice(1));
+    let wanted: string;
+    try {
+      wanted = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname.slice(1));
+    } catch {
+      return answer(response, 404, 'text/plain; charset=utf-8', `${text(options.lang, 'dev.not-found')}\n`);
+    }
     if (wanted === 'index.html') {
       const page = good?.html.page.html ?? `<!DOCTYPE html><html lang="sv"><head><meta charset="utf-8"><title>redovisning</title></head><body></body></html>`;
-      response.writeHead(200, { 'content-type': TYPES['.html'], 'cache-control': 'no-store' });
-      response.end(page.replace('</body>', `${previewExtras(state, options.lang)}</body>`));
-      return;
+      return answer(response, 200, TYPES['.html'] as string, previewPage(page, state, options.lang));
     }
     if (wanted === 'redovisning.pdf' && good) {
-      if (!state.pdf || state.pdfVersion !== state.version) {
-        state.pdfVersion = state.version;
-        say(text(options.lang, 'pdf.on-demand'));
-        state.pdf = buildPdf(good.checked, good.html.page.body, (step) => say(textOf(options.lang, step.id, step))).then((p) => p.bytes);
-      }
-      const bytes = await state.pdf.catch((error: unknown) => {
-        state.pdf = undefined;
-        throw error;
-      });
-      response.writeHead(200, { 'content-type': TYPES['.pdf'], 'cache-control': 'no-store' });
-      response.end(bytes);
-      return;
+      return answer(response, 200, TYPES['.pdf'] as string, await pdf.get(state.version, good.checked, good.html.page.body));
     }
+    // Only the files of the last good build are served, by exact name: nothing else on the disk is reachable.
     const file = good?.html.files.find((f) => f.path === wanted);
     const copy = good?.html.copies.find((c) => c.to === wanted);
     const type = TYPES[path.extname(wanted)] ?? 'application/octet-stream';
-    if (file) {
-      response.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' });
-      response.end(file.content);
-    } else if (copy) {
-      response.writeHead(200, { 'content-type': type });
-      response.end(await readFile(copy.from));
-    } else {
-      response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
-      response.end(`${text(options.lang, 'dev.not-found')}\n`);
-    }
+    if (file) answer(response, 200, type, file.content);
+    else if (copy) answer(response, 200, type, await readFile(copy.from));
+    else answer(response, 404, 'text/plain; charset=utf-8', `${text(options.lang, 'dev.not-found')}\n`);
   }
 
   await new Promise<void>((resolve, reject) => {
@@ -176,6 +194,7 @@ export async function devCommand(options: DevOptions): Promise<number> {
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
+  allowed = allowedHosts(options.host, port, options.allowHosts);
   process.stderr.write(`${text(options.lang, 'dev.listening', { url: `http://${options.host}:${port}/` })}\n`);
 
   await new Promise<void>((resolve) => {
@@ -188,6 +207,7 @@ export async function devCommand(options: DevOptions): Promise<number> {
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
+  await pdf.close();
   say(text(options.lang, 'dev.stopped'));
   return 0;
 }

@@ -14,6 +14,7 @@ import type { AppendixText, ParsedChapter } from '../markdown/parse-markdown.js'
 import type { Person, Rapport, ReportModel } from '../model/report-model.js';
 import type { TableModel } from '../model/tables.js';
 import { renderBody, tableAt, toSafeHast, type ReportBody, type TableDrawer } from './markdown-to-hast.js';
+import { PAGE_CSP } from './csp.js';
 import { tableElement } from './tables.js';
 
 /** What the render stage hands to the write stage. */
@@ -180,6 +181,7 @@ export function renderPage(
   const html = renderLayout(templates.get('layout.hbs'), layoutPartials(templates), {
     ...layoutFacts(rapport),
     pageTitle: pageTitle(rapport),
+    contentSecurityPolicy: PAGE_CSP,
     toc: body.toc,
     chapters: toHtml(body.chapters, { allowDangerousHtml: true }),
     footnotes: body.footnotes ? toHtml(body.footnotes) : '',

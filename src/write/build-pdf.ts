@@ -44,7 +44,7 @@ async function inlineFontFaces(): Promise<string> {
  * finishes it with pdf-lib. Errors an author can cause become PdfErrors
  * with a message that says what to do.
  */
-export async function buildPdf(checked: CheckedReport, body: ReportBody, progress: Progress, options: { timeoutMs?: number; browser?: Promise<Browser> | undefined } = {}): Promise<BuiltPdf> {
+export async function buildPdf(checked: CheckedReport, body: ReportBody, progress: Progress, options: { timeoutMs?: number; browser?: Promise<Browser> | undefined; keepBrowser?: boolean } = {}): Promise<BuiltPdf> {
   const timeoutMs = options.timeoutMs ?? DEFAULT_PDF_TIMEOUT_MS;
   const { context, diagnostics } = checked;
   const model = context.model;
@@ -71,7 +71,7 @@ export async function buildPdf(checked: CheckedReport, body: ReportBody, progres
   const css = `${await inlineFontFaces()}\n${context.sources.templates.get('pdf.css')?.text ?? ''}`;
   const html = renderPrint(model, body, context.placements, context.appendices, context.sources.templates, css, pageCounts, diagnostics);
   if (!html) throw new PdfError('pdf.template-failed');
-  const printed = await printPdf(html, { timeoutMs, progress, browser: options.browser });
+  const printed = await printPdf(html, { timeoutMs, progress, browser: options.browser, keepBrowser: options.keepBrowser ?? false });
   progress({ id: 'pdf.finishing' });
   const { rapport } = model;
   const bytes = await finishPdf(

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser } from 'puppeteer-core';
+import type { Browser, Page } from 'puppeteer-core';
 import { TOOL_ROOT } from '../load/load-report.js';
 import type { TextId } from '../messages/catalogue.js';
 import { ToolError } from '../messages/tool-error.js';
@@ -61,8 +61,10 @@ Paged.registerHandlers(RepeatTableHeaders);
  * page loads nothing from the network: every request other than a data: URL
  * is blocked and makes the build fail. Bounded in time: a hang kills the browser.
  */
-export async function printPdf(html: string, options: { timeoutMs: number; progress: Progress; browser?: Promise<Browser> | undefined }): Promise<Printed> {
+export async function printPdf(html: string, options: { timeoutMs: number; progress: Progress; browser?: Promise<Browser> | undefined; keepBrowser?: boolean }): Promise<Printed> {
   let browser: Browser | undefined;
+  let page: Page | undefined;
+  let failed = false;
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new PdfError('pdf.timeout', { seconds: options.timeoutMs < 10_000 ? (options.timeoutMs / 1000).toFixed(1) : String(Math.round(options.timeoutMs / 1000)) })), options.timeoutMs);
@@ -70,18 +72,21 @@ export async function printPdf(html: string, options: { timeoutMs: number; progr
   try {
     return await Promise.race([print(), timeout]);
   } catch (error) {
+    failed = true;
     if (error instanceof PdfError || error instanceof BrowserMissingError) throw error;
     // The browser crashed or broke the connection: say so, without a stack trace.
     throw new PdfError('pdf.browser-failed', { reason: (error as Error).message.split('\n')[0] ?? '' });
   } finally {
     clearTimeout(timer);
-    await closeBrowser(browser);
+    // A browser kept for the next print (the live preview's) keeps running unless this print failed.
+    if (options.keepBrowser && !failed) await page?.close().catch(() => undefined);
+    else await closeBrowser(browser);
   }
 
   async function print(): Promise<Printed> {
     if (!options.browser) options.progress({ id: 'pdf.starting' });
     browser = await (options.browser ?? launchBrowser());
-    const page = await browser.newPage();
+    page = await browser.newPage();
     const blocked: string[] = [];
     await page.setRequestInterception(true);
     page.on('request', (request) => {

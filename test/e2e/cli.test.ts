@@ -129,7 +129,7 @@ describe('the live preview', () => {
       expect(url).toMatch(/^http:\/\/127\.0\.0\.1:/);
       const first = await pageWhen(url, (h) => h.includes('<h1'));
       expect(first).toContain('Redovisning av regeringsuppdrag om ett exempel');
-      expect(first).toContain('/__redovisning/events');
+      expect(first).toContain('/__redovisning/reload.js');
       expect((await fetch(`${url}assets/style.css`)).status).toBe(200);
 
       const chapter = path.join(root, 'content', '01-sammanfattning.md');

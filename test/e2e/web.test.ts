@@ -5,6 +5,7 @@ import { parse } from 'csv-parse/sync';
 import { HtmlValidate } from 'html-validate';
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { PAGE_CSP } from '../../src/render/csp.js';
 import { launchBrowser } from '../../src/write/browser.js';
 import { REPO } from '../helpers.js';
 import { pageTexts } from './pdf-read.js';
@@ -52,6 +53,21 @@ describe('the web publication', () => {
     await page.evaluate(source);
     const violations = (await page.evaluate(`axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }).then((r) => r.violations.map((v) => v.id + ': ' + v.nodes.length + ' ' + v.help))`)) as string[];
     expect(violations).toEqual([]);
+    await page.close();
+  });
+
+  it('carries a Content-Security-Policy that allows only its own assets, and loads with no violation of it', async () => {
+    const html = await readFile(path.join(out, 'index.html'), 'utf8');
+    expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="${PAGE_CSP}">`);
+    const page = await browser.newPage();
+    const problems: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error' || m.type() === 'warn') problems.push(m.text());
+    });
+    await page.goto(`file://${path.join(out, 'index.html')}`, { waitUntil: 'load' });
+    expect(await page.evaluate(() => [...document.styleSheets].length)).toBe(2);
+    expect(await page.evaluate(() => document.fonts.check('16px "Source Sans 3"'))).toBe(true);
+    expect(problems).toEqual([]);
     await page.close();
   });
 

@@ -161,5 +161,25 @@ export const PREVIEW_TEXTS = {
   'dev.stopped': message({ example: {}, sv: () => 'förhandsvisningen avslutad', en: () => 'preview stopped' }),
   'dev.not-found': message({ example: {}, sv: () => 'finns inte', en: () => 'not found' }),
   'dev.overlay-title': message({ example: {}, sv: () => 'Rapporten har fel: den senaste felfria versionen visas under', en: () => 'The report has errors: showing the last good version underneath' }),
+  'preview.refused-host': message({
+    example: { host: 'evil.example.com' },
+    sv: (p) => `förhandsvisningen svarar bara på sin egen adress, inte på Host: ${p.host} (tillåt ett namn med --allow-host)`,
+    en: (p) => `the preview answers only at its own address, not for Host: ${p.host} (allow a name with --allow-host)`,
+  }),
+  'preview.refused-origin': message({
+    example: { origin: 'https://evil.example.com' },
+    sv: (p) => `förhandsvisningen svarar inte på anrop från en annan webbplats (Origin: ${p.origin})`,
+    en: (p) => `the preview does not answer requests from another site (Origin: ${p.origin})`,
+  }),
+  'preview.refused-site': message({
+    example: { site: 'cross-site' },
+    sv: (p) => `förhandsvisningen svarar inte på anrop från en annan webbplats (Sec-Fetch-Site: ${p.site})`,
+    en: (p) => `the preview does not answer requests from another site (Sec-Fetch-Site: ${p.site})`,
+  }),
+  'cli.dev.allow-host': message({
+    example: {},
+    sv: () => 'ytterligare ett värdnamn som förhandsvisningen svarar på (till exempel datorns namn på det lokala nätverket); kan anges flera gånger',
+    en: () => 'another host name the preview answers to (the machine\'s name on the local network, say); may be given more than once',
+  }),
   'dev.overlay-fix': message({ example: { summary: '2 fel, 0 varningar' }, sv: (p) => `${p.summary}. Rätta dem och spara: sidan laddas om av sig själv.`, en: (p) => `${p.summary}. Fix them and save: the page reloads by itself.` }),
 };

@@ -1,0 +1,59 @@
+import type { Browser } from 'puppeteer-core';
+import type { CheckedReport } from '../pipeline.js';
+import type { ReportBody } from '../render/markdown-to-hast.js';
+import { launchBrowser } from '../write/browser.js';
+import { buildPdf } from '../write/build-pdf.js';
+import type { Progress } from '../write/pdf.js';
+
+/**
+ * The live preview's PDF: printed when asked for, at most one print at a
+ * time, and reused until the report changes, so a burst of requests (or a
+ * page that asks in a loop) starts one print, not one per request. The
+ * browser is started once and kept warm between prints; a print that fails
+ * closes it, and the next one starts a fresh one.
+ */
+export class PdfOnDemand {
+  private browser: Promise<Browser> | undefined;
+  private queue: Promise<unknown> = Promise.resolve();
+  private latest: { version: number; bytes: Promise<Uint8Array> } | undefined;
+  /** How many prints have started (the tests count them). */
+  prints = 0;
+
+  constructor(private readonly onStart: () => void, private readonly progress: Progress) {}
+
+  /** The PDF of a version of the report. */
+  get(version: number, checked: CheckedReport, body: ReportBody): Promise<Uint8Array> {
+    if (this.latest?.version === version) return this.latest.bytes;
+    const bytes = this.queue.then(() => this.print(checked, body));
+    this.queue = bytes.catch(() => undefined);
+    const latest = { version, bytes };
+    this.latest = latest;
+    // A failed print is tried again on the next request.
+    bytes.catch(() => {
+      if (this.latest === latest) this.latest = undefined;
+    });
+    return bytes;
+  }
+
+  private async print(checked: CheckedReport, body: ReportBody): Promise<Uint8Array> {
+    this.prints++;
+    this.onStart();
+    if (!this.browser) {
+      this.browser = launchBrowser();
+      this.browser.catch(() => undefined);
+    }
+    try {
+      return (await buildPdf(checked, body, this.progress, { browser: this.browser, keepBrowser: true })).bytes;
+    } catch (error) {
+      this.browser = undefined;
+      throw error;
+    }
+  }
+
+  /** Closes the kept browser. */
+  async close(): Promise<void> {
+    const browser = await this.browser?.catch(() => undefined);
+    this.browser = undefined;
+    await browser?.close().catch(() => undefined);
+  }
+}
