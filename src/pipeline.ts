@@ -1,4 +1,3 @@
-import { stringify } from 'csv-stringify/sync';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { CHECK_RULES } from './check/registry.js';
@@ -16,7 +15,7 @@ import type { Validate } from './model/validators.js';
 import { parseData } from './parse/parse-data.js';
 import { FONT_DIR, FONT_FACES } from './render/fonts.js';
 import { appendixPdfPath, renderPage, type RenderedPage } from './render/render-page.js';
-import { tableRecords } from './render/tables.js';
+import { datasetViews, type DatasetView } from './render/datasets.js';
 import type { OutputCopy, OutputFile } from './write/write-output.js';
 
 /** Milliseconds spent in each stage (for the benchmark and the preview's log). */
@@ -118,15 +117,24 @@ export interface HtmlBuild {
   copies: OutputCopy[];
 }
 
+/** The open data the page lists: its datasets (with sizes once the files are made) and the metadata record. */
+export interface OpenDataListing {
+  datasets: DatasetView[];
+  record: string | undefined;
+}
+
 /**
  * Renders a checked, error-free report to the files of the web publication.
- * Pure apart from reading nothing: returns what the write stage writes.
+ * Pure apart from reading nothing: returns what the write stage writes. The
+ * open data files are made by the write stage (write/open-data); without
+ * them, the page lists the datasets without their sizes.
  */
-export function renderHtml(checked: CheckedReport, options: { pdfHref: string | undefined }): HtmlBuild | undefined {
+export function renderHtml(checked: CheckedReport, options: { pdfHref: string | undefined; openData?: OpenDataListing }): HtmlBuild | undefined {
   const { context, diagnostics } = checked;
   const model = context.model as ReportModel;
   const started = performance.now();
-  const page = renderPage(model, context.chapters, context.placements, context.appendices, context.sources.templates, diagnostics, options);
+  const openData = options.openData ?? { datasets: datasetViews(model, context.placements), record: undefined };
+  const page = renderPage(model, context.chapters, context.placements, context.appendices, context.sources.templates, diagnostics, { pdfHref: options.pdfHref, openData });
   if (!page) return undefined;
   const files: OutputFile[] = [
     { path: 'index.html', content: page.html },
@@ -134,9 +142,6 @@ export function renderHtml(checked: CheckedReport, options: { pdfHref: string | 
     { path: 'assets/print.css', content: context.sources.templates.get('print.css')?.text ?? '' },
     { path: 'data/redovisning.json', content: `${JSON.stringify(model.scope, null, 2)}\n` },
   ];
-  for (const table of model.tables) {
-    if (!table.template) files.push({ path: `data/${table.file}.csv`, content: stringify(tableRecords(table)) });
-  }
   const copies: OutputCopy[] = FONT_FACES.map((f) => ({ from: path.join(FONT_DIR, f.file), to: `assets/fonts/${f.file}` }));
   // Attached appendix PDFs are published beside the page (the checks have kept them inside the report).
   for (const a of context.appendices) if (a.pdf) copies.push({ from: path.join(context.sources.root, a.pdf), to: appendixPdfPath(a) });

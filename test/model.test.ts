@@ -7,6 +7,7 @@ import { Diagnostics, formatDiagnostic } from '../src/diagnostics/diagnostic.js'
 import { comparisonOf, compileExpression, evaluateExpression, findMissingPath } from '../src/model/expressions.js';
 import { fileLocation } from '../src/model/located.js';
 import { checkReport, renderHtml } from '../src/pipeline.js';
+import { buildOpenData } from '../src/write/open-data/open-data.js';
 import { REPO } from './helpers.js';
 
 const roots: string[] = [];
@@ -46,7 +47,7 @@ describe('the tool knows only what every redovisning has', () => {
 
   it('a report with data files, a table, values and checks of its own invention builds without touching src/', async () => {
     const root = await reportOf({
-      'data/rapport.yaml': 'myndighet: Trafikmyndigheten\ntitel: Redovisning av uppdrag om laddstolpar\nbeskrivning: Om laddstolparna.\ndatum: "2025-02-01"\ndnr: "2024-77"\nmottagare: [Regeringskansliet, Landsbygds- och infrastrukturdepartementet]\n',
+      'data/rapport.yaml': 'myndighet: Trafikmyndigheten\ntitel: Redovisning av uppdrag om laddstolpar\nbeskrivning: Om laddstolparna.\ndatum: "2025-02-01"\ndnr: "2024-77"\nmottagare: [Regeringskansliet, Landsbygds- och infrastrukturdepartementet]\noppnaData: { webbadress: https://www.example.org/laddstolpar/, kontakt: { namn: Registraturen, epost: registrator@example.org } }\n',
       'data/laddstolpar.yaml': '- { kommun: Kiruna, antal: 12, kostnad: 1800000 }\n- { kommun: Visby, antal: 7, kostnad: 1050000 }\n',
       'schemas/laddstolpar.schema.json': JSON.stringify({ type: 'array', items: { type: 'object', required: ['kommun', 'antal', 'kostnad'], additionalProperties: false, properties: { kommun: { type: 'string' }, antal: { type: 'integer', minimum: 0 }, kostnad: { type: 'integer', minimum: 0, description: 'Kostnad i hela kronor.' } } } }),
       'data/berakning.yaml': 'stolpar: $sum(laddstolpar.antal)\nstyckkostnad: $round($sum(laddstolpar.kostnad) / berakning.stolpar)\n',
@@ -61,7 +62,9 @@ describe('the tool knows only what every redovisning has', () => {
     expect(page).toContain('Uppdraget gav 19 laddstolpar till 150\u00a0000\u00a0kronor styck');
     expect(page).toMatch(/<caption id="tabell-1"><span class="label">Tabell 1<\/span> Laddstolpar per kommun<\/caption>/);
     expect(page).toMatch(/<tr class="sum"><th scope="row">Summa<\/th><td class="num">19<\/td><td class="num">2\u00a0850\u00a0000<\/td><\/tr>/);
-    expect(html?.files.find((f) => f.path === 'data/stolpar.csv')?.content).toBe('kommun,antal,kostnad\nKiruna,12,1800000\nVisby,7,1050000\n');
+    const openData = await buildOpenData(checked.context.model!, checked.context.placements, new Date('2025-02-01T00:00:00Z'));
+    expect(openData.files.find((f) => f.path === 'data/stolpar.csv')?.content.toString()).toBe('kommun,antal,kostnad\nKiruna,12,1800000\nVisby,7,1050000\n');
+    expect(openData.files.map((f) => f.path).sort()).toEqual(['data/dcat.rdf', 'data/stolpar.csv', 'data/stolpar.xlsx']);
 
     // The same report with a dear charging post: the report's own check, at the value.
     await writeFile(path.join(root, 'data', 'laddstolpar.yaml'), '- { kommun: Kiruna, antal: 12, kostnad: 1800000 }\n- { kommun: Visby, antal: 5, kostnad: 1050000 }\n');

@@ -2,6 +2,7 @@ import type { CheckRule } from './check-context.js';
 import { appendixFilesRule } from './rules/appendix-files.js';
 import { footnotesRule } from './rules/footnotes.js';
 import { markdownRule } from './rules/markdown.js';
+import { openDataRule } from './rules/open-data.js';
 import { proseAmountsRule } from './rules/prose-amounts.js';
 import { appendicesRule, tablesRule } from './rules/references.js';
 
@@ -10,4 +11,4 @@ import { appendicesRule, tablesRule } from './rules/references.js';
  * file and an entry here. A report's own checks are declared in its
  * `data/kontroller.yaml` and run with the model.
  */
-export const CHECK_RULES: readonly CheckRule[] = [appendixFilesRule, footnotesRule, appendicesRule, tablesRule, proseAmountsRule, markdownRule];
+export const CHECK_RULES: readonly CheckRule[] = [appendixFilesRule, footnotesRule, appendicesRule, tablesRule, proseAmountsRule, markdownRule, openDataRule];

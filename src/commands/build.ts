@@ -5,6 +5,7 @@ import { checkReport, renderHtml } from '../pipeline.js';
 import type { Browser } from 'puppeteer-core';
 import { BrowserMissingError } from '../write/browser.js';
 import { buildPdf } from '../write/build-pdf.js';
+import { outputDate } from '../write/dates.js';
 import { PdfError } from '../write/pdf.js';
 import { OutputBusyError, writeOutput, type WriteGuard } from '../write/write-output.js';
 
@@ -48,8 +49,13 @@ export async function buildCommand(options: BuildOptions): Promise<number> {
     return 1;
   };
   if (checked.diagnostics.hasErrors) return refuse();
-  const html = renderHtml(checked, { pdfHref: options.pdf ? 'redovisning.pdf' : undefined });
+  const model = checked.context.model;
+  if (!model) return refuse();
+  const { buildOpenData } = await import('../write/open-data/open-data.js');
+  const openData = await buildOpenData(model, checked.context.placements, outputDate(model.rapport.datum));
+  const html = renderHtml(checked, { pdfHref: options.pdf ? 'redovisning.pdf' : undefined, openData });
   if (!html) return refuse();
+  html.files.push(...openData.files);
   // Warnings now, before the slow PDF step, not after it.
   options.print(checked.diagnostics, options.quiet);
   const shown = checked.diagnostics.list.length;

@@ -11,6 +11,8 @@ import { OVERLAY_CSS, RELOAD_SCRIPT } from '../preview/assets.js';
 import { allowedHosts, refusal, securityHeaders } from '../preview/guard.js';
 import { PdfOnDemand } from '../preview/pdf-on-demand.js';
 import { PAGE_CSP, PREVIEW_CSP } from '../render/csp.js';
+import { outputDate } from '../write/dates.js';
+import type { OutputFile } from '../write/write-output.js';
 
 /** Options of `redovisning dev`. */
 export interface DevOptions {
@@ -39,6 +41,8 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json; charset=utf-8',
   '.woff2': 'font/woff2',
   '.pdf': 'application/pdf',
+  '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  '.rdf': 'application/rdf+xml',
 };
 
 function escapeHtml(value: string): string {
@@ -134,6 +138,19 @@ export async function devCommand(options: DevOptions): Promise<number> {
   };
   await watchFolders();
 
+  // The open data (workbooks, CSV, the DCAT record) is made when first asked for, once per version.
+  let openData: { version: number; files: Promise<OutputFile[]> } | undefined;
+  const openDataFiles = (good: NonNullable<DevState['good']>): Promise<OutputFile[]> => {
+    if (openData?.version !== state.version) {
+      const model = good.checked.context.model;
+      const files = model
+        ? import('../write/open-data/open-data.js').then(({ buildOpenData }) => buildOpenData(model, good.checked.context.placements, outputDate(model.rapport.datum))).then((o) => o.files)
+        : Promise.resolve([]);
+      openData = { version: state.version, files };
+    }
+    return openData.files;
+  };
+
   let allowed = new Set<string>();
   const headers = securityHeaders(PREVIEW_CSP);
   const answer = (response: http.ServerResponse, status: number, type: string, body: string | Uint8Array): void => {
@@ -178,7 +195,7 @@ export async function devCommand(options: DevOptions): Promise<number> {
       return answer(response, 200, TYPES['.pdf'] as string, await pdf.get(state.version, good.checked, good.html.page.body));
     }
     // Only the files of the last good build are served, by exact name: nothing else on the disk is reachable.
-    const file = good?.html.files.find((f) => f.path === wanted);
+    const file = good?.html.files.find((f) => f.path === wanted) ?? (good && wanted.startsWith('data/') ? (await openDataFiles(good)).find((f) => f.path === wanted) : undefined);
     const copy = good?.html.copies.find((c) => c.to === wanted);
     const type = TYPES[path.extname(wanted)] ?? 'application/octet-stream';
     if (file) answer(response, 200, type, file.content);

@@ -25,6 +25,17 @@ export interface Rapport {
   mottagare: string[];
   sprak?: string;
   beslut?: { beslutsfattare: Person; foredragande: Person; deltagare?: Person[] };
+  oppnaData?: OpenDataSettings;
+}
+
+/** Where the report's open data is published and who answers for it (DCAT-AP-SE). */
+export interface OpenDataSettings {
+  webbadress?: string;
+  licens?: string;
+  kontakt?: { namn: string; epost: string };
+  organisationsnummer?: string;
+  tema?: string[];
+  nyckelord?: string[];
 }
 
 /** An entry of the appendix register, `data/bilagor.yaml`. */

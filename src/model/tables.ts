@@ -35,6 +35,8 @@ export interface RowModel {
 export interface TableModel {
   key: string;
   caption: string;
+  /** How the table is described as a dataset (optional). */
+  description: string | undefined;
   /** Base name of its open data files (`dist/data/<file>.csv`). */
   file: string;
   columns: ColumnModel[];
@@ -67,6 +69,7 @@ interface ExtraRowDef {
 
 interface TableDef {
   rubrik: string;
+  beskrivning?: string;
   rader?: string;
   fil?: string;
   mall?: string;
@@ -136,7 +139,7 @@ export async function computeTables(parsed: ParsedYaml | undefined, scope: Recor
 
 async function computeTable(key: string, def: TableDef, parsed: ParsedYaml, scope: Record<string, unknown>, places: DataPlaces, diagnostics: Diagnostics): Promise<TableModel | undefined> {
   const where = locate(parsed, [key]);
-  const base = { key, caption: def.rubrik, file: def.fil ?? key, where, first: [], rows: [], last: [] };
+  const base = { key, caption: def.rubrik, description: def.beskrivning, file: def.fil ?? key, where, first: [], rows: [], last: [] };
   if (def.mall) return { ...base, columns: [], template: def.mall };
   const bindings = { data: scope };
   const before = diagnostics.list.length;

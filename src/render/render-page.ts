@@ -15,6 +15,7 @@ import type { Person, Rapport, ReportModel } from '../model/report-model.js';
 import type { TableModel } from '../model/tables.js';
 import { renderBody, tableAt, toSafeHast, type ReportBody, type TableDrawer } from './markdown-to-hast.js';
 import { PAGE_CSP } from './csp.js';
+import type { DatasetView } from './datasets.js';
 import { tableElement } from './tables.js';
 
 /** What the render stage hands to the write stage. */
@@ -173,7 +174,7 @@ export function renderPage(
   appendices: readonly AppendixText[],
   templates: Map<string, SourceFile>,
   diagnostics: Diagnostics,
-  options: { pdfHref: string | undefined },
+  options: { pdfHref: string | undefined; openData: { datasets: DatasetView[]; record: string | undefined } },
 ): RenderedPage | undefined {
   const tables = tableDrawer(model, templates, diagnostics);
   const body = renderBody(chapters, placements, tables, model.bilagor.length);
@@ -187,7 +188,8 @@ export function renderPage(
     footnotes: body.footnotes ? toHtml(body.footnotes) : '',
     appendixList: appendices.map((a) => ({ number: a.number, title: a.title })),
     appendices: toHtml(renderAppendices(appendices, placements, tables, { headingTag: 'h3', pdfHref: (a) => (a.pdf ? appendixPdfPath(a) : undefined) }), { allowDangerousHtml: true }),
-    datasets: model.tables.filter((t) => !t.template).map((t) => ({ file: `${t.file}.csv`, caption: t.caption })),
+    datasets: options.openData.datasets,
+    dcat: options.openData.record ?? '',
     pdfHref: options.pdfHref ?? '',
     hasPdf: options.pdfHref !== undefined,
   }, diagnostics);

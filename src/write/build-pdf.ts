@@ -6,6 +6,7 @@ import type { CheckedReport } from '../pipeline.js';
 import { FONT_DIR, FONT_FACES } from '../render/fonts.js';
 import type { ReportBody } from '../render/markdown-to-hast.js';
 import { renderPrint } from '../render/render-print.js';
+import { outputDate } from './dates.js';
 import { finishPdf } from './pdf-finish.js';
 import { PdfError, printPdf, type Progress } from './pdf.js';
 
@@ -18,15 +19,6 @@ export interface BuiltPdf {
   pages: number;
 }
 
-/**
- * The date the PDF carries: SOURCE_DATE_EPOCH when set (reproducible-builds
- * convention), else the report's own date. Never the clock.
- */
-export function pdfDate(reportDate: string, env: NodeJS.ProcessEnv = process.env): Date {
-  const epoch = env['SOURCE_DATE_EPOCH'];
-  if (epoch && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000);
-  return new Date(`${reportDate}T00:00:00Z`);
-}
 
 /** @font-face rules with the fonts inlined as data: URLs, so the print page loads nothing. */
 async function inlineFontFaces(): Promise<string> {
@@ -82,7 +74,7 @@ export async function buildPdf(checked: CheckedReport, body: ReportBody, progres
       subject: rapport.beskrivning,
       keywords: [`Dnr ${rapport.dnr}`, ...(rapport.ertDnr ? [`Ert dnr ${rapport.ertDnr}`] : [])],
       language: rapport.sprak ?? 'sv-SE',
-      date: pdfDate(rapport.datum),
+      date: outputDate(rapport.datum),
     },
     attachments,
     printed.placements,

@@ -92,7 +92,7 @@ describe('the web publication', () => {
     });
     for (const landmark of ['header', 'nav', 'main', 'footer']) expect(await page.$(landmark)).not.toBeNull();
     expect(await page.$eval('a.skip-link', (a) => a.getAttribute('href'))).toBe('#innehall-start');
-    expect(await page.$$eval('nav.toc li', (lis) => lis.length)).toBe(8);
+    expect(await page.$$eval('nav.toc li', (lis) => lis.length)).toBe(9);
     expect(await page.$eval('meta[name="description"]', (m) => m.getAttribute('content'))).toContain('Regeringskansliet');
     expect(await page.$eval('meta[name="dcterms.identifier"]', (m) => m.getAttribute('content'))).toBe('Dnr 2018-00703');
     expect((await page.title()).length).toBeLessThanOrEqual(70);

@@ -63,4 +63,7 @@ export const INIT_COMMENTS: readonly { sv: string; en: string }[] = [
   { sv: "en rad per post i data/insatser.yaml", en: "one row per entry of data/insatser.yaml" },
   { sv: "nyckeln är kolumnens namn i öppna data", en: "the key is the column's name in the open data" },
   { sv: "beviljat ur myndighetens FoU-anslag", en: "granted from the agency's FoU-anslag" },
+  { sv: "Öppna data: var mappen dist/ publiceras och vem som svarar på frågor om datan.", en: "Open data: where the folder dist/ is published and who answers questions about the data." },
+  { sv: "ändra till er egen adress", en: "change to your own address" },
+  { sv: "EU:s teman, t.ex. ECON, EDUC, GOVE, HEAL, REGI", en: "the EU's themes, e.g. ECON, EDUC, GOVE, HEAL, REGI" },
 ];

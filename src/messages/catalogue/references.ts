@@ -57,6 +57,11 @@ export const REFERENCE_MESSAGES = {
     sv: (p) => `tabell ${p.number} (${p.key}) nämns i ett kapitel före det där tabellen står, så läsaren har inte sett den än: flytta hänvisningen eller tabellen`,
     en: (p) => `tabell ${p.number} (${p.key}) is mentioned in a chapter before the one that shows it, so the reader has not seen it yet: move the reference or the table`,
   }),
+  'open-data-metadata': message({
+    example: { missing: ['webbadress', 'kontakt'] },
+    sv: (p, f) => `tabellerna publiceras som öppna data, men beskrivningen för Sveriges dataportal (DCAT-AP-SE) behöver ${f.list(p.missing.map((m) => `oppnaData.${m}`))} i data/rapport.yaml: ange ${p.missing.includes('webbadress') ? 'adressen där dist/ publiceras' : ''}${p.missing.length === 2 ? ' och ' : ''}${p.missing.includes('kontakt') ? 'en kontakt med namn och e-post' : ''}. Allt annat byggs ändå`,
+    en: (p, f) => `the tables are published as open data, but their description for Sveriges dataportal (DCAT-AP-SE) needs ${f.list(p.missing.map((m) => `oppnaData.${m}`))} in data/rapport.yaml: give ${p.missing.includes('webbadress') ? 'the address where dist/ is published' : ''}${p.missing.length === 2 ? ' and ' : ''}${p.missing.includes('kontakt') ? 'a contact with a name and an e-mail address' : ''}. Everything else is built all the same`,
+  }),
   'prose-amount': message({
     example: { written: 'cirka 1,1 miljoner', nearestName: 'uppdrag.medel[0].belopp', nearest: 1000000, suggestion: '1', unit: 'miljoner', helper: 'miljoner' },
     sv: (p, f) => `'${p.written}' stämmer inte med något belopp i datan: närmast är ${p.nearestName} = ${f.n(p.nearest)} kronor (${p.suggestion} ${p.unit}). Rätta texten, eller skriv beloppet med en hjälpfunktion, till exempel {{${p.helper} ${p.nearestName}}}`,

@@ -1,0 +1,62 @@
+import { stringify } from 'csv-stringify/sync';
+import type { Placements } from '../../expand/placements.js';
+import type { Rapport, ReportModel } from '../../model/report-model.js';
+import { datasetViews, publishedTables, type DatasetView } from '../../render/datasets.js';
+import { tableRecords } from '../../render/tables.js';
+import type { OutputFile } from '../write-output.js';
+import { DCAT_PATH, dcatRecord, type Dataset } from './dcat.js';
+import { workbookBytes } from './xlsx.js';
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** What the open data adds to the output: its files, the page's list, and the metadata record when it could be made. */
+export interface OpenData {
+  files: OutputFile[];
+  datasets: DatasetView[];
+  /** Path of the DCAT-AP-SE record, or undefined without the settings it needs. */
+  record: string | undefined;
+}
+
+/** Whether the report says enough to describe its datasets for the portal. */
+export function canDescribe(rapport: Rapport): boolean {
+  return Boolean(rapport.oppnaData?.webbadress && rapport.oppnaData.kontakt);
+}
+
+/**
+ * Makes the open data of a checked report: each published table as CSV
+ * (UTF-8, raw numbers, for machines) and as an Excel workbook (for people),
+ * and, when the report names where it is published and a contact point,
+ * the DCAT-AP-SE record that describes them with their sizes. The same
+ * input gives the same bytes: every date in them is the report's.
+ */
+export async function buildOpenData(model: ReportModel, placements: Placements, date: Date): Promise<OpenData> {
+  const files: OutputFile[] = [];
+  const datasets: Dataset[] = [];
+  const sizes = new Map<string, number>();
+  for (const table of publishedTables(model)) {
+    const csv = Buffer.from(stringify(tableRecords(table)), 'utf8');
+    const xlsx = await workbookBytes(table, { author: model.rapport.myndighet, date });
+    const csvPath = `data/${table.file}.csv`;
+    const xlsxPath = `data/${table.file}.xlsx`;
+    files.push({ path: csvPath, content: csv }, { path: xlsxPath, content: xlsx });
+    sizes.set(csvPath, csv.length);
+    sizes.set(xlsxPath, xlsx.length);
+    const number = placements.get(table.key)?.number;
+    datasets.push({
+      file: table.file,
+      title: table.caption,
+      description: table.description ?? `${table.caption}. ${number === undefined ? 'En tabell' : `Tabell ${number}`} i ${model.rapport.titel} (${model.rapport.myndighet}, Dnr ${model.rapport.dnr}, ${model.rapport.datum}).`,
+      distributions: [
+        { path: xlsxPath, format: 'XLSX', mediaType: XLSX_TYPE, byteSize: xlsx.length, title: `${table.caption} (Excel)` },
+        { path: csvPath, format: 'CSV', mediaType: 'text/csv', byteSize: csv.length, title: `${table.caption} (CSV)` },
+      ],
+    });
+  }
+  let record: string | undefined;
+  const base = model.rapport.oppnaData?.webbadress;
+  if (base && canDescribe(model.rapport)) {
+    files.push({ path: DCAT_PATH, content: await dcatRecord(model.rapport, datasets, base) });
+    record = DCAT_PATH;
+  }
+  return { files, datasets: datasetViews(model, placements, sizes), record };
+}

@@ -1,0 +1,115 @@
+import type { Workbook, Worksheet } from 'exceljs';
+import type { CellValue, ColumnModel, RowModel, TableModel } from '../../model/tables.js';
+
+/** The Excel number format of a column, in Excel's own (locale-neutral) notation. */
+function numberFormat(column: ColumnModel): string | undefined {
+  const decimals = column.decimals ?? (column.format === 'procent' ? 0 : undefined);
+  const fraction = decimals ? `.${'0'.repeat(decimals)}` : '';
+  switch (column.format) {
+    // '#,##0' is how the file says "group the thousands": Excel shows the reader's
+    // separator, a space on a Swedish machine (what its dialog shows as "# ##0").
+    case 'kronor':
+      return '#,##0';
+    case 'tal':
+      return `#,##0${fraction}`;
+    case 'procent':
+      return `0${fraction}%`;
+    case 'datum':
+      return 'yyyy-mm-dd';
+    default:
+      return undefined;
+  }
+}
+
+/** A cell's value in the workbook: numbers as numbers, dates as dates, lists joined as in the CSV. */
+function excelValue(value: CellValue, column: ColumnModel): string | number | Date | null {
+  if (value === undefined) return null;
+  if (Array.isArray(value)) return value.join('; ');
+  if (column.format === 'datum' && typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return new Date(`${value}T00:00:00Z`);
+  return value;
+}
+
+/** A text a column shows, for its width. */
+function shownLength(value: string | number | Date | null, column: ColumnModel): number {
+  if (value === null) return 0;
+  if (value instanceof Date) return 10;
+  if (typeof value === 'number') return column.format === 'procent' ? 7 : Math.max(String(Math.trunc(value)).length * 1.34, 4) + (column.decimals ?? 0) + 1;
+  return value.length;
+}
+
+/** A sheet's name: at most 31 characters, none of those Excel forbids. */
+function sheetName(caption: string): string {
+  return caption.replace(/[\\/?*[\]:]/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 31).trim() || 'Tabell';
+}
+
+/**
+ * A declared table as an Excel workbook, one per table (like its CSV, one
+ * file per dataset): the caption as a title row, a bold frozen header row,
+ * the rows with numbers as numbers in Swedish-looking formats (thousands
+ * grouped, percentages as percentages, dates as dates), the sum rows in bold
+ * with the table's own sums, and columns as wide as their contents. The
+ * columns are the CSV's, so the two give the same numbers.
+ */
+export function fillWorkbook(workbook: Workbook, table: TableModel): Worksheet {
+  const columns = table.columns.map((column, index) => ({ column, index })).filter(({ column }) => column.inOpenData);
+  const sheet = workbook.addWorksheet(sheetName(table.caption), { views: [{ state: 'frozen', ySplit: 2, xSplit: 0 }] });
+  const title = sheet.addRow([table.caption]);
+  title.font = { bold: true, size: 13 };
+  const header = sheet.addRow(columns.map(({ column }) => column.header ?? column.key));
+  header.font = { bold: true };
+  header.eachCell((cell) => {
+    cell.border = { bottom: { style: 'thin' } };
+  });
+  const widths = columns.map(({ column }) => (column.header ?? column.key).length);
+  const addRows = (rows: readonly RowModel[], bold: boolean): void => {
+    for (const row of rows) {
+      const values = columns.map(({ column, index }) => excelValue(row.cells[index], column));
+      const added = sheet.addRow(values);
+      if (bold || row.sum) added.font = { bold: true };
+      values.forEach((value, i) => {
+        widths[i] = Math.max(widths[i] ?? 0, shownLength(value, (columns[i] as { column: ColumnModel }).column));
+      });
+    }
+  };
+  addRows([...table.first, ...table.rows], false);
+  addRows(table.last, true);
+  columns.forEach(({ column }, i) => {
+    const col = sheet.getColumn(i + 1);
+    const format = numberFormat(column);
+    if (format) col.numFmt = format;
+    if (column.numeric) col.alignment = { horizontal: 'right' };
+    col.width = Math.min(60, Math.max(8, Math.ceil((widths[i] ?? 8) + 2)));
+  });
+  // The title row keeps its own alignment and is not counted in the widths.
+  title.alignment = { horizontal: 'left' };
+  return sheet;
+}
+
+/**
+ * The workbook's bytes, the same for the same table and date: the document
+ * dates are the report's, and the zip's entries are re-packed with that
+ * date too (exceljs stamps them with the clock).
+ */
+export async function workbookBytes(table: TableModel, meta: { author: string; date: Date }): Promise<Uint8Array> {
+  // Node and the bundle present these packages' exports differently.
+  const excel = (await import('exceljs')) as unknown as { default?: typeof import('exceljs') };
+  const ExcelJS = (excel.default?.Workbook ? excel.default : excel) as typeof import('exceljs');
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = meta.author;
+  workbook.lastModifiedBy = meta.author;
+  workbook.title = table.caption;
+  workbook.created = meta.date;
+  workbook.modified = meta.date;
+  fillWorkbook(workbook, table);
+  const written = new Uint8Array(await workbook.xlsx.writeBuffer());
+  const zip = (await import('jszip')) as unknown as { default?: typeof import('jszip') };
+  const JSZip = (typeof zip.default === 'function' ? zip.default : zip) as typeof import('jszip');
+  const source = await JSZip.loadAsync(written);
+  const fixed = new JSZip();
+  for (const name of Object.keys(source.files)) {
+    const entry = source.files[name];
+    if (!entry || entry.dir) continue;
+    fixed.file(name, await entry.async('uint8array'), { date: meta.date, createFolders: false });
+  }
+  return fixed.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } });
+}
