@@ -5,7 +5,8 @@ import type { CheckContext } from './check/check-context.js';
 import { Diagnostics } from './diagnostics/diagnostic.js';
 import { expandChapter, parseTemplate } from './expand/expand-chapter.js';
 import { createExpandEnv, type ExpandEnv } from './expand/expand-env.js';
-import { placeTables, type ParsedTemplate, type Placements } from './expand/placements.js';
+import { placeItems, type PlacedKind, type ParsedTemplate, type Placements } from './expand/placements.js';
+import { NO_FIGURES, prepareFigures, type ChartCache } from './figures/prepare.js';
 import { loadReport } from './load/load-report.js';
 import type { SourceFile, Sources } from './load/source-file.js';
 import { withinMarkdownLimits } from './markdown/markdown-limits.js';
@@ -42,11 +43,13 @@ export interface BuildCache {
   chapters: Map<string, { key: string; parsed: ParsedChapter }>;
   /** Compiled schemas, by a hash of the schema. */
   validators: Map<string, Validate>;
+  /** Drawn charts, by what they draw. */
+  charts: ChartCache;
 }
 
 /** A fresh, empty cache (one per preview session). */
 export function createCache(): BuildCache {
-  return { chapters: new Map(), validators: new Map() };
+  return { chapters: new Map(), validators: new Map(), charts: new Map() };
 }
 
 /** The text that stands for everything a chapter's expansion depends on besides its own text. */
@@ -59,8 +62,8 @@ function dependencyKey(sources: Sources, placements: Placements): string {
 
 /**
  * Expands the chapters and appendix bodies (Handlebars) and parses their
- * Markdown: the tables are numbered by where they are placed first, so a
- * chapter can refer to a table placed further on.
+ * Markdown: the tables and figures are numbered by where they are placed, so
+ * a chapter can refer to one placed further on.
  */
 function expandTexts(sources: Sources, model: ReportModel, diagnostics: Diagnostics, cache: BuildCache | undefined): { chapters: ParsedChapter[]; appendices: AppendixText[]; placements: Placements; complete: boolean } {
   const parse = (file: SourceFile): ParsedTemplate | undefined => parseTemplate(file, diagnostics);
@@ -68,7 +71,8 @@ function expandTexts(sources: Sources, model: ReportModel, diagnostics: Diagnost
   const bodies = model.bilagor.map((b) => (b.innehall ? sources.extraContent.get(b.innehall) : undefined));
   const bodyTemplates = bodies.map((file) => (file ? parse(file) : undefined));
   const parsedTemplates = [...chapterTemplates, ...bodyTemplates].filter((t): t is ParsedTemplate => t !== undefined);
-  const placements = placeTables(parsedTemplates, new Set(model.tables.map((t) => t.key)), diagnostics);
+  const kinds = new Map<string, PlacedKind>([...model.tables.map((t) => [t.key, 'tabell'] as const), ...model.figures.map((f) => [f.key, 'figur'] as const)]);
+  const placements = placeItems(parsedTemplates, kinds, diagnostics);
   const env: ExpandEnv = createExpandEnv(model, placements);
   const key = dependencyKey(sources, placements);
 
@@ -103,7 +107,9 @@ export async function checkReport(root: string, cache?: BuildCache): Promise<Che
   const model = diagnostics.list.some((d) => d.ruleId === 'report-root') ? undefined : await buildModel(data, diagnostics, cache?.validators);
   const texts = model ? expandTexts(sources, model, diagnostics, cache) : { chapters: [], appendices: [], placements: new Map(), complete: false };
   if (sources.chapters.length === 0 && !diagnostics.hasErrors) diagnostics.error('content-empty', 'content/', undefined, {});
-  const context: CheckContext = { sources, data, model, ...texts };
+  const written = [...texts.chapters, ...texts.appendices.flatMap((a) => (a.body ? [a.body] : []))];
+  const figures = model ? await prepareFigures(sources, model, written, diagnostics, cache?.charts) : NO_FIGURES;
+  const context: CheckContext = { sources, data, model, ...texts, figures };
   const t2 = performance.now();
   for (const rule of CHECK_RULES) rule.run(context, diagnostics);
   const t3 = performance.now();
@@ -134,7 +140,7 @@ export function renderHtml(checked: CheckedReport, options: { pdfHref: string | 
   const model = context.model as ReportModel;
   const started = performance.now();
   const openData = options.openData ?? { datasets: datasetViews(model, context.placements), record: undefined };
-  const page = renderPage(model, context.chapters, context.placements, context.appendices, context.sources.templates, diagnostics, { pdfHref: options.pdfHref, openData });
+  const page = renderPage(context, diagnostics, { pdfHref: options.pdfHref, openData });
   if (!page) return undefined;
   const files: OutputFile[] = [
     { path: 'index.html', content: page.html },
@@ -145,6 +151,8 @@ export function renderHtml(checked: CheckedReport, options: { pdfHref: string | 
   const copies: OutputCopy[] = FONT_FACES.map((f) => ({ from: path.join(FONT_DIR, f.file), to: `assets/fonts/${f.file}` }));
   // Attached appendix PDFs are published beside the page (the checks have kept them inside the report).
   for (const a of context.appendices) if (a.pdf) copies.push({ from: path.join(context.sources.root, a.pdf), to: appendixPdfPath(a) });
+  // Images under names that change with their content (an SVG as sanitised).
+  for (const image of new Map([...context.figures.images.values()].map((i) => [i.href, i])).values()) files.push({ path: image.href, content: image.bytes });
   checked.timings.render = performance.now() - started;
   return { page, files, copies };
 }

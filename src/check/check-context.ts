@@ -1,5 +1,6 @@
 import type { Diagnostics } from '../diagnostics/diagnostic.js';
 import type { Placements } from '../expand/placements.js';
+import type { PreparedFigures } from '../figures/prepare.js';
 import type { Sources } from '../load/source-file.js';
 import type { AppendixText, ParsedChapter } from '../markdown/parse-markdown.js';
 import type { ReportModel } from '../model/report-model.js';
@@ -13,8 +14,10 @@ export interface CheckContext {
   model: ReportModel | undefined;
   chapters: ParsedChapter[];
   appendices: AppendixText[];
-  /** Where each table is placed, numbered in order of appearance. */
+  /** Where each table and figure is placed, numbered in order of appearance. */
   placements: Placements;
+  /** The report's images and drawn charts (empty without a model). */
+  figures: PreparedFigures;
   /**
    * False when a chapter could not be expanded (its template has errors):
    * rules that look for what is never mentioned then stay quiet rather than

@@ -4,11 +4,11 @@ import { footnotesRule } from './rules/footnotes.js';
 import { markdownRule } from './rules/markdown.js';
 import { openDataRule } from './rules/open-data.js';
 import { proseAmountsRule } from './rules/prose-amounts.js';
-import { appendicesRule, tablesRule } from './rules/references.js';
+import { appendicesRule, figuresRule, tablesRule } from './rules/references.js';
 
 /**
  * Every built-in check rule, run in this order. Adding a rule is adding a
  * file and an entry here. A report's own checks are declared in its
  * `data/kontroller.yaml` and run with the model.
  */
-export const CHECK_RULES: readonly CheckRule[] = [appendixFilesRule, footnotesRule, appendicesRule, tablesRule, proseAmountsRule, markdownRule, openDataRule];
+export const CHECK_RULES: readonly CheckRule[] = [appendixFilesRule, footnotesRule, appendicesRule, tablesRule, figuresRule, proseAmountsRule, markdownRule, openDataRule];

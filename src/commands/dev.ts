@@ -31,6 +31,8 @@ interface DevState {
   diagnostics: Diagnostic[];
   failed: boolean;
   version: number;
+  /** The image paths the last build named. */
+  named: string[];
 }
 
 const TYPES: Record<string, string> = {
@@ -43,6 +45,9 @@ const TYPES: Record<string, string> = {
   '.pdf': 'application/pdf',
   '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   '.rdf': 'application/rdf+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.svg': 'image/svg+xml',
 };
 
 function escapeHtml(value: string): string {
@@ -79,7 +84,7 @@ function previewPage(html: string, state: DevState, lang: Lang): string {
  */
 export async function devCommand(options: DevOptions): Promise<number> {
   const root = path.resolve(options.root);
-  const state: DevState = { good: undefined, diagnostics: [], failed: false, version: 0 };
+  const state: DevState = { good: undefined, diagnostics: [], failed: false, version: 0, named: [] };
   const clients = new Set<http.ServerResponse>();
   const cache = createCache();
   const say = (line: string): void => {
@@ -95,6 +100,7 @@ export async function devCommand(options: DevOptions): Promise<number> {
     const checked = await checkReport(root, cache);
     const html = checked.diagnostics.hasErrors ? undefined : renderHtml(checked, { pdfHref: 'redovisning.pdf' });
     state.diagnostics = checked.diagnostics.sorted();
+    state.named = checked.context.figures.named;
     state.failed = !html;
     if (html) state.good = { checked, html };
     state.version++;
@@ -110,14 +116,16 @@ export async function devCommand(options: DevOptions): Promise<number> {
   const schedule = (): void => {
     clearTimeout(timer);
     timer = setTimeout(() => {
-      running = running.then(rebuild, rebuild);
+      running = running.then(rebuild, rebuild).then(watchFolders, watchFolders);
     }, 30);
   };
   // One watcher per folder (not `recursive`, which loses files that editors
   // replace by rename); folders created later are picked up on the next event.
   const watchers = new Map<string, FSWatcher>();
   const watchFolders = async (): Promise<void> => {
-    for (const folder of ['content', 'data', 'schemas', 'templates']) {
+    // The images' folders too: those of the images the report names (an image not there yet included).
+    const imageFolders = state.named.map((p) => path.dirname(path.normalize(p))).filter((d) => d !== '.' && !d.startsWith('..') && !path.isAbsolute(d));
+    for (const folder of new Set(['content', 'data', 'schemas', 'templates', 'bilder', ...imageFolders])) {
       const top = path.join(root, folder);
       const entries = await readdir(top, { withFileTypes: true, recursive: true }).catch(() => undefined);
       if (!entries) continue;

@@ -4,11 +4,11 @@ import { chapterHelpers } from './helpers/registry.js';
 import type { HelperMention } from './helpers/references.js';
 import type { Placements } from './placements.js';
 
-/** Marks where a table goes in the expanded Markdown: `\uE010key\uE011` on its own line. */
-export const TABLE_MARK = /^\uE010([a-z][a-z0-9-]*)\uE011$/;
+/** Marks where a table or figure goes in the expanded Markdown: `\uE010key\uE011` on its own line. */
+export const PLACE_MARK = /^\uE010([a-z][a-z0-9-]*)\uE011$/;
 
-/** The marker text a table partial expands to. */
-export function tableMarker(key: string): string {
+/** The marker text a table's or figure's partial expands to. */
+export function placeMarker(key: string): string {
   return `\uE010${key}\uE011\n`;
 }
 
@@ -18,14 +18,14 @@ export interface ExpandEnv {
   context: Record<string, unknown>;
   helperNames: readonly string[];
   partialNames: readonly string[];
-  /** Filled by the `bilaga` and `tabell` helpers during a render; drained per chapter. */
+  /** Filled by the `bilaga`, `tabell` and `figur` helpers during a render; drained per chapter. */
   mentions: HelperMention[];
 }
 
 /**
  * A private, strict Handlebars instance for expanding chapters: the helpers,
- * one partial per declared table (it leaves a marker the renderer replaces
- * with the table), and the report's data as the context. Prototype access
+ * one partial per declared table and figure (it leaves a marker the renderer
+ * replaces with the table or figure), and the report's data as the context. Prototype access
  * stays off (the default).
  */
 export function createExpandEnv(model: ReportModel, placements: Placements): ExpandEnv {
@@ -33,8 +33,9 @@ export function createExpandEnv(model: ReportModel, placements: Placements): Exp
   const mentions: HelperMention[] = [];
   const helpers = chapterHelpers({ model, placements, hb, mentions });
   for (const [name, helper] of Object.entries(helpers)) hb.registerHelper(name, helper);
-  for (const table of model.tables) hb.registerPartial(table.key, tableMarker(table.key));
-  return { hb, context: model.scope, helperNames: Object.keys(helpers), partialNames: model.tables.map((t) => t.key), mentions };
+  const keys = [...model.tables, ...model.figures].map((t) => t.key);
+  for (const key of keys) hb.registerPartial(key, placeMarker(key));
+  return { hb, context: model.scope, helperNames: Object.keys(helpers), partialNames: keys, mentions };
 }
 
 /** Parses a template with Handlebars' parser (no instance needed). */

@@ -1,14 +1,18 @@
 import type { Diagnostics, Point } from '../diagnostics/diagnostic.js';
 import type { SourceFile } from '../load/source-file.js';
 
-/** Where a numbered table stands: its number in order of appearance, its file and line. */
+/** What a placed key draws: a declared table or a declared figure, each numbered in a series of its own. */
+export type PlacedKind = 'tabell' | 'figur';
+
+/** Where a numbered table or figure stands: its number in order of appearance among its kind, its file and line. */
 export interface Placement {
+  kind: PlacedKind;
   number: number;
   file: string;
   point: Point;
 }
 
-/** Each placed table by key. */
+/** Each placed table and figure by key. */
 export type Placements = Map<string, Placement>;
 
 /** A chapter or appendix body whose template has been parsed. */
@@ -17,14 +21,21 @@ export interface ParsedTemplate {
   program: hbs.AST.Program;
 }
 
+/** The placements of one kind, in order of their numbers. */
+export function placedOf(placements: Placements, kind: PlacedKind): [string, Placement][] {
+  return [...placements].filter(([, p]) => p.kind === kind);
+}
+
 /**
- * Numbers the tables in the order they are placed (`{{> key}}`) across the
- * chapters and then the appendix bodies, before any chapter is expanded, so
- * that `{{tabell "key"}}` can name a table placed further on. A table placed
- * twice is an error at its second place.
+ * Numbers the tables and the figures in the order they are placed
+ * (`{{> key}}`) across the chapters and then the appendix bodies, before any
+ * chapter is expanded, so that `{{tabell "key"}}` and `{{figur "key"}}` can
+ * name one placed further on. Tables and figures are numbered separately
+ * (Tabell 1, 2 …; Figur 1, 2 …). One placed twice is an error at its second place.
  */
-export function placeTables(templates: readonly ParsedTemplate[], keys: ReadonlySet<string>, diagnostics: Diagnostics): Placements {
+export function placeItems(templates: readonly ParsedTemplate[], kinds: ReadonlyMap<string, PlacedKind>, diagnostics: Diagnostics): Placements {
   const placements: Placements = new Map();
+  const counts: Record<PlacedKind, number> = { tabell: 0, figur: 0 };
   const visit = (node: unknown, file: SourceFile): void => {
     if (Array.isArray(node)) {
       for (const n of node) visit(n, file);
@@ -32,12 +43,15 @@ export function placeTables(templates: readonly ParsedTemplate[], keys: Readonly
     }
     if (!node || typeof node !== 'object') return;
     const statement = node as { type?: string; name?: { type?: string; original?: string }; loc?: hbs.AST.SourceLocation; program?: unknown; inverse?: unknown; body?: unknown };
-    if (statement.type === 'PartialStatement' && statement.name?.type === 'PathExpression' && statement.name.original && keys.has(statement.name.original)) {
-      const key = statement.name.original;
+    const key = statement.type === 'PartialStatement' && statement.name?.type === 'PathExpression' ? statement.name.original : undefined;
+    const kind = key === undefined ? undefined : kinds.get(key);
+    if (key !== undefined && kind) {
       const point = { line: statement.loc?.start.line ?? 1, column: (statement.loc?.start.column ?? 0) + 1 };
       const first = placements.get(key);
-      if (first) diagnostics.error('table-placed-twice', file.path, point, { table: key, first: `${first.file}:${first.point.line}` });
-      else placements.set(key, { number: placements.size + 1, file: file.path, point });
+      const firstAt = first ? `${first.file}:${first.point.line}` : '';
+      if (first && kind === 'tabell') diagnostics.error('table-placed-twice', file.path, point, { table: key, first: firstAt });
+      else if (first) diagnostics.error('figure-placed-twice', file.path, point, { figure: key, first: firstAt });
+      else placements.set(key, { kind, number: ++counts[kind], file: file.path, point });
     }
     visit(statement.body, file);
     visit(statement.program, file);

@@ -31,7 +31,7 @@ export const TOOL_ROOT = ((): string => {
 const TEMPLATE_NAMES = ['layout.hbs', 'print.hbs', 'partials/letterhead.hbs', 'partials/beslut.hbs', 'style.css', 'print.css', 'pdf.css'];
 
 /** The files every report may have whose shape the tool knows; it ships their JSON Schemas. */
-export const CORE_FILES = ['rapport', 'bilagor', 'tabeller', 'berakning', 'kontroller'] as const;
+export const CORE_FILES = ['rapport', 'bilagor', 'tabeller', 'figurer', 'berakning', 'kontroller'] as const;
 export type CoreFile = (typeof CORE_FILES)[number];
 
 /**

@@ -19,7 +19,7 @@ export interface Sources {
   data: Map<string, SourceFile>;
   /** The report's own JSON Schemas, `schemas/<name>.schema.json`, by data file name. */
   schemas: Map<string, SourceFile>;
-  /** The tool's schemas of the core files (rapport, bilagor, tabeller, berakning, kontroller), by name. */
+  /** The tool's schemas of the core files (rapport, bilagor, tabeller, figurer, berakning, kontroller), by name. */
   coreSchemas: Map<string, SourceFile>;
   /** Templates: the report root's own override the tool's built-in ones, by name (`partials/x.hbs`). */
   templates: Map<string, SourceFile>;

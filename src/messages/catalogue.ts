@@ -1,4 +1,5 @@
 import { DATA_MESSAGES } from './catalogue/data.js';
+import { FIGURE_MESSAGES } from './catalogue/figures.js';
 import { FILE_MESSAGES } from './catalogue/files.js';
 import { MARKDOWN_MESSAGES } from './catalogue/markdown.js';
 import { MODEL_MESSAGES } from './catalogue/model.js';
@@ -19,6 +20,7 @@ export const MESSAGES = {
   ...TEMPLATE_MESSAGES,
   ...MARKDOWN_MESSAGES,
   ...REFERENCE_MESSAGES,
+  ...FIGURE_MESSAGES,
 };
 
 export type MessageId = keyof typeof MESSAGES;

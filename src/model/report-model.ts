@@ -2,6 +2,7 @@ import type { Diagnostics } from '../diagnostics/diagnostic.js';
 import type { ParsedData } from '../parse/parse-data.js';
 import { runChecks } from './checks.js';
 import { computeValues } from './computed.js';
+import { computeFigures, type FigureModel } from './figures.js';
 import { DataPlaces } from './places.js';
 import { computeTables, type TableModel } from './tables.js';
 import { validateData } from './validate.js';
@@ -16,6 +17,8 @@ export interface Person {
 /** `data/rapport.yaml`: what every redovisning states about itself (validated by the core schema). */
 export interface Rapport {
   myndighet: string;
+  /** The agency's logo, a file in the report root. */
+  logotyp?: string;
   titel: string;
   kortTitel?: string;
   beskrivning: string;
@@ -47,12 +50,13 @@ export interface Bilaga {
 }
 
 /** Core files that declare the model rather than state facts: not part of the data templates see. */
-const DECLARATIONS = new Set(['tabeller', 'kontroller', 'berakning']);
+const DECLARATIONS = new Set(['tabeller', 'figurer', 'kontroller', 'berakning']);
 
 /**
  * The report as the rest of the build sees it: the core facts, every data
  * file by name with the computed values as `berakning` (what templates and
- * expressions read), and the declared tables with their rows.
+ * expressions read), the declared tables with their rows, and the declared
+ * figures with their data.
  */
 export interface ReportModel {
   rapport: Rapport;
@@ -60,6 +64,7 @@ export interface ReportModel {
   /** Every data file by base name, plus `berakning`: the context of templates and expressions. */
   scope: Record<string, unknown>;
   tables: TableModel[];
+  figures: FigureModel[];
   places: DataPlaces;
 }
 
@@ -81,7 +86,8 @@ export async function buildModel(data: ParsedData, diagnostics: Diagnostics, val
   const places = new DataPlaces(data.files);
   if (!(await computeValues(data.files.get('berakning'), scope, diagnostics))) return undefined;
   const tables = await computeTables(data.files.get('tabeller'), scope, places, diagnostics);
+  const figures = tables && (await computeFigures(data.files.get('figurer'), scope, tables, diagnostics));
   await runChecks(data.files.get('kontroller'), scope, places, diagnostics);
-  if (!tables) return undefined;
-  return { rapport, bilagor: scope['bilagor'] as Bilaga[], scope, tables, places };
+  if (!tables || !figures) return undefined;
+  return { rapport, bilagor: scope['bilagor'] as Bilaga[], scope, tables, figures, places };
 }

@@ -36,6 +36,8 @@ export function parseData(sources: Sources, diagnostics: Diagnostics): ParsedDat
   if (!sources.data.has('rapport')) diagnostics.error('data-missing-file', 'data/rapport.yaml', undefined, { file: 'data/rapport.yaml' });
   const schemas = new Map<string, ParsedSchema>();
   for (const [name, file] of sources.coreSchemas) {
+    // A core schema is parsed (with the places of its values, slow for a large one) only for a file the report has.
+    if (!sources.data.has(name)) continue;
     const parsed = parseJson(file, diagnostics);
     if (parsed) schemas.set(name, { name, core: true, parsed });
   }

@@ -26,9 +26,19 @@ export function fileSize(bytes: number): string {
   return `${decimal(bytes / 1_000_000, 1)}\u00a0MB`;
 }
 
-/** The tables published as open data: the declared ones drawn from rows (a table drawn by a partial has no rows to publish). */
+/**
+ * The tables published as open data: the declared ones drawn from rows (a
+ * table drawn by a partial has no rows to publish), then the data of each
+ * chart.
+ */
 export function publishedTables(model: ReportModel): TableModel[] {
-  return model.tables.filter((t) => !t.template);
+  return [...model.tables.filter((t) => !t.template), ...model.figures.flatMap((f) => (f.chart ? [f.chart.data] : []))];
+}
+
+/** `Tabell 2` or `Figur 1`: where the table or chart stands, or empty when it is not placed. */
+export function placedLabel(placements: Placements, key: string): string {
+  const place = placements.get(key);
+  return place ? `${place.kind === 'tabell' ? 'Tabell' : 'Figur'} ${place.number}` : '';
 }
 
 /** The page's list of datasets; with `sizes`, the files' sizes too. */
@@ -38,7 +48,6 @@ export function datasetViews(model: ReportModel, placements: Placements, sizes?:
     return { href: path, name: path.slice('data/'.length), size: bytes === undefined ? '' : fileSize(bytes) };
   };
   return publishedTables(model).map((table) => {
-    const number = placements.get(table.key)?.number;
-    return { label: number === undefined ? '' : `Tabell ${number}`, caption: table.caption, xlsx: view(`data/${table.file}.xlsx`), csv: view(`data/${table.file}.csv`) };
+    return { label: placedLabel(placements, table.key), caption: table.caption, xlsx: view(`data/${table.file}.xlsx`), csv: view(`data/${table.file}.csv`) };
   });
 }

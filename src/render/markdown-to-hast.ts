@@ -5,8 +5,7 @@ import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
-import { TABLE_MARK } from '../expand/expand-env.js';
-import type { Placements } from '../expand/placements.js';
+import { PLACE_MARK } from '../expand/expand-env.js';
 import type { ParsedChapter } from '../markdown/parse-markdown.js';
 import { linkAppendixReferences } from './link-references.js';
 import { slug } from './slug.js';
@@ -53,9 +52,10 @@ export interface ReportBody {
  * Turns the chapters into one HTML tree: headings shifted one level down
  * (a chapter's `#` becomes `h2` under the report's `h1`), footnotes numbered
  * 1…N across the whole report in order of first reference, author content
- * sanitised, then the trusted data tables put in place with numbered captions.
+ * sanitised, then the trusted data tables and figures put in place with
+ * numbered captions, and the images pointed at their checked files.
  */
-export function renderBody(chapters: readonly ParsedChapter[], placements: Placements, tables: TableDrawer, appendixCount: number): ReportBody {
+export function renderBody(chapters: readonly ParsedChapter[], draw: Drawer, appendixCount: number): ReportBody {
   const merged: MdastRoot = { type: 'root', children: [] };
   for (const chapter of chapters) {
     for (const node of chapter.tree.children) merged.children.push(structuredClone(node) as MdastContent);
@@ -65,6 +65,7 @@ export function renderBody(chapters: readonly ParsedChapter[], placements: Place
   });
 
   const hast = toSafeHast.runSync(merged) as HastRoot;
+  draw.images(hast);
 
   let footnotes: Element | undefined;
   const sections: Element[] = [];
@@ -90,9 +91,9 @@ export function renderBody(chapters: readonly ParsedChapter[], placements: Place
         continue;
       }
     }
-    const figure = tableAt(node, placements, tables);
-    if (figure) {
-      appendTo(sections, figure);
+    const placed = placedAt(node, draw);
+    if (placed) {
+      appendTo(sections, placed);
       continue;
     }
     if (node.type === 'text' && node.value.trim() === '') continue;
@@ -111,21 +112,25 @@ export function renderBody(chapters: readonly ParsedChapter[], placements: Place
   return { chapters: sections, footnotes, toc };
 }
 
-/** Draws a declared table by key: its `<table>` and caption text, or undefined. */
-export type TableDrawer = (key: string) => { table: Element; caption: string } | undefined;
+/**
+ * Draws what the author's text places: a declared table or figure by key,
+ * numbered and captioned (undefined for a key that draws nothing), and the
+ * images of a tree.
+ */
+export interface Drawer {
+  placed(key: string): Element | undefined;
+  images(tree: HastRoot | Element): void;
+}
 
-/** The table whose marker paragraph this node is, drawn with its numbered caption; else undefined. */
-export function tableAt(node: RootContent | ElementContent, placements: Placements, tables: TableDrawer): Element | undefined {
+/** The table or figure whose marker paragraph this node is, drawn; else undefined. */
+export function placedAt(node: RootContent | ElementContent, draw: Drawer): Element | undefined {
   if (node.type !== 'element' || node.tagName !== 'p') return undefined;
-  const key = TABLE_MARK.exec(textOf(node))?.[1];
-  const placed = key === undefined ? undefined : placements.get(key);
-  const drawn = key === undefined ? undefined : tables(key);
-  if (!placed || !drawn) return undefined;
-  return tableFigure(drawn.table, placed.number, drawn.caption);
+  const key = PLACE_MARK.exec(textOf(node))?.[1];
+  return key === undefined ? undefined : draw.placed(key);
 }
 
 /** A table with its numbered caption, in a container that scrolls on narrow screens. */
-function tableFigure(table: Element, number: number, caption: string): Element {
+export function tableFigure(table: Element, number: number, caption: string): Element {
   const captionId = `tabell-${number}`;
   table.children.unshift(h('caption', { id: captionId }, [h('span', { className: ['label'] }, `Tabell ${number}`), ` ${caption}`]));
   return h('section', { className: ['table-scroll'], ariaLabelledBy: captionId, tabIndex: 0 }, [table]);

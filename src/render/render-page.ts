@@ -4,7 +4,10 @@ import { toHtml } from 'hast-util-to-html';
 import Handlebars from 'handlebars';
 import type { Diagnostics } from '../diagnostics/diagnostic.js';
 import { syntaxPoint, syntaxProblem } from '../expand/expand-chapter.js';
+import type { CheckContext } from '../check/check-context.js';
 import type { Placements } from '../expand/placements.js';
+import type { ImageAsset } from '../figures/image-asset.js';
+import type { PreparedFigures } from '../figures/prepare.js';
 import { LineIndex } from '../diagnostics/line-index.js';
 import { checkTemplateScope } from '../expand/template-scope.js';
 import { FORMAT_HELPERS } from '../format/helpers/registry.js';
@@ -13,9 +16,10 @@ import type { SourceFile } from '../load/source-file.js';
 import type { AppendixText, ParsedChapter } from '../markdown/parse-markdown.js';
 import type { Person, Rapport, ReportModel } from '../model/report-model.js';
 import type { TableModel } from '../model/tables.js';
-import { renderBody, tableAt, toSafeHast, type ReportBody, type TableDrawer } from './markdown-to-hast.js';
+import { placedAt, renderBody, tableFigure, toSafeHast, type Drawer, type ReportBody } from './markdown-to-hast.js';
 import { PAGE_CSP } from './csp.js';
 import type { DatasetView } from './datasets.js';
+import { figureElement, imageSrc, useImages, type Target } from './figures.js';
 import { tableElement } from './tables.js';
 
 /** What the render stage hands to the write stage. */
@@ -38,13 +42,14 @@ export function appendixPdfPath(appendix: AppendixText): string {
   return `bilagor/bilaga-${appendix.number}.pdf`;
 }
 
-/** Each appendix as a section: `Bilaga N` heading with its title, then its body (tables in place) or a note. */
-export function renderAppendices(appendices: readonly AppendixText[], placements: Placements, tables: TableDrawer, options: AppendixOptions = { headingTag: 'h3' }): Element[] {
+/** Each appendix as a section: `Bilaga N` heading with its title, then its body (tables and figures in place) or a note. */
+export function renderAppendices(appendices: readonly AppendixText[], draw: Drawer, options: AppendixOptions = { headingTag: 'h3' }): Element[] {
   return appendices.map((a) => {
     let content: Element[];
     if (a.body) {
       const tree = toSafeHast.runSync(structuredClone(a.body.tree)) as HastRoot;
-      content = tree.children.filter((c): c is Element => c.type === 'element').map((c) => tableAt(c, placements, tables) ?? c);
+      draw.images(tree);
+      content = tree.children.filter((c): c is Element => c.type === 'element').map((c) => placedAt(c, draw) ?? c);
     } else {
       const href = options.pdfHref?.(a);
       content = [
@@ -60,14 +65,17 @@ export function renderAppendices(appendices: readonly AppendixText[], placements
   });
 }
 
+/** A declared table drawn: its `<table>` and its caption text. */
+type DrawnTable = { table: Element; caption: string };
+
 /**
  * Draws the declared tables: from their rows, or through the report's own
  * partial (`mall`), which writes the table's head and body. A partial's
  * problems are reported at its own lines, and the table is then left out.
  */
-export function tableDrawer(model: ReportModel, templates: Map<string, SourceFile>, diagnostics: Diagnostics): TableDrawer {
-  const drawn = new Map<string, { table: Element; caption: string } | undefined>();
-  const draw = (table: TableModel): { table: Element; caption: string } | undefined => {
+function tableDrawer(model: ReportModel, templates: Map<string, SourceFile>, diagnostics: Diagnostics): (key: string) => DrawnTable | undefined {
+  const drawn = new Map<string, DrawnTable | undefined>();
+  const draw = (table: TableModel): DrawnTable | undefined => {
     if (!table.template) return { table: tableElement(table), caption: table.caption };
     const file = templates.get(`partials/${table.template}.hbs`);
     if (!file || !templatesFit([file], model.scope, diagnostics, Object.keys(FORMAT_HELPERS), [])) return undefined;
@@ -88,6 +96,30 @@ export function tableDrawer(model: ReportModel, templates: Map<string, SourceFil
     }
     const result = drawn.get(key);
     return result ? { table: structuredClone(result.table), caption: result.caption } : undefined;
+  };
+}
+
+/**
+ * What an output draws where the text places a table or a figure, and how
+ * it shows the text's images: the same for the page and the print
+ * document, apart from where images are found (see figures.ts).
+ */
+export function reportDrawer(model: ReportModel, placements: Placements, figures: PreparedFigures, templates: Map<string, SourceFile>, diagnostics: Diagnostics, target: Target): Drawer {
+  const tables = tableDrawer(model, templates, diagnostics);
+  return {
+    placed(key) {
+      const place = placements.get(key);
+      if (!place) return undefined;
+      if (place.kind === 'tabell') {
+        const drawn = tables(key);
+        return drawn && tableFigure(drawn.table, place.number, drawn.caption);
+      }
+      const figure = model.figures.find((f) => f.key === key);
+      return figure && figureElement(figure, place.number, figures, target);
+    },
+    images(tree) {
+      useImages(tree, figures.images, target);
+    },
   };
 }
 
@@ -135,12 +167,14 @@ const titled = (p: Person): string => `${p.titel} ${p.namn}`;
 /**
  * What every layout template may use of the core facts. Optional facts are
  * always present (empty when the report has none), because a layout's keys
- * are checked before rendering.
+ * are checked before rendering. The logo comes with its address in the
+ * output and its size.
  */
-export function layoutFacts(rapport: Rapport): Record<string, unknown> {
+export function layoutFacts(rapport: Rapport, logo: ImageAsset | undefined, target: Target): Record<string, unknown> {
   const { beslut, ...facts } = rapport;
   return {
-    rapport: { kortTitel: '', ertDnr: '', sprak: 'sv-SE', ...facts },
+    rapport: { kortTitel: '', ertDnr: '', sprak: 'sv-SE', logotyp: '', ...facts },
+    logotyp: { finns: logo !== undefined, src: logo ? imageSrc(logo, target) : '', bredd: logo?.width ?? '', hojd: logo?.height ?? '' },
     beslut: {
       finns: beslut !== undefined,
       beslutsfattare: beslut?.beslutsfattare ?? { namn: '', titel: '' },
@@ -167,28 +201,23 @@ function pageTitle(rapport: Rapport): string {
  * (letterhead, contents, chapters, decision, footnotes, appendices). Template
  * errors are diagnostics at the template's line.
  */
-export function renderPage(
-  model: ReportModel,
-  chapters: readonly ParsedChapter[],
-  placements: Placements,
-  appendices: readonly AppendixText[],
-  templates: Map<string, SourceFile>,
-  diagnostics: Diagnostics,
-  options: { pdfHref: string | undefined; openData: { datasets: DatasetView[]; record: string | undefined } },
-): RenderedPage | undefined {
-  const tables = tableDrawer(model, templates, diagnostics);
-  const body = renderBody(chapters, placements, tables, model.bilagor.length);
+export function renderPage(context: CheckContext, diagnostics: Diagnostics, options: { pdfHref: string | undefined; openData: { datasets: DatasetView[]; record: string | undefined } }): RenderedPage | undefined {
+  const model = context.model as ReportModel;
+  const templates = context.sources.templates;
+  const draw = reportDrawer(model, context.placements, context.figures, templates, diagnostics, 'page');
+  const body = renderBody(context.chapters, draw, model.bilagor.length);
   const { rapport } = model;
   const html = renderLayout(templates.get('layout.hbs'), layoutPartials(templates), {
-    ...layoutFacts(rapport),
+    ...layoutFacts(rapport, context.figures.logo, 'page'),
     pageTitle: pageTitle(rapport),
     contentSecurityPolicy: PAGE_CSP,
     toc: body.toc,
     chapters: toHtml(body.chapters, { allowDangerousHtml: true }),
     footnotes: body.footnotes ? toHtml(body.footnotes) : '',
-    appendixList: appendices.map((a) => ({ number: a.number, title: a.title })),
-    appendices: toHtml(renderAppendices(appendices, placements, tables, { headingTag: 'h3', pdfHref: (a) => (a.pdf ? appendixPdfPath(a) : undefined) }), { allowDangerousHtml: true }),
+    appendixList: context.appendices.map((a) => ({ number: a.number, title: a.title })),
+    appendices: toHtml(renderAppendices(context.appendices, draw, { headingTag: 'h3', pdfHref: (a) => (a.pdf ? appendixPdfPath(a) : undefined) }), { allowDangerousHtml: true }),
     datasets: options.openData.datasets,
+    chartData: model.figures.some((f) => f.chart),
     dcat: options.openData.record ?? '',
     pdfHref: options.pdfHref ?? '',
     hasPdf: options.pdfHref !== undefined,

@@ -4,11 +4,13 @@ import { toHtml } from 'hast-util-to-html';
 import { visit, SKIP } from 'unist-util-visit';
 import type { Diagnostics } from '../diagnostics/diagnostic.js';
 import type { SourceFile } from '../load/source-file.js';
-import type { Placements } from '../expand/placements.js';
+import { placedOf } from '../expand/placements.js';
 import type { AppendixText } from '../markdown/parse-markdown.js';
 import type { ReportModel } from '../model/report-model.js';
-import type { ReportBody } from './markdown-to-hast.js';
-import { layoutFacts, layoutPartials, renderAppendices, renderLayout, tableDrawer } from './render-page.js';
+import type { Drawer, ReportBody } from './markdown-to-hast.js';
+import { imageSrc } from './figures.js';
+import { layoutFacts, layoutPartials, renderAppendices, renderLayout, reportDrawer } from './render-page.js';
+import type { CheckContext } from '../check/check-context.js';
 
 /** Page counts of attached appendix PDFs, by appendix number. */
 export type AttachmentPages = Map<number, number>;
@@ -49,6 +51,33 @@ export function inlineFootnotes(body: ReportBody): Element[] {
   return chapters;
 }
 
+/**
+ * The page's chapters made fit for print: images as data (the print
+ * document loads no files), and each figure drawn for print (tagged for the
+ * PDF, without the page's disclosure of the chart's numbers, which paper
+ * cannot open).
+ */
+function printBody(chapters: Element[], context: CheckContext, draw: Drawer): Element[] {
+  const byHref = new Map([...context.figures.images.values()].map((image) => [image.href, image]));
+  const figureKeys = new Map(placedOf(context.placements, 'figur').map(([key, place]) => [`figur-${place.number}`, key]));
+  for (const chapter of chapters) {
+    visit(chapter, 'element', (node, index, parent) => {
+      if (node.tagName === 'img') {
+        const image = byHref.get(String(node.properties['src']));
+        if (image) node.properties['src'] = imageSrc(image, 'print');
+      } else if ((node.tagName === 'figure' || String(node.properties['className']).includes('figure-block')) && parent && index !== undefined) {
+        const figure = node.tagName === 'figure' ? node : node.children.find((c): c is Element => c.type === 'element' && c.tagName === 'figure');
+        const key = figureKeys.get(String(figure?.properties['id']));
+        const printed = key === undefined ? undefined : draw.placed(key);
+        if (printed) parent.children.splice(index, 1, printed);
+        return SKIP;
+      }
+      return undefined;
+    });
+  }
+  return chapters;
+}
+
 /** The note on an attached PDF's heading page: `Bilagan består av 2 sidor som följer.` */
 function attachedNote(pages: number): string {
   return pages === 1 ? 'Bilagan består av en sida som följer.' : `Bilagan består av ${pages} sidor som följer.`;
@@ -64,25 +93,20 @@ function attachmentPlaceholders(appendix: number, pages: number): Element[] {
  * place, then each appendix from a new page. Its CSS (paged media) and fonts
  * are inlined so the page loads nothing.
  */
-export function renderPrint(
-  model: ReportModel,
-  body: ReportBody,
-  placements: Placements,
-  appendices: readonly AppendixText[],
-  templates: Map<string, SourceFile>,
-  inlineCss: string,
-  attachments: AttachmentPages,
-  diagnostics: Diagnostics,
-): string | undefined {
-  const appendixSections = renderAppendices(appendices, placements, tableDrawer(model, templates, diagnostics), { headingTag: 'h2', separateNote: (a) => (a.pdf ? attachedNote(attachments.get(a.number) ?? 0) : undefined) });
+export function renderPrint(context: CheckContext, body: ReportBody, inlineCss: string, attachments: AttachmentPages, diagnostics: Diagnostics): string | undefined {
+  const model = context.model as ReportModel;
+  const { appendices } = context;
+  const templates = context.sources.templates;
+  const draw = reportDrawer(model, context.placements, context.figures, templates, diagnostics, 'print');
+  const appendixSections = renderAppendices(appendices, draw, { headingTag: 'h2', separateNote: (a) => (a.pdf ? attachedNote(attachments.get(a.number) ?? 0) : undefined) });
   appendixSections.forEach((section, i) => {
     const a = appendices[i];
     if (a?.pdf) section.children.push(...attachmentPlaceholders(a.number, attachments.get(a.number) ?? 0));
   });
   return renderLayout(templates.get('print.hbs'), layoutPartials(templates), {
-    ...layoutFacts(model.rapport),
+    ...layoutFacts(model.rapport, context.figures.logo, 'print'),
     css: inlineCss,
-    chapters: toHtml(inlineFootnotes(body), { allowDangerousHtml: true }),
+    chapters: toHtml(printBody(inlineFootnotes(body), context, draw), { allowDangerousHtml: true }),
     appendices: toHtml({ type: 'root', children: appendixSections } as HastRoot, { allowDangerousHtml: true }),
   }, diagnostics);
 }

@@ -61,7 +61,7 @@ export async function buildPdf(checked: CheckedReport, body: ReportBody, progres
     attachments.set(appendix.number, bytes);
   }
   const css = `${await inlineFontFaces()}\n${context.sources.templates.get('pdf.css')?.text ?? ''}`;
-  const html = renderPrint(model, body, context.placements, context.appendices, context.sources.templates, css, pageCounts, diagnostics);
+  const html = renderPrint(context, body, css, pageCounts, diagnostics);
   if (!html) throw new PdfError('pdf.template-failed');
   const printed = await printPdf(html, { timeoutMs, progress, browser: options.browser, keepBrowser: options.keepBrowser ?? false });
   progress({ id: 'pdf.finishing' });

@@ -47,8 +47,8 @@ describe('the redovisning command', () => {
     const root = path.join(parent, 'nasta-ar');
     const init = await cli(['init', root]);
     expect(init.code).toBe(0);
-    expect((await readdir(path.join(root, 'data'))).sort()).toEqual(['berakning.yaml', 'bilagor.yaml', 'insatser.yaml', 'kontroller.yaml', 'rapport.yaml', 'tabeller.yaml', 'uppdrag.yaml']);
-    expect((await readdir(path.join(root, 'schemas'))).sort()).toEqual(['berakning.schema.json', 'bilagor.schema.json', 'insatser.schema.json', 'kontroller.schema.json', 'rapport.schema.json', 'tabeller.schema.json', 'uppdrag.schema.json']);
+    expect((await readdir(path.join(root, 'data'))).sort()).toEqual(['berakning.yaml', 'bilagor.yaml', 'figurer.yaml', 'insatser.yaml', 'kontroller.yaml', 'rapport.yaml', 'tabeller.yaml', 'uppdrag.yaml']);
+    expect((await readdir(path.join(root, 'schemas'))).sort()).toEqual(['berakning.schema.json', 'bilagor.schema.json', 'figurer.schema.json', 'insatser.schema.json', 'kontroller.schema.json', 'rapport.schema.json', 'tabeller.schema.json', 'uppdrag.schema.json']);
     // Every data file names its schema for the editor, and the schema is there.
     for (const file of await readdir(path.join(root, 'data'))) {
       const first = (await readFile(path.join(root, 'data', file), 'utf8')).split('\n')[0] ?? '';

@@ -65,9 +65,13 @@ beforeAll(async () => {
 /** The declared tables of a report root, with their open data's base name. */
 async function declaredTables(root: string): Promise<{ key: string; file: string; columns: Record<string, { format?: string; decimaler?: number; csv?: boolean }> }[]> {
   const tables = yaml.load(await readFile(path.join(root, 'data', 'tabeller.yaml'), 'utf8')) as Record<string, { fil?: string; mall?: string; kolumner?: Record<string, { format?: string; decimaler?: number; csv?: boolean }> }>;
-  return Object.entries(tables)
+  const declared = Object.entries(tables)
     .filter(([, t]) => !t.mall)
     .map(([key, t]) => ({ key, file: t.fil ?? key, columns: t.kolumner ?? {} }));
+  // A chart's numbers are published like a table: its fields, the value in the chart's format.
+  const figures = (yaml.load(await readFile(path.join(root, 'data', 'figurer.yaml'), 'utf8').catch(() => '{}')) ?? {}) as Record<string, { fil?: string; diagram?: { x: string; y: string; serie?: string; format?: string } }>;
+  const charts = Object.entries(figures).flatMap(([key, f]) => (f.diagram ? [{ key, file: f.fil ?? key, columns: { [f.diagram.x]: {}, ...(f.diagram.serie ? { [f.diagram.serie]: {} } : {}), [f.diagram.y]: { format: f.diagram.format ?? 'tal', ...(f.diagram.format === 'procent' ? { decimaler: 1 } : {}) } } }] : []));
+  return [...declared, ...charts];
 }
 
 describe('every declared table as an Excel workbook', () => {
@@ -204,7 +208,7 @@ describe('a report without a web address', () => {
     temporary.push(path.dirname(out));
     expect(result.code).toBe(0);
     expect(result.stderr).toMatch(/^data\/rapport\.yaml:\d+:\d+: varning: tabellerna publiceras som öppna data, men beskrivningen för Sveriges dataportal \(DCAT-AP-SE\) behöver oppnaData\.webbadress i data\/rapport\.yaml: ange adressen där dist\/ publiceras\. Allt annat byggs ändå \[open-data-metadata\]$/m);
-    expect((await readdir(path.join(out, 'data'))).sort()).toEqual(['insatser.csv', 'insatser.xlsx', 'redovisning.json']);
+    expect((await readdir(path.join(out, 'data'))).sort()).toEqual(['deltagare.csv', 'deltagare.xlsx', 'insatser.csv', 'insatser.xlsx', 'redovisning.json']);
     expect(await readFile(path.join(out, 'index.html'), 'utf8')).not.toContain('dcat.rdf');
     expect((await cli(['check', root])).stderr).toContain('[open-data-metadata]');
   });

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFRawStream, PDFString } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRawStream, PDFRef, PDFString } from 'pdf-lib';
 
 /** The text of each page of a PDF, as poppler's pdftotext reads it. */
 export function pageTexts(pdf: string): string[] {
@@ -58,4 +58,29 @@ export async function pdfCatalog(pdf: string): Promise<{ lang: string; xmp: stri
   const mark = catalog.lookup(PDFName.of('MarkInfo'));
   const markInfo = mark instanceof PDFDict && String(mark.lookup(PDFName.of('Marked'))) === 'true';
   return { lang, xmp, outline, markInfo };
+}
+
+/** Every `Figure` of the PDF's tag tree with its Alt text (empty when it has none), in document order. */
+export async function figureTags(pdf: string): Promise<string[]> {
+  const doc = await PDFDocument.load(readFileSync(pdf));
+  const root = doc.catalog.lookup(PDFName.of('StructTreeRoot'), PDFDict);
+  const figures: string[] = [];
+  const seen = new Set<unknown>();
+  const walk = (node: unknown): void => {
+    const value = node instanceof PDFRef ? doc.context.lookup(node) : node;
+    if (!value || seen.has(value)) return;
+    seen.add(value);
+    if (value instanceof PDFArray) {
+      for (let i = 0; i < value.size(); i++) walk(value.get(i));
+      return;
+    }
+    if (!(value instanceof PDFDict)) return;
+    if (value.get(PDFName.of('S'))?.toString() === '/Figure') {
+      const alt = value.get(PDFName.of('Alt'));
+      figures.push(alt ? decode(alt) : '');
+    }
+    walk(value.get(PDFName.of('K')));
+  };
+  walk(root.get(PDFName.of('K')));
+  return figures;
 }

@@ -9,7 +9,7 @@ export const REAL_FILES: string[] = [
   ...readdirSync(path.join(REPO, 'data')).map((f) => `data/${f}`),
   // The report's own schemas (the core ones beside them are the tool's).
   ...readdirSync(path.join(REPO, 'schemas'))
-    .filter((f) => !/^(rapport|bilagor|tabeller|berakning|kontroller)\./.test(f))
+    .filter((f) => !/^(rapport|bilagor|tabeller|figurer|berakning|kontroller)\./.test(f))
     .map((f) => `schemas/${f}`),
 ].sort();
 

@@ -144,6 +144,26 @@ describe('files outside the report are never read', () => {
     const { diagnostics } = await checkReport(root);
     expect(diagnostics.sorted().map((d) => formatDiagnostic(d, 'sv')).join('\n')).toMatch(/data\/bilagor\.yaml:6:8: fel: 'bilagor\/program\.pdf' pekar utanför rapportmappen/);
   });
+  it('an image that is a symbolic link out of the report is refused, and so is a logo outside it', async () => {
+    const root = await fixtureReport(undefined, 'generisk');
+    roots.push(root);
+    await symlink('/etc/passwd', path.join(root, 'bilder', 'karta.png'));
+    await writeFile(path.join(root, 'content', '04-karta.md'), '# Karta\n\n![En karta](bilder/karta.png)\n');
+    await writeFile(path.join(root, 'data', 'rapport.yaml'), (await readFile(path.join(root, 'data', 'rapport.yaml'), 'utf8')).replace('logotyp: bilder/logotyp.svg', 'logotyp: ../../etc/logo.svg'));
+    const { diagnostics } = await checkReport(root);
+    const output = diagnostics.sorted().map((d) => formatDiagnostic(d, 'sv')).join('\n');
+    expect(output).toMatch(/content\/04-karta\.md:3:1: fel: 'bilder\/karta\.png' pekar utanför rapportmappen/);
+    expect(output).toMatch(/data\/rapport\.yaml:5:10: fel: '\.\.\/\.\.\/etc\/logo\.svg' pekar utanför rapportmappen/);
+  });
+  it('an image over the size limit is refused before it is read', async () => {
+    const root = await fixtureReport(undefined, 'generisk');
+    roots.push(root);
+    // A PNG signature and 6 MB after it: the size alone refuses it.
+    await writeFile(path.join(root, 'bilder', 'foto.png'), Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), Buffer.alloc(6_000_000)]));
+    await writeFile(path.join(root, 'content', '04-foto.md'), '# Foto\n\n![Ett stort foto](bilder/foto.png)\n');
+    const { diagnostics } = await checkReport(root);
+    expect(diagnostics.sorted().map((d) => formatDiagnostic(d, 'sv')).join('\n')).toMatch(/content\/04-foto\.md:3:1: fel: bilden bilder\/foto\.png är 6\u00a0000\u00a0008 byte, mer än gränsen 5\u00a0000\u00a0000: minska den .*\[image-too-large\]/);
+  });
   it('an appendix body path that escapes content/ is refused', async () => {
     const { output } = await checkWith('data/bilagor.yaml', '- nyckel: projekt\n  titel: Beviljade projekt\n  innehall: ../../../etc/hosts.md\n- nyckel: program\n  titel: Program\n  innehall: bilagor/program.md\n');
     expect(output).toMatch(/data\/bilagor\.yaml:3:13: fel: '\.\.\/\.\.\/\.\.\/etc\/hosts\.md' pekar utanför content\//);

@@ -1,6 +1,7 @@
 import type { Definition, Heading, Html, Link } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { allTexts, type CheckRule } from '../check-context.js';
+import { isLocalImage } from '../../figures/image-asset.js';
 
 /** Links a report may contain: web addresses, e-mail addresses and places in the report. */
 const SAFE_LINK = /^(?:https?:\/\/[^\s]+|mailto:[^\s]+|#[^\s]*)$/i;
@@ -9,8 +10,8 @@ const SAFE_LINK = /^(?:https?:\/\/[^\s]+|mailto:[^\s]+|#[^\s]*)$/i;
  * Markdown structure: raw HTML is refused (it would be dropped from the page,
  * silently losing the author's content, so an error at its line is kinder;
  * HTML comments are allowed and dropped), links go only to http(s), mailto
- * and in-page anchors, images are refused (the report has none; a remote one
- * would make the page fetch from elsewhere),
+ * and in-page anchors, images come only from files in the report (a remote
+ * one would make the page fetch from elsewhere),
  * and every chapter opens with exactly one level-1 heading.
  */
 export const markdownRule: CheckRule = {
@@ -19,8 +20,10 @@ export const markdownRule: CheckRule = {
     for (const chapter of allTexts(context)) {
       const file = chapter.expanded.file.path;
       visit(chapter.tree, (node) => {
-        if (node.type === 'image' || node.type === 'imageReference') {
-          diagnostics.error('markdown-image', file, node.position?.start, {});
+        // A local image is checked with the report's other images (figures/prepare); one from elsewhere is refused.
+        if ((node.type === 'image' && !isLocalImage(node.url)) || node.type === 'imageReference') {
+          const url = node.type === 'image' ? node.url : `![${node.alt ?? ''}][${node.label ?? node.identifier}]`;
+          diagnostics.error('markdown-image', file, node.position?.start, { url: url.length > 60 ? `${url.slice(0, 60)}…` : url });
         } else if (node.type === 'link' || node.type === 'definition') {
           const url = (node as Link | Definition).url.trim();
           if (!SAFE_LINK.test(url)) {

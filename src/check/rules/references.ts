@@ -1,7 +1,8 @@
-import type { Point } from '../../diagnostics/diagnostic.js';
+import type { Diagnostics, Point } from '../../diagnostics/diagnostic.js';
+import { placedOf, type PlacedKind } from '../../expand/placements.js';
 import type { CheckContext, CheckRule } from '../check-context.js';
 
-/** A literal or helper mention of a numbered thing (appendix or table) in a chapter. */
+/** A literal or helper mention of a numbered thing (appendix, table or figure) in a chapter. */
 interface Mention {
   number: number;
   file: string;
@@ -11,9 +12,9 @@ interface Mention {
 /**
  * Numbers named after a word such as `bilaga`: `bilaga 3`, `bilagorna 2 och 3`,
  * `bilaga 1–6`, `Bilagor 1, 2 samt 4`, in any case; and the mentions the
- * helpers recorded (`{{bilaga "key"}}`, `{{tabell "key"}}`).
+ * helpers recorded (`{{bilaga "key"}}`, `{{tabell "key"}}`, `{{figur "key"}}`).
  */
-function mentionsOf(context: CheckContext, word: RegExp, kind: 'bilaga' | 'tabell'): Mention[] {
+function mentionsOf(context: CheckContext, word: RegExp, kind: 'bilaga' | 'tabell' | 'figur'): Mention[] {
   const mentions: Mention[] = [];
   const list = String.raw`(\d+)((?:\s*(?:[–-]|,|och|samt|eller)\s*\d+)*)`;
   const pattern = new RegExp(String.raw`(?<![\p{L}\d])(?:${word.source})\s+${list}(?![\p{L}\d])`, 'giu');
@@ -74,11 +75,40 @@ export const appendicesRule: CheckRule = {
   },
 };
 
+/** The rule ids of one numbered kind, tables or figures. */
+interface PlacedIds {
+  unknown: 'table-unknown' | 'figure-unknown';
+  unreferenced: 'table-unreferenced' | 'figure-unreferenced';
+  before: 'table-reference-before' | 'figure-reference-before';
+}
+
 /**
- * Tables: every `tabell N` resolves to a placed table, every placed table is
- * referred to, every declared table is placed (a warning otherwise), a table
- * is not first mentioned in a chapter before the one that shows it (a
- * warning), and a table drawn by the report's own partial has that partial.
+ * Numbered tables or figures: every `tabell N` / `figur N` resolves to one
+ * placed, every placed one is referred to, and it is not first mentioned in
+ * a chapter before the one that shows it (a warning).
+ */
+function checkPlaced(context: CheckContext, diagnostics: Diagnostics, kind: PlacedKind, word: RegExp, ids: PlacedIds): void {
+  const mentions = mentionsOf(context, word, kind);
+  const placed = placedOf(context.placements, kind);
+  const count = placed.length;
+  for (const m of mentions) {
+    // Numbered across chapters: with a chapter missing, the count is unknown.
+    if (context.complete && (m.number < 1 || m.number > count)) diagnostics.error(ids.unknown, m.file, m.point, { number: m.number, count });
+  }
+  if (!context.complete) return;
+  // Chapters in order, then the appendix bodies: a mention in an earlier file comes before the table or figure.
+  const files = [...context.chapters.map((c) => c.expanded.file.path), ...context.appendices.flatMap((a) => (a.body ? [a.body.expanded.file.path] : []))];
+  for (const [key, place] of placed) {
+    const first = mentions.find((m) => m.number === place.number);
+    if (!first) diagnostics.error(ids.unreferenced, place.file, place.point, { number: place.number, key });
+    else if (files.indexOf(first.file) < files.indexOf(place.file)) diagnostics.warn(ids.before, first.file, first.point, { number: place.number, key });
+  }
+}
+
+/**
+ * Tables: references both ways (see checkPlaced), every declared table is
+ * placed (a warning otherwise), and a table drawn by the report's own
+ * partial has that partial.
  */
 export const tablesRule: CheckRule = {
   ids: ['table-unknown', 'table-unreferenced', 'table-unplaced', 'table-template-missing', 'table-reference-before'],
@@ -90,22 +120,24 @@ export const tablesRule: CheckRule = {
         diagnostics.error('table-template-missing', table.where.file, table.where.point, { table: table.key, template: table.template });
       }
     }
-    const mentions = mentionsOf(context, /tabell(?:en|er|erna)?/, 'tabell');
-    const count = context.placements.size;
-    for (const m of mentions) {
-      // Tables are numbered across chapters: with a chapter missing, the count is unknown.
-      if (context.complete && (m.number < 1 || m.number > count)) diagnostics.error('table-unknown', m.file, m.point, { number: m.number, count });
-    }
+    checkPlaced(context, diagnostics, 'tabell', /tabell(?:en|er|erna)?/, { unknown: 'table-unknown', unreferenced: 'table-unreferenced', before: 'table-reference-before' });
     if (!context.complete) return;
-    // Chapters in order, then the appendix bodies: a mention in an earlier file comes before the table.
-    const files = [...context.chapters.map((c) => c.expanded.file.path), ...context.appendices.flatMap((a) => (a.body ? [a.body.expanded.file.path] : []))];
-    for (const [key, placed] of context.placements) {
-      const first = mentions.find((m) => m.number === placed.number);
-      if (!first) diagnostics.error('table-unreferenced', placed.file, placed.point, { number: placed.number, key });
-      else if (files.indexOf(first.file) < files.indexOf(placed.file)) diagnostics.warn('table-reference-before', first.file, first.point, { number: placed.number, key });
-    }
     for (const table of model.tables) {
       if (!context.placements.has(table.key)) diagnostics.warn('table-unplaced', table.where.file, table.where.point, { table: table.key });
+    }
+  },
+};
+
+/** Figures: references both ways like tables, and every declared figure is placed (a warning otherwise). */
+export const figuresRule: CheckRule = {
+  ids: ['figure-unknown', 'figure-unreferenced', 'figure-unplaced', 'figure-reference-before'],
+  run(context, diagnostics) {
+    const model = context.model;
+    if (!model) return;
+    checkPlaced(context, diagnostics, 'figur', /figur(?:en|er|erna)?/, { unknown: 'figure-unknown', unreferenced: 'figure-unreferenced', before: 'figure-reference-before' });
+    if (!context.complete) return;
+    for (const figure of model.figures) {
+      if (!context.placements.has(figure.key)) diagnostics.warn('figure-unplaced', figure.where.file, figure.where.point, { figure: figure.key });
     }
   },
 };

@@ -4,9 +4,9 @@ import { describeValue } from '../../messages/message.js';
 import type { ReportModel } from '../../model/report-model.js';
 import type { Placements } from '../placements.js';
 
-/** A mention of an appendix or a table made through a helper (template line, 1-based column). */
+/** A mention of an appendix, a table or a figure made through a helper (template line, 1-based column). */
 export interface HelperMention {
-  kind: 'bilaga' | 'tabell';
+  kind: 'bilaga' | 'tabell' | 'figur';
   number: number;
   line: number;
   column: number;
@@ -40,17 +40,22 @@ export const bilagaHelper = ({ model, hb, mentions }: ReferenceDeps) => (key: un
 };
 
 /**
- * `{{tabell "kostnader"}}` → `tabell 2`, linked to the table: its number
- * is where it is placed among the report's tables.
+ * `{{tabell "kostnader"}}` → `tabell 2`, linked to the table, and
+ * `{{figur "medel"}}` → `figur 1`, linked to the figure: the number is
+ * where it is placed among the report's tables or figures.
  */
-export const tabellHelper = ({ model, placements, hb, mentions }: ReferenceDeps) => (key: unknown, options: HelperOptions) => {
-  const k = requireString('tabell', key, options);
-  if (!model.tables.some((t) => t.key === k)) throw new HelperError('template-helper.table', { key: k, keys: model.tables.map((t) => t.key), kind: 'tabell' }, options.loc);
+const placedHelper = (kind: 'tabell' | 'figur') => ({ model, placements, hb, mentions }: ReferenceDeps) => (key: unknown, options: HelperOptions) => {
+  const k = requireString(kind, key, options);
+  const declared = kind === 'tabell' ? model.tables : model.figures;
+  if (!declared.some((t) => t.key === k)) throw new HelperError('template-helper.table', { key: k, keys: declared.map((t) => t.key), kind }, options.loc);
   const placed = placements.get(k);
-  if (!placed) throw new HelperError('template-helper.unplaced', { key: k, kind: 'tabell' }, options.loc);
-  mentions.push(mentionAt('tabell', placed.number, options));
-  return new hb.SafeString(`[tabell ${placed.number}](#tabell-${placed.number})`);
+  if (!placed) throw new HelperError('template-helper.unplaced', { key: k, kind }, options.loc);
+  mentions.push(mentionAt(kind, placed.number, options));
+  return new hb.SafeString(`[${kind} ${placed.number}](#${kind}-${placed.number})`);
 };
+
+export const tabellHelper = placedHelper('tabell');
+export const figurHelper = placedHelper('figur');
 
 /**
  * `{{uppslag regioner region}}` → `Region Skåne`: finds the entry

@@ -1,5 +1,5 @@
 import { FORMAT_HELPERS, type Helper } from '../../format/helpers/registry.js';
-import { bilagaHelper, tabellHelper, uppslagHelper, type ReferenceDeps } from './references.js';
+import { bilagaHelper, figurHelper, tabellHelper, uppslagHelper, type ReferenceDeps } from './references.js';
 
 /** Every helper a chapter may call, by name: the formatting helpers and the references. */
 export function chapterHelpers(deps: ReferenceDeps): Record<string, Helper> {
@@ -7,9 +7,10 @@ export function chapterHelpers(deps: ReferenceDeps): Record<string, Helper> {
     ...FORMAT_HELPERS,
     bilaga: bilagaHelper(deps),
     tabell: tabellHelper(deps),
+    figur: figurHelper(deps),
     uppslag: uppslagHelper(),
   };
 }
 
 /** The names of the chapter helpers (for checks that run before a model exists). */
-export const CHAPTER_HELPER_NAMES = [...Object.keys(FORMAT_HELPERS), 'bilaga', 'tabell', 'uppslag'];
+export const CHAPTER_HELPER_NAMES = [...Object.keys(FORMAT_HELPERS), 'bilaga', 'tabell', 'figur', 'uppslag'];

@@ -3,6 +3,16 @@
  * have them) and in English (written instead with `--lang en`).
  */
 export const INIT_COMMENTS: readonly { sv: string; en: string }[] = [
+  { sv: "En figur placeras som en tabell, med {{> nyckel}}, och hänvisas till som figur N eller {{figur \"nyckel\"}}.", en: "A figure is placed like a table, with {{> key}}, and referred to as figur N or {{figur \"key\"}}." },
+  { sv: "En bild är en fil i rapportmappen; texten inom hakparenteserna säger vad den visar.", en: "An image is a file in the report's folder; the text in the brackets says what it shows." },
+  { sv: "Rapportens figurer, per nyckel: diagram ur datan eller bilder. Placera en i ett", en: "The report's figures, by key: charts from the data, or images. Place one in a" },
+  { sv: "kapitel med {{> nyckel}}; den numreras där den står (\"Figur 1.\") och diagrammets", en: "chapter with {{> key}}; it is numbered where it stands (\"Figur 1.\") and the chart's" },
+  { sv: "siffror publiceras som dist/data/<nyckel>.csv.", en: "figures are published as dist/data/<key>.csv." },
+  { sv: "Vad figuren visar, i ord, för den som inte ser den; {{…}} hämtar siffror ur data/.", en: "What the figure shows, in words, for those who cannot see it; {{…}} takes figures from data/." },
+  { sv: "stapel, liggande, staplad eller linje", en: "stapel (bars), liggande (lying bars), staplad (stacked) or linje (line)" },
+  { sv: "ritar tabellens rader; fälten är kolumnernas nycklar", en: "draws the table's rows; the fields are its column keys" },
+  { sv: "tal, kronor eller procent", en: "tal (numbers), kronor or procent" },
+  { sv: "myndighetens logotyp (SVG eller PNG); utelämna för att skriva namnet", en: "the agency's logo (SVG or PNG); leave out to write the name" },
   { sv: "Ett kapitel är Markdown; {{…}}-hjälpfunktioner hämtar siffror ur data/. Den här kommentaren kommer aldrig med i rapporten.", en: "A chapter is Markdown; {{…}} helpers take figures from data/. This comment never reaches the report." },
   { sv: "mottagaren, en rad per post", en: "the addressee, one line each" },
   { sv: "Bilageförteckningen: ordningen är numreringen (bilaga 1, 2, …).", en: "The appendix register: the order is the numbering (bilaga 1, 2, …)." },

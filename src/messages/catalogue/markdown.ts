@@ -23,9 +23,9 @@ export const MARKDOWN_MESSAGES = {
     en: (p) => `link to "${p.url}": links in the report go to http(s) addresses, mailto: or a place in the report (#…); correct the address`,
   }),
   'markdown-image': message({
-    example: {},
-    sv: () => 'bilder stöds ännu inte i rapporten: beskriv innehållet i text eller i en tabell',
-    en: () => 'images are not supported in the report yet: describe the content in text or a data table',
+    example: { url: 'https://example.org/bild.png' },
+    sv: (p) => `bilden "${p.url}" går inte att använda: en bild i rapporten är en fil i rapportmappen, skriven ![Vad den visar](bilder/fil.png); bilder utifrån hämtas aldrig`,
+    en: (p) => `the image "${p.url}" cannot be used: an image in the report is a file in the report's folder, written ![What it shows](bilder/file.png); images from elsewhere are never fetched`,
   }),
   'markdown-too-large': message({
     example: { size: 300000, limit: 262144 },

@@ -1,7 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import type { Placements } from '../../expand/placements.js';
 import type { Rapport, ReportModel } from '../../model/report-model.js';
-import { datasetViews, publishedTables, type DatasetView } from '../../render/datasets.js';
+import { datasetViews, placedLabel, publishedTables, type DatasetView } from '../../render/datasets.js';
 import { tableRecords } from '../../render/tables.js';
 import type { OutputFile } from '../write-output.js';
 import { DCAT_PATH, dcatRecord, type Dataset } from './dcat.js';
@@ -41,11 +41,11 @@ export async function buildOpenData(model: ReportModel, placements: Placements, 
     files.push({ path: csvPath, content: csv }, { path: xlsxPath, content: xlsx });
     sizes.set(csvPath, csv.length);
     sizes.set(xlsxPath, xlsx.length);
-    const number = placements.get(table.key)?.number;
+    const label = placedLabel(placements, table.key);
     datasets.push({
       file: table.file,
       title: table.caption,
-      description: table.description ?? `${table.caption}. ${number === undefined ? 'En tabell' : `Tabell ${number}`} i ${model.rapport.titel} (${model.rapport.myndighet}, Dnr ${model.rapport.dnr}, ${model.rapport.datum}).`,
+      description: table.description ?? `${table.caption}. ${label || 'En tabell'} i ${model.rapport.titel} (${model.rapport.myndighet}, Dnr ${model.rapport.dnr}, ${model.rapport.datum}).`,
       distributions: [
         { path: xlsxPath, format: 'XLSX', mediaType: XLSX_TYPE, byteSize: xlsx.length, title: `${table.caption} (Excel)` },
         { path: csvPath, format: 'CSV', mediaType: 'text/csv', byteSize: csv.length, title: `${table.caption} (CSV)` },

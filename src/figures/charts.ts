@@ -1,0 +1,214 @@
+import type { Element } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { visit } from 'unist-util-visit';
+import type { ChartSpec, FigureModel } from '../model/figures.js';
+import { sanitiseSvg } from './svg.js';
+import { textWidth } from './text-widths.js';
+
+/** The report's blues, from dark to light in steps a black-and-white print tells apart. */
+const PALETTE = ['#0b4f8a', '#9cc2e5', '#4f86bd', '#dce9f5', '#1a1a1a', '#a0a0a0'];
+/** Colours of lines: dark enough against white (3:1 at least), told apart by pattern and shape as well. */
+const LINE_PALETTE = ['#0b4f8a', '#1a1a1a', '#4f86bd', '#6b6b6b'];
+/** Line patterns for series, so lines differ without colour. */
+const DASHES = [[1, 0], [7, 3], [2, 2], [9, 3, 2, 3]];
+/** Point shapes for series, the same way. */
+const SHAPES = ['circle', 'square', 'triangle-up', 'diamond'];
+const FONT = 'Source Sans 3, DejaVu Sans, sans-serif';
+
+/** Swedish number and date formats for the axes: `1 250 000`, `2,5`, `12 %`. */
+const SWEDISH_NUMBERS = { decimal: ',', thousands: '\u00a0', grouping: [3], currency: ['', '\u00a0kr'], percent: '\u00a0%', minus: '−' };
+const SWEDISH_TIME = {
+  dateTime: '%A den %d %B %Y %X',
+  date: '%Y-%m-%d',
+  time: '%H:%M:%S',
+  periods: ['fm', 'em'],
+  days: ['söndag', 'måndag', 'tisdag', 'onsdag', 'torsdag', 'fredag', 'lördag'],
+  shortDays: ['sön', 'mån', 'tis', 'ons', 'tors', 'fre', 'lör'],
+  months: ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'],
+  shortMonths: ['jan', 'feb', 'mars', 'apr', 'maj', 'juni', 'juli', 'aug', 'sep', 'okt', 'nov', 'dec'],
+};
+
+/** The look of every chart: the report's font and colours, quiet grid, legend below. */
+export const CHART_CONFIG = {
+  aria: false,
+  locale: { number: SWEDISH_NUMBERS, time: SWEDISH_TIME },
+  background: null,
+  font: FONT,
+  padding: 4,
+  view: { stroke: null },
+  axis: { labelFontSize: 12, titleFontSize: 12, titleFontWeight: 600, labelColor: '#1a1a1a', titleColor: '#1a1a1a', domainColor: '#4a4a4a', tickColor: '#4a4a4a', gridColor: '#dcdcdc', labelLimit: 0 },
+  axisBand: { grid: false, ticks: false },
+  legend: { orient: 'bottom', direction: 'horizontal', labelFontSize: 12, titleFontSize: 12, titleFontWeight: 600, labelColor: '#1a1a1a', titleColor: '#1a1a1a', symbolStrokeColor: '#1a1a1a' },
+  range: { category: PALETTE },
+  mark: { color: PALETTE[0] },
+  bar: { stroke: '#ffffff', strokeWidth: 1 },
+  line: { strokeWidth: 2 },
+  point: { filled: true, size: 45 },
+};
+
+/** How the values of an amount axis are written: kronor, thousands (tkr), millions (mnkr) or billions (mdkr). */
+function amountScale(format: ChartSpec['format'], largest: number): { divisor: number; unit: string } {
+  if (format === 'procent') return { divisor: 1, unit: '' };
+  if (format !== 'kronor') return { divisor: 1, unit: '' };
+  if (largest >= 1e9) return { divisor: 1e9, unit: 'mdkr' };
+  if (largest >= 1e6) return { divisor: 1e6, unit: 'mnkr' };
+  if (largest >= 1e4) return { divisor: 1e3, unit: 'tkr' };
+  return { divisor: 1, unit: 'kronor' };
+}
+
+/**
+ * The Vega-Lite specification of a chart in short form: bars (upright,
+ * lying or stacked) or lines, with the value axis in Swedish format and the
+ * series told apart by lightness, line pattern and point shape as well as
+ * colour.
+ */
+export function shortFormSpec(spec: ChartSpec, entries: readonly Record<string, unknown>[]): Record<string, unknown> {
+  const values = entries.map((e) => Object.fromEntries([spec.x, spec.y, ...(spec.serie ? [spec.serie] : [])].map((k) => [k, e[k]])));
+  const largest = Math.max(0, ...values.map((v) => Math.abs(Number(v[spec.y]) || 0)));
+  const { divisor, unit } = amountScale(spec.format, largest);
+  const valueTitle = `${spec.yTitel ?? spec.y}${unit ? ` (${unit})` : ''}`;
+  const labelExpr = divisor === 1 ? undefined : `format(datum.value / ${divisor}, ',.1~f')`;
+  const valueAxis = { title: valueTitle, format: spec.format === 'procent' ? '.0%' : ',.2~f', ...(labelExpr ? { labelExpr } : {}), tickMinStep: spec.format === 'procent' ? 0.01 : 1 };
+  const labels = [...new Set(values.map((v) => String(v[spec.x])))];
+  const lying = spec.typ === 'liggande';
+  const width = spec.bredd ?? 560;
+  const sort = spec.sortera ? `${spec.sortera === 'fallande' ? '-' : ''}${lying ? 'x' : 'y'}` : null;
+  // Lying bars name their categories in full beside them; under upright bars and lines, long names wrap.
+  const category = { field: spec.x, type: spec.typ === 'linje' ? 'ordinal' : 'nominal', sort, title: lying ? null : (spec.xTitel ?? null), axis: lying ? {} : bandLabels(labels, width) };
+  const value = { field: spec.y, type: 'quantitative', aggregate: 'sum', title: valueTitle, axis: valueAxis };
+  const series = spec.serie ? { field: spec.serie, type: 'nominal', title: spec.serieTitel ?? spec.serie, sort: null } : undefined;
+  const height = spec.hojd ?? (lying ? Math.max(160, 24 * labels.length + 70) : 280);
+  const base = { width, height, autosize: { type: 'fit', contains: 'padding' }, data: { values } };
+  if (spec.typ === 'linje') {
+    return {
+      ...base,
+      mark: { type: 'line', point: true },
+      encoding: {
+        x: category,
+        y: value,
+        ...(series ? { color: { ...series, scale: { range: LINE_PALETTE } }, strokeDash: { ...series, scale: { range: DASHES } }, shape: { ...series, scale: { range: SHAPES } } } : {}),
+      },
+    };
+  }
+  return {
+    ...base,
+    mark: { type: 'bar' },
+    encoding: {
+      x: lying ? value : category,
+      y: lying ? category : value,
+      ...(series ? { color: series } : {}),
+    },
+  };
+}
+
+/**
+ * Labels under upright bars: whole words on up to three lines when each
+ * line fits its bar's width (Vega draws an array as lines), else turned.
+ */
+function bandLabels(labels: readonly string[], width: number): Record<string, unknown> {
+  const perLine = Math.max(6, Math.floor((width - 80) / Math.max(1, labels.length) / 6.5));
+  const wrapped = labels.map((label) => {
+    const lines: string[] = [];
+    for (const word of label.split(/\s+/)) {
+      const last = lines[lines.length - 1];
+      if (last !== undefined && `${last} ${word}`.length <= perLine) lines[lines.length - 1] = `${last} ${word}`;
+      else lines.push(word);
+    }
+    return lines;
+  });
+  if (wrapped.every((lines) => lines.length <= 3 && lines.every((l) => l.length <= perLine))) {
+    if (wrapped.every((lines) => lines.length === 1)) return { labelAngle: 0 };
+    const table = JSON.stringify(Object.fromEntries(labels.map((l, i) => [l, wrapped[i]])));
+    return { labelAngle: 0, labelExpr: `${table}[datum.label] || datum.label`, labelPadding: 6 };
+  }
+  return { labelAngle: -40, labelAlign: 'right' };
+}
+
+/** A loader that loads nothing: a chart draws only the data the report hands it. */
+const NO_LOADING = {
+  load: () => Promise.reject(new Error('en diagramspecifikation får inte hämta data utifrån')),
+  sanitize: () => Promise.reject(new Error('en diagramspecifikation får inte hämta data utifrån')),
+  http: () => Promise.reject(new Error('no loading')),
+  file: () => Promise.reject(new Error('no loading')),
+};
+
+/** The chart drawn, or why it could not be. */
+export type DrawnChart = { svg: Element } | { reason: string };
+
+/**
+ * Draws a chart to SVG in Node (Vega-Lite → Vega, no browser): text widths
+ * are estimated the same way on every machine, so the same data gives the
+ * same bytes. Vega-Lite's warnings (a field it drops, an encoding it
+ * ignores) mean the chart would not show what the author asked, so they fail
+ * the chart. The SVG is sanitised like an image (a spec could add links),
+ * loses Vega's own roles (the figure is one image to assistive technology)
+ * and gets ids of its own (`figur-<key>-…`) that do not collide on the page.
+ */
+export async function drawChart(figure: FigureModel): Promise<DrawnChart> {
+  const chart = figure.chart;
+  if (!chart) return { reason: 'no chart' };
+  const [vega, vegaLite] = await Promise.all([import('vega'), import('vega-lite')]);
+  // Vega measures text with a canvas when there is one and guesses otherwise; it is
+  // told the report font's real widths instead, so labels get the room they need.
+  // (vega's typings lack textMetrics, which the package exports.)
+  (vega as unknown as { textMetrics: { width: typeof measureText } }).textMetrics.width = measureText;
+  const warnings: string[] = [];
+  const logger = {
+    level: (): number => 0,
+    error: (...args: unknown[]) => void warnings.push(args.map(String).join(' ')),
+    warn: (...args: unknown[]) => void warnings.push(args.map(String).join(' ')),
+    info: () => undefined,
+    debug: () => undefined,
+  };
+  try {
+    const spec = chart.short ? shortFormSpec(chart.short, chart.entries) : { ...chart.vegaLite, data: { values: chart.entries } };
+    const config = { ...CHART_CONFIG, ...((spec['config'] as object | undefined) ?? {}) };
+    const compiled = vegaLite.compile({ ...spec, config } as never, { logger: logger as never }).spec;
+    if (warnings.length) return { reason: warnings[0] ?? '' };
+    const view = new vega.View(vega.parse(compiled), {
+      renderer: 'none',
+      loader: NO_LOADING as never,
+      logger: logger as never,
+    });
+    const text = await view.toSVG();
+    view.finalize();
+    if (warnings.length) return { reason: warnings[0] ?? '' };
+    const safe = sanitiseSvg(text);
+    const svg = safe && fromHtml(safe.svg, { fragment: true, space: 'svg' }).children.find((c): c is Element => c.type === 'element' && c.tagName === 'svg');
+    if (!svg) return { reason: 'no SVG' };
+    ownIds(svg, `figur-${figure.key}`);
+    visit(svg, 'element', (node) => {
+      if (node === svg) return;
+      for (const prop of ['role', 'ariaRoledescription', 'ariaLabel', 'ariaHidden']) delete node.properties[prop];
+    });
+    delete svg.properties['className'];
+    return { svg };
+  } catch (error) {
+    return { reason: ((error as Error).message ?? String(error)).split('\n')[0] ?? '' };
+  }
+}
+
+/** A Vega text item's width, by the report font's widths (see text-widths.ts). */
+function measureText(item: { fontSize?: number; fontWeight?: number | string }, text: unknown): number {
+  const line = text === null || text === undefined ? '' : String(text).trim();
+  return textWidth(line, item.fontSize ?? 11, item.fontWeight);
+}
+
+/** Renames the drawing's ids to `<prefix>-1`, `-2`… and every reference to them. */
+function ownIds(svg: Element, prefix: string): void {
+  const ids = new Map<string, string>();
+  visit(svg, 'element', (node) => {
+    const id = node.properties['id'];
+    if (typeof id === 'string') {
+      ids.set(id, `${prefix}-${ids.size + 1}`);
+      node.properties['id'] = ids.get(id);
+    }
+  });
+  if (!ids.size) return;
+  visit(svg, 'element', (node) => {
+    for (const [prop, value] of Object.entries(node.properties)) {
+      if (typeof value !== 'string') continue;
+      node.properties[prop] = value.replace(/url\(#([^)]+)\)/g, (m, id: string) => (ids.has(id) ? `url(#${ids.get(id)})` : m)).replace(/^#(.+)$/, (m, id: string) => (ids.has(id) ? `#${ids.get(id)}` : m));
+    }
+  });
+}
