@@ -67,7 +67,7 @@ for (const scale of SCALES) {
     stageRuns.push(JSON.parse(r.stdout));
   }
   const stage = (k) => median(stageRuns.filter((s) => s[k] !== undefined).map((s) => s[k]));
-  const stages = { load: stage('load'), parse: stage('parse'), check: stage('check'), render: stage('render'), writeHtml: stage('write'), pdf: stage('pdf') };
+  const stages = { load: stage('load'), parse: stage('parse'), check: stage('check'), language: stage('language'), render: stage('render'), writeHtml: stage('write'), pdf: stage('pdf') };
   const pages = stageRuns.find((s) => s.pages)?.pages;
 
   // Whole commands, cold processes.
@@ -90,9 +90,9 @@ const ratio = (a, b) => (a && b ? `${(a / b).toFixed(2)}×` : '–');
 const rows = [];
 for (const r of results.reports) {
   const c = r.commands;
-  rows.push([`${r.scale}×`, f(r.stages.load), f(r.stages.parse), f(r.stages.check), f(r.stages.render), f(r.stages.writeHtml), f(r.stages.pdf), String(r.pages ?? '–'), f(c.check.ms), f(c.html.ms), f(c.full.ms), `${Math.round(c.html.mib)} MiB`, f(r.rebuild.medianMs)]);
+  rows.push([`${r.scale}×`, f(r.stages.load), f(r.stages.parse), f(r.stages.check), f(r.stages.language), f(r.stages.render), f(r.stages.writeHtml), f(r.stages.pdf), String(r.pages ?? '–'), f(c.check.ms), f(c.html.ms), f(c.full.ms), `${Math.round(c.html.mib)} MiB`, f(r.rebuild.medianMs)]);
 }
-const header = ['report', 'load', 'parse', 'check', 'render', 'write', 'pdf', 'pages', 'cmd check', 'cmd html', 'cmd full', 'html peak', 'rebuild'];
+const header = ['report', 'load', 'parse', 'check', 'language', 'render', 'write', 'pdf', 'pages', 'cmd check', 'cmd html', 'cmd full', 'html peak', 'rebuild'];
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
 const line = (cells) => cells.map((c, i) => c.padStart(widths[i])).join('  ');
 console.log('\nStages (median, fresh process) and whole commands (median wall time, cold process):');

@@ -10,6 +10,7 @@ const [source, runsArg = '30'] = process.argv.slice(2);
 const root = await mkdtemp(path.join(os.tmpdir(), 'redovisning-rebuild-'));
 await cp(path.join(source, 'content'), path.join(root, 'content'), { recursive: true });
 await cp(path.join(source, 'data'), path.join(root, 'data'), { recursive: true });
+await cp(path.join(source, 'ordlista.txt'), path.join(root, 'ordlista.txt')).catch(() => undefined);
 const chapter = path.join(root, 'content', (await import('node:fs')).readdirSync(path.join(root, 'content')).filter((f) => f.endsWith('.md')).sort()[0]);
 const original = await readFile(chapter, 'utf8');
 const cache = createCache();

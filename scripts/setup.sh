@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
 # Sets up a fresh Debian machine for redovisning: Debian's Chromium (prints the
-# PDF), poppler-utils (the tests read PDFs back) and a fallback font, then the
-# npm dependencies and the compiled generator. Idempotent: quick when all is there.
+# PDF), Hunspell with the Swedish dictionary (checks the spelling), poppler-utils
+# (the tests read PDFs back) and a fallback font, then the npm dependencies and
+# the compiled generator. Idempotent: quick when all is there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
+command -v hunspell >/dev/null 2>&1 || need+=(hunspell)
+[ -e /usr/share/hunspell/sv_SE.dic ] || need+=(hunspell-sv)
 [ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need+=(fonts-dejavu-core)
 if [ ${#need[@]} -gt 0 ]; then
   echo "setup: installing ${need[*]} from Debian"

@@ -108,13 +108,19 @@ command('check', rootArgument[0])
   .description(text(lang, 'cli.check'))
   .argument(...rootArgument)
   .option('-q, --quiet', text(lang, 'cli.check.quiet'))
-  .action(async (root: string, options: { quiet?: boolean }) => {
+  .option('--strict', text(lang, 'cli.strict'))
+  .action(async (root: string, options: { quiet?: boolean; strict?: boolean }) => {
     const { checkReport, renderHtml } = await import('./pipeline.js');
-    const checked = await checkReport(root);
+    const checked = await checkReport(root, undefined, { strict: options.strict ?? false });
     // Render the page too (in memory): layout templates are checked like the rest.
     if (!checked.diagnostics.hasErrors) renderHtml(checked, { pdfHref: undefined });
     const quiet = options.quiet ?? false;
     if (!quiet || checked.diagnostics.list.length) printDiagnostics(checked.diagnostics, quiet);
+    const readability = checked.language;
+    if (!quiet && readability?.whole !== undefined) {
+      const { lixBand } = await import('./language/text.js');
+      process.stderr.write(`${text(lang, 'check.lix', { chapters: readability.chapters.map((c) => `${c.title} ${c.lix}`).join(' · '), whole: readability.whole, band: lixBand(readability.whole) })}\n`);
+    }
     process.exitCode = checked.diagnostics.hasErrors ? EXIT_REPORT_ERRORS : 0;
   });
 
@@ -125,7 +131,8 @@ command('build', rootArgument[0])
   .option('--no-pdf', text(lang, 'cli.build.no-pdf'))
   .addOption(new Option(lang === 'sv' ? '--pdf-timeout <sekunder>' : '--pdf-timeout <seconds>', text(lang, 'cli.build.pdf-timeout')).default(180).argParser(numberOption('--pdf-timeout', (n) => Number.isFinite(n) && n > 0, 'ett antal sekunder större än 0', 'a number of seconds above 0')))
   .option('-q, --quiet', text(lang, 'cli.build.quiet'))
-  .action(async (root: string, options: { out?: string; pdf: boolean; pdfTimeout: number; quiet?: boolean }) => {
+  .option('--strict', text(lang, 'cli.strict'))
+  .action(async (root: string, options: { out?: string; pdf: boolean; pdfTimeout: number; quiet?: boolean; strict?: boolean }) => {
     // The browser takes a second or two to start: start it first, so it is
     // ready when the checks and the page are done.
     const browser = options.pdf ? (await import('./write/browser.js')).launchBrowser() : undefined;
@@ -147,7 +154,7 @@ command('build', rootArgument[0])
     };
     process.once('SIGINT', interrupt);
     process.once('SIGTERM', interrupt);
-    process.exitCode = await buildCommand({ root, out, pdf: options.pdf, quiet: options.quiet ?? false, print: printDiagnostics, guard, pdfTimeoutMs: options.pdfTimeout * 1000, browser, lang });
+    process.exitCode = await buildCommand({ root, out, pdf: options.pdf, quiet: options.quiet ?? false, strict: options.strict ?? false, print: printDiagnostics, guard, pdfTimeoutMs: options.pdfTimeout * 1000, browser, lang });
   });
 
 command('dev', rootArgument[0])

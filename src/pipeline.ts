@@ -7,6 +7,8 @@ import { expandChapter, parseTemplate } from './expand/expand-chapter.js';
 import { createExpandEnv, type ExpandEnv } from './expand/expand-env.js';
 import { placeItems, type PlacedKind, type ParsedTemplate, type Placements } from './expand/placements.js';
 import { NO_FIGURES, prepareFigures, type ChartCache } from './figures/prepare.js';
+import { checkLanguage, type LanguageReport } from './language/check-language.js';
+import { Speller } from './language/hunspell.js';
 import { loadReport } from './load/load-report.js';
 import type { SourceFile, Sources } from './load/source-file.js';
 import { withinMarkdownLimits } from './markdown/markdown-limits.js';
@@ -24,6 +26,8 @@ export interface StageTimings {
   load: number;
   parse: number;
   check: number;
+  /** The language checks (spelling, sentences, terms, LIX). */
+  language: number;
   render?: number;
 }
 
@@ -32,6 +36,8 @@ export interface CheckedReport {
   diagnostics: Diagnostics;
   context: CheckContext;
   timings: StageTimings;
+  /** Readability per chapter and for the report; undefined without a model. */
+  language: LanguageReport | undefined;
 }
 
 /**
@@ -45,11 +51,13 @@ export interface BuildCache {
   validators: Map<string, Validate>;
   /** Drawn charts, by what they draw. */
   charts: ChartCache;
+  /** Hunspell, kept running between builds. */
+  speller: Speller | undefined;
 }
 
 /** A fresh, empty cache (one per preview session). */
 export function createCache(): BuildCache {
-  return { chapters: new Map(), validators: new Map(), charts: new Map() };
+  return { chapters: new Map(), validators: new Map(), charts: new Map(), speller: Speller.available() ? new Speller() : undefined };
 }
 
 /** The text that stands for everything a chapter's expansion depends on besides its own text. */
@@ -94,11 +102,11 @@ function expandTexts(sources: Sources, model: ReportModel, diagnostics: Diagnost
 }
 
 /**
- * Runs load → parse → model → expand → markdown → check on a report root.
- * Never writes, never starts a browser. Every problem is collected; nothing
+ * Runs load → parse → model → expand → markdown → check → language on a
+ * report root. Never writes, never starts a browser (it may start Hunspell). Every problem is collected; nothing
  * an author can cause throws.
  */
-export async function checkReport(root: string, cache?: BuildCache): Promise<CheckedReport> {
+export async function checkReport(root: string, cache?: BuildCache, options: { strict?: boolean } = {}): Promise<CheckedReport> {
   const diagnostics = new Diagnostics();
   const t0 = performance.now();
   const sources = await loadReport(root, diagnostics);
@@ -113,7 +121,9 @@ export async function checkReport(root: string, cache?: BuildCache): Promise<Che
   const t2 = performance.now();
   for (const rule of CHECK_RULES) rule.run(context, diagnostics);
   const t3 = performance.now();
-  return { diagnostics, context, timings: { load: t1 - t0, parse: t2 - t1, check: t3 - t2 } };
+  const language = model && texts.complete ? await checkLanguage(context, diagnostics, { strict: options.strict ?? false, speller: cache?.speller }) : undefined;
+  const t4 = performance.now();
+  return { diagnostics, context, timings: { load: t1 - t0, parse: t2 - t1, check: t3 - t2, language: t4 - t3 }, language };
 }
 
 /** The files of an HTML build: page, stylesheets, fonts and open data. */

@@ -33,6 +33,7 @@ export async function fixtureReport(caseDir: string | undefined, base = 'generis
 export async function copyOfRealReport(): Promise<string> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'redovisning-real-'));
   for (const folder of ['content', 'data', 'schemas']) await cp(path.join(REPO, folder), path.join(dir, folder), { recursive: true });
+  await cp(path.join(REPO, 'ordlista.txt'), path.join(dir, 'ordlista.txt'));
   return dir;
 }
 

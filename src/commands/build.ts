@@ -15,6 +15,8 @@ export interface BuildOptions {
   out: string;
   pdf: boolean;
   quiet: boolean;
+  /** Language warnings are errors. */
+  strict: boolean;
   print: (diagnostics: Diagnostics, quiet: boolean) => void;
   /** Shared with the CLI's signal handlers (see WriteGuard). */
   guard: WriteGuard;
@@ -41,7 +43,7 @@ export async function buildCommand(options: BuildOptions): Promise<number> {
   };
   const { lang } = options;
   if (browser) say(text(lang, 'pdf.starting'));
-  const checked = await checkReport(options.root);
+  const checked = await checkReport(options.root, undefined, { strict: options.strict });
   const refuse = (): number => {
     void closeBrowser();
     options.print(checked.diagnostics, options.quiet);

@@ -7,6 +7,7 @@ import { text, textOf } from '../messages/catalogue.js';
 import type { Lang } from '../messages/message.js';
 import { ToolError } from '../messages/tool-error.js';
 import { checkReport, createCache, renderHtml, type CheckedReport, type HtmlBuild } from '../pipeline.js';
+import { DEFAULT_WORD_LIST } from '../language/check-language.js';
 import { OVERLAY_CSS, RELOAD_SCRIPT } from '../preview/assets.js';
 import { allowedHosts, refusal, securityHeaders } from '../preview/guard.js';
 import { PdfOnDemand } from '../preview/pdf-on-demand.js';
@@ -33,6 +34,8 @@ interface DevState {
   version: number;
   /** The image paths the last build named. */
   named: string[];
+  /** The report's LIX, from the last build. */
+  lix: number | undefined;
 }
 
 const TYPES: Record<string, string> = {
@@ -61,7 +64,11 @@ function previewExtras(state: DevState, lang: Lang): string {
 <h2 id="redovisning-overlay-title">${escapeHtml(text(lang, 'dev.overlay-title'))}</h2>
 <ol>${state.diagnostics.map((d) => `<li class="${d.severity}">${escapeHtml(formatDiagnostic(d, lang))}</li>`).join('')}</ol>
 <p>${escapeHtml(text(lang, 'dev.overlay-fix', { summary: formatSummary(state.diagnostics, lang) }))}</p></div>`
-    : '';
+    : state.diagnostics.length
+      ? // Warnings (the language review's among them) do not stop the page: a panel in the corner lists them.
+        `<link rel="stylesheet" href="/__redovisning/overlay.css"><details id="redovisning-review" open><summary>${escapeHtml(text(lang, 'dev.language-title', { summary: formatSummary(state.diagnostics, lang), lix: state.lix }))}</summary>
+<ol>${state.diagnostics.map((d) => `<li class="${d.severity}">${escapeHtml(formatDiagnostic(d, lang))}</li>`).join('')}</ol></details>`
+      : '';
   return `${overlay}<script src="/__redovisning/reload.js"></script>`;
 }
 
@@ -84,7 +91,7 @@ function previewPage(html: string, state: DevState, lang: Lang): string {
  */
 export async function devCommand(options: DevOptions): Promise<number> {
   const root = path.resolve(options.root);
-  const state: DevState = { good: undefined, diagnostics: [], failed: false, version: 0, named: [] };
+  const state: DevState = { good: undefined, diagnostics: [], failed: false, version: 0, named: [], lix: undefined };
   const clients = new Set<http.ServerResponse>();
   const cache = createCache();
   const say = (line: string): void => {
@@ -101,12 +108,13 @@ export async function devCommand(options: DevOptions): Promise<number> {
     const html = checked.diagnostics.hasErrors ? undefined : renderHtml(checked, { pdfHref: 'redovisning.pdf' });
     state.diagnostics = checked.diagnostics.sorted();
     state.named = checked.context.figures.named;
+    state.lix = checked.language?.whole;
     state.failed = !html;
     if (html) state.good = { checked, html };
     state.version++;
     const ms = Math.round(performance.now() - started);
     for (const d of state.diagnostics) process.stderr.write(`${formatDiagnostic(d, options.lang)}\n`);
-    say(text(options.lang, 'dev.rebuilt', { ok: !state.failed, ms, summary: formatSummary(state.diagnostics, options.lang) }));
+    say(text(options.lang, 'dev.rebuilt', { ok: !state.failed, ms, summary: formatSummary(state.diagnostics, options.lang), lix: state.lix }));
     for (const client of clients) client.write(`data: ${state.version}\n\n`);
   };
 
@@ -145,6 +153,14 @@ export async function devCommand(options: DevOptions): Promise<number> {
     }
   };
   await watchFolders();
+  // The report root itself, not its subfolders (dist/, node_modules/): only the word list there matters.
+  try {
+    watchers.set(root, watch(root, (_, filename) => {
+      if (filename && filename === (state.good?.checked.context.model?.rapport.sprakkontroll?.ordlista ?? DEFAULT_WORD_LIST)) schedule();
+    }));
+  } catch {
+    // A root that cannot be watched: the word list is read again on the next rebuild.
+  }
 
   // The open data (workbooks, CSV, the DCAT record) is made when first asked for, once per version.
   let openData: { version: number; files: Promise<OutputFile[]> } | undefined;

@@ -32,6 +32,8 @@ export function parseMarkdown(expanded: ExpandedChapter): ParsedChapter {
   visit(tree as Node, (node) => {
     const position = node.position;
     if (!position) return;
+    // A text node keeps where it starts in the expanded text: the language checks map a word inside it back through that.
+    if (node.type === 'text') node.data = { ...node.data, expandedStart: position.start.offset ?? 0 } as Node['data'];
     const start = expanded.toSource(position.start.offset ?? 0);
     const end = expanded.toSource(position.end.offset ?? 0);
     node.position = {

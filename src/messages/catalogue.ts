@@ -1,6 +1,7 @@
 import { DATA_MESSAGES } from './catalogue/data.js';
 import { FIGURE_MESSAGES } from './catalogue/figures.js';
 import { FILE_MESSAGES } from './catalogue/files.js';
+import { LANGUAGE_MESSAGES } from './catalogue/language.js';
 import { MARKDOWN_MESSAGES } from './catalogue/markdown.js';
 import { MODEL_MESSAGES } from './catalogue/model.js';
 import { REFERENCE_MESSAGES } from './catalogue/references.js';
@@ -21,6 +22,7 @@ export const MESSAGES = {
   ...MARKDOWN_MESSAGES,
   ...REFERENCE_MESSAGES,
   ...FIGURE_MESSAGES,
+  ...LANGUAGE_MESSAGES,
 };
 
 export type MessageId = keyof typeof MESSAGES;

@@ -1,4 +1,5 @@
 import type { Diagnostics } from '../diagnostics/diagnostic.js';
+import type { LanguageSettings } from '../language/check-language.js';
 import type { ParsedData } from '../parse/parse-data.js';
 import { runChecks } from './checks.js';
 import { computeValues } from './computed.js';
@@ -29,6 +30,7 @@ export interface Rapport {
   sprak?: string;
   beslut?: { beslutsfattare: Person; foredragande: Person; deltagare?: Person[] };
   oppnaData?: OpenDataSettings;
+  sprakkontroll?: LanguageSettings;
 }
 
 /** Where the report's open data is published and who answers for it (DCAT-AP-SE). */

@@ -15,4 +15,9 @@ export const OVERLAY_CSS = `#redovisning-overlay { position: fixed; inset: 0; ba
 #redovisning-overlay li { margin-bottom: .6rem; }
 #redovisning-overlay li.error { color: #ff9c9c; }
 #redovisning-overlay li.warning { color: #ffe08a; }
+#redovisning-review { position: fixed; right: 1rem; bottom: 1rem; max-width: min(44rem, calc(100vw - 2rem)); max-height: 45vh; overflow: auto; background: #1e1e1e; color: #fff; font: 14px/1.45 monospace; padding: .6rem 1rem; border-radius: 6px; box-shadow: 0 2px 12px rgba(0, 0, 0, .35); z-index: 1000; }
+#redovisning-review summary { cursor: pointer; font: bold 15px sans-serif; }
+#redovisning-review ol { margin: .5rem 0 0; padding-left: 1.4rem; }
+#redovisning-review li { margin-bottom: .4rem; }
+#redovisning-review li.warning { color: #ffe08a; }
 `;

@@ -57,7 +57,7 @@ describe('the redovisning command', () => {
       await expect(readFile(path.join(root, 'data', schema as string), 'utf8')).resolves.toContain('"$schema"');
     }
     const check = await cli(['check', root]);
-    expect(check.stderr.trim()).toBe('0 fel, 0 varningar');
+    expect(check.stderr.trim().split('\n')[0]).toBe('0 fel, 0 varningar');
     const { out, result } = await buildInto(root);
     temporary.push(path.dirname(out));
     expect(result.code).toBe(0);
@@ -71,7 +71,7 @@ describe('the redovisning command', () => {
     const root = path.join(parent, 'pilot');
     expect((await cli(['init', root, '--mall', 'pilotprojekt', '--quiet'])).code).toBe(0);
     expect(await readdir(path.join(root, 'data'))).toEqual(expect.arrayContaining(['budget.yaml', 'projekt.yaml', 'larosaten.yaml', 'utlysning.yaml']));
-    expect((await cli(['check', root])).stderr.trim()).toBe('0 fel, 0 varningar');
+    expect((await cli(['check', root])).stderr.trim().split('\n')[0]).toBe('0 fel, 0 varningar');
     expect((await cli(['init', path.join(parent, 'x'), '--mall', 'okand'])).code).toBe(2);
   });
 

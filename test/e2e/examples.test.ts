@@ -30,7 +30,9 @@ describe.each(readdirSync(EXAMPLES))('the example report %s', (name) => {
   it('checks clean', async () => {
     const check = await cli(['check', root]);
     expect(check.code).toBe(0);
-    expect(check.stderr.trim()).toBe('0 fel, 0 varningar');
+    const [summary, lix] = check.stderr.trim().split('\n');
+    expect(summary).toBe('0 fel, 0 varningar');
+    expect(lix).toMatch(/^LIX \(läsbarhet\): .*; hela rapporten \d+ \((lättläst|medelsvår)\)$/);
   });
 
   it('is a valid web page', async () => {

@@ -160,6 +160,19 @@ describe('the preview in headless Chromium', () => {
     await writeFile(chapter, original);
     await fixed;
     expect(await page.$('#redovisning-overlay')).toBeNull();
+    expect(await page.$('#redovisning-review')).toBeNull();
+
+    // A slip of the language is a warning: the page is built, and a panel in the corner lists it with the LIX.
+    const slipped = page.waitForNavigation({ timeout: 15_000 });
+    await writeFile(chapter, original.replace('Myndigheten har genomfört', 'Myndigheten har genomförrt'));
+    await slipped;
+    expect(await page.$eval('main', (m) => m.textContent)).toContain('Myndigheten har genomförrt');
+    const review = await page.$eval('#redovisning-review', (el) => ({ text: el.textContent ?? '', position: getComputedStyle(el).position }));
+    expect(review.text).toMatch(/Granskning: 0 fel, 1 varning · LIX \d+/);
+    expect(review.text).toMatch(/content\/01-sammanfattning\.md:4:\d+: varning: 'genomförrt' finns inte i ordlistan: menar du 'genomfört'/);
+    expect(review.position).toBe('fixed');
+    expect(log).toMatch(/byggd på \d+ ms: 0 fel, 1 varning · LIX \d+/);
+    await writeFile(chapter, original);
     expect(problems).toEqual([]);
     await page.close();
   });

@@ -124,7 +124,8 @@ describe('templates cannot reach prototypes', () => {
 
   it('{{lookup projekt "constructor"}} renders nothing: Handlebars keeps prototype access off', async () => {
     const { output, root } = await checkWith('content/02-ekonomi.md', '# Ekonomisk redovisning\n\nFöre{{lookup projekt "constructor"}}efter, tabell 2 {{bilaga "program"}}\n\n{{> budgettabell}}\n');
-    expect(output).toBe('');
+    // No error (the language review may well find "Föreefter" odd).
+    expect(output).not.toMatch(/: fel: /);
     const page = renderHtml(await checkReport(root), { pdfHref: undefined })?.page.html ?? '';
     expect(page).toContain('<p>Föreefter, tabell 2');
   });

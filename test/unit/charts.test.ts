@@ -9,13 +9,13 @@ const ENTRIES = ['2023', '2024', '2025'].flatMap((ar, i) => [
 ]);
 
 /** A chart figure in short form over the entries above. */
-function figure(spec: Partial<ChartSpec>, entries: Record<string, unknown>[] = ENTRIES): FigureModel {
+function figure(spec: { [K in keyof ChartSpec]?: ChartSpec[K] | undefined }, entries: Record<string, unknown>[] = ENTRIES): FigureModel {
   const short = { typ: 'staplad', x: 'ar', y: 'deltagare', serie: 'kanal', ...spec } as ChartSpec;
   const where = { file: 'data/figurer.yaml', point: { line: 1, column: 1 }, at: () => undefined };
   return { key: 'test', caption: 'Test', description: 'Test', file: 'test', where, image: undefined, chart: { entries, short, vegaLite: undefined, data: undefined as never } };
 }
 
-async function svgOf(spec: Partial<ChartSpec>, entries?: Record<string, unknown>[]): Promise<string> {
+async function svgOf(spec: { [K in keyof ChartSpec]?: ChartSpec[K] | undefined }, entries?: Record<string, unknown>[]): Promise<string> {
   const drawn = await drawChart(figure(spec, entries));
   if ('reason' in drawn) throw new Error(drawn.reason);
   return toHtml(drawn.svg, { space: 'svg' });

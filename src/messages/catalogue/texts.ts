@@ -29,6 +29,12 @@ export const CLI_TEXTS = {
     sv: () => 'kör alla kontroller av en rapport och skriv inget (startar aldrig någon webbläsare)',
     en: () => 'run every check on a report and write nothing (never starts a browser)',
   }),
+  'cli.strict': message({ example: {}, sv: () => 'språkvarningarna (stavning, ord, meningar, termer, LIX) blir fel, så att rapporten inte går igenom', en: () => 'the language warnings (spelling, words, sentences, terms, LIX) become errors, so the report does not pass' }),
+  'check.lix': message({
+    example: { chapters: 'Sammanfattning 48 · Resultat 55', whole: 52, band: { sv: 'svår', en: 'difficult' } as Bilingual },
+    sv: (p) => `LIX (läsbarhet): ${p.chapters}; hela rapporten ${p.whole} (${p.band.sv})`,
+    en: (p) => `LIX (readability): ${p.chapters}; the whole report ${p.whole} (${p.band.en})`,
+  }),
   'cli.check.quiet': message({ example: {}, sv: () => 'skriv inget när rapporten är felfri', en: () => 'print nothing when the report is clean' }),
   'cli.build': message({
     example: {},
@@ -157,9 +163,10 @@ export const INIT_TEXTS = {
 /** The live preview: its log lines and the overlay over the page. */
 export const PREVIEW_TEXTS = {
   'dev.listening': message({ example: { url: 'http://127.0.0.1:4321/' }, sv: (p) => `förhandsvisning: ${p.url} (Ctrl-C avslutar)`, en: (p) => `preview: ${p.url} (Ctrl-C stops)` }),
-  'dev.rebuilt': message({ example: { ms: 24, summary: '0 fel, 0 varningar', ok: true }, sv: (p) => `${p.ok ? 'byggd' : 'inte byggd'} på ${p.ms} ms: ${p.summary}`, en: (p) => `${p.ok ? 'rebuilt' : 'not rebuilt'} in ${p.ms} ms: ${p.summary}` }),
+  'dev.rebuilt': message({ example: { ms: 24, summary: '0 fel, 0 varningar', ok: true, lix: 52 as number | undefined }, sv: (p) => `${p.ok ? 'byggd' : 'inte byggd'} på ${p.ms} ms: ${p.summary}${p.lix === undefined ? '' : ` · LIX ${p.lix}`}`, en: (p) => `${p.ok ? 'rebuilt' : 'not rebuilt'} in ${p.ms} ms: ${p.summary}${p.lix === undefined ? '' : ` · LIX ${p.lix}`}` }),
   'dev.stopped': message({ example: {}, sv: () => 'förhandsvisningen avslutad', en: () => 'preview stopped' }),
   'dev.not-found': message({ example: {}, sv: () => 'finns inte', en: () => 'not found' }),
+  'dev.language-title': message({ example: { summary: '0 fel, 2 varningar', lix: 52 as number | undefined }, sv: (p) => `Granskning: ${p.summary}${p.lix === undefined ? '' : ` · LIX ${p.lix}`}`, en: (p) => `Review: ${p.summary}${p.lix === undefined ? '' : ` · LIX ${p.lix}`}` }),
   'dev.overlay-title': message({ example: {}, sv: () => 'Rapporten har fel: den senaste felfria versionen visas under', en: () => 'The report has errors: showing the last good version underneath' }),
   'preview.refused-host': message({
     example: { host: 'evil.example.com' },
