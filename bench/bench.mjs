@@ -48,6 +48,9 @@ if (!havePandoc) log('bench: pandoc could not be installed: skipping the pandoc 
 if (havePandoc && !haveWeasy) log('bench: weasyprint could not be installed: skipping pandoc + WeasyPrint');
 
 const cli = path.join(REPO, 'lib', 'cli.js');
+// What the README tells authors to run: the bin, which compiles first only when src/ changed.
+const bin = path.join(REPO, 'bin', 'redovisning.js');
+const chromiumBinary = existsSync('/usr/lib/chromium/chromium-headless-shell') ? '/usr/lib/chromium/chromium-headless-shell' : '/usr/bin/chromium';
 const results = { date: new Date().toISOString(), node: process.version, runs: RUNS, reports: [] };
 
 for (const scale of SCALES) {
@@ -67,15 +70,15 @@ for (const scale of SCALES) {
     stageRuns.push(JSON.parse(r.stdout));
   }
   const stage = (k) => median(stageRuns.filter((s) => s[k] !== undefined).map((s) => s[k]));
-  const stages = { load: stage('load'), parse: stage('parse'), check: stage('check'), language: stage('language'), render: stage('render'), writeHtml: stage('write'), pdf: stage('pdf') };
+  const stages = { load: stage('load'), parse: stage('parse'), check: stage('check'), language: stage('language'), render: stage('render'), writeHtml: stage('write'), pdf: stage('pdf'), nativePrint: stage('nativePrint') };
   const pages = stageRuns.find((s) => s.pages)?.pages;
 
   // Whole commands, cold processes.
-  const check = repeat(runs, () => timed(process.execPath, [cli, 'check', root, '--quiet']));
+  const check = repeat(runs, () => timed(process.execPath, [bin, 'check', root, '--quiet']));
   const html = repeat(runs, () => timed(process.execPath, [cli, 'build', root, '--out', out, '--no-pdf', '--quiet']));
   const full = repeat(scale >= 100 ? 1 : runs, () => timed(process.execPath, [cli, 'build', root, '--out', out, '--quiet', '--pdf-timeout', '900']));
   const chromium = repeat(scale >= 100 ? 1 : runs, () =>
-    timed('/usr/bin/chromium', ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--no-pdf-header-footer', `--print-to-pdf=${path.join(work, 'bare.pdf')}`, `file://${path.join(out, 'index.html')}`]),
+    timed(chromiumBinary, ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--no-pdf-header-footer', `--print-to-pdf=${path.join(work, 'bare.pdf')}`, `file://${path.join(out, 'index.html')}`]),
   );
   const pandocHtml = havePandoc ? repeat(runs, () => timed('pandoc', ['-f', 'gfm', '-t', 'html5', '-s', '--metadata', 'title=Redovisning', '-o', path.join(work, 'pandoc.html'), markdown])) : undefined;
   const pandocPdf = haveWeasy ? repeat(scale >= 100 ? 1 : runs, () => timed('pandoc', ['-f', 'gfm', '-t', 'html5', '--metadata', 'title=Redovisning', '--pdf-engine=weasyprint', '-o', path.join(work, 'pandoc.pdf'), markdown])) : undefined;
@@ -90,19 +93,19 @@ const ratio = (a, b) => (a && b ? `${(a / b).toFixed(2)}×` : '–');
 const rows = [];
 for (const r of results.reports) {
   const c = r.commands;
-  rows.push([`${r.scale}×`, f(r.stages.load), f(r.stages.parse), f(r.stages.check), f(r.stages.language), f(r.stages.render), f(r.stages.writeHtml), f(r.stages.pdf), String(r.pages ?? '–'), f(c.check.ms), f(c.html.ms), f(c.full.ms), `${Math.round(c.html.mib)} MiB`, f(r.rebuild.medianMs)]);
+  rows.push([`${r.scale}×`, f(r.stages.load), f(r.stages.parse), f(r.stages.check), f(r.stages.language), f(r.stages.render), f(r.stages.writeHtml), f(r.stages.pdf), f(r.stages.nativePrint), String(r.pages ?? '–'), f(c.check.ms), f(c.html.ms), f(c.full.ms), `${Math.round(c.html.mib)} MiB`, f(r.rebuild.medianMs)]);
 }
-const header = ['report', 'load', 'parse', 'check', 'language', 'render', 'write', 'pdf', 'pages', 'cmd check', 'cmd html', 'cmd full', 'html peak', 'rebuild'];
+const header = ['report', 'load', 'parse', 'check', 'language', 'render', 'write', 'pdf', 'native print', 'pages', 'cmd check', 'cmd html', 'cmd full', 'html peak', 'rebuild'];
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
 const line = (cells) => cells.map((c, i) => c.padStart(widths[i])).join('  ');
 console.log('\nStages (median, fresh process) and whole commands (median wall time, cold process):');
 console.log(line(header));
 for (const row of rows) console.log(line(row));
 console.log('\nSide by side (ratios < 1 mean redovisning is faster):');
-const side = [['report', 'check / pandoc html', 'html build / pandoc html', 'full / pandoc+weasyprint', 'full / bare chromium', 'pandoc html', 'pandoc+weasyprint', 'bare chromium']];
+const side = [['report', 'check / pandoc html', 'html build / pandoc html', 'full / pandoc+weasyprint', 'pdf / native print', 'full / bare chromium', 'pandoc html', 'pandoc+weasyprint', 'bare chromium']];
 for (const r of results.reports) {
   const c = r.commands;
-  side.push([`${r.scale}×`, ratio(c.check.ms, c.pandocHtml?.ms), ratio(c.html.ms, c.pandocHtml?.ms), ratio(c.full.ms, c.pandocPdf?.ms), ratio(c.full.ms, c.chromium.ms), f(c.pandocHtml?.ms), f(c.pandocPdf?.ms), f(c.chromium.ms)]);
+  side.push([`${r.scale}×`, ratio(c.check.ms, c.pandocHtml?.ms), ratio(c.html.ms, c.pandocHtml?.ms), ratio(c.full.ms, c.pandocPdf?.ms), ratio(r.stages.pdf, r.stages.nativePrint), ratio(c.full.ms, c.chromium.ms), f(c.pandocHtml?.ms), f(c.pandocPdf?.ms), f(c.chromium.ms)]);
 }
 const sw = side[0].map((_, i) => Math.max(...side.map((row) => row[i].length)));
 for (const row of side) console.log(row.map((c, i) => c.padStart(sw[i])).join('  '));

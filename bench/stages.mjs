@@ -13,10 +13,24 @@ let t = performance.now();
 const { writeOutput } = await import('../lib/write-output.js');
 if (rest.includes('--pdf')) {
   const { buildPdf } = await import('../lib/build-pdf.js');
-  const pdf = await buildPdf(checked, html.page.body, () => {}, { timeoutMs: 900_000 });
+  // The PDF step's parts: start → laying out → printing → finishing (pdf-lib).
+  const steps = {};
+  const pdf = await buildPdf(checked, html.page.body, (step) => (steps[step.id] = performance.now() - t), { timeoutMs: 900_000 });
   result.pdf = performance.now() - t;
+  result.pdfParts = { start: steps['pdf.laying-out'], layout: steps['pdf.printing'] - steps['pdf.laying-out'], print: steps['pdf.finishing'] - steps['pdf.printing'], finish: result.pdf - steps['pdf.finishing'] };
   html.files.push({ path: 'redovisning.pdf', content: pdf.bytes });
   result.pages = pdf.pages;
+  // The same print document printed by Chromium alone (no Paged.js: no page-foot footnotes), as a yardstick.
+  t = performance.now();
+  const { launchBrowser, printDocument } = await import('../lib/build-pdf.js');
+  const { html: printHtml } = await printDocument(checked, html.page.body);
+  const browser = await launchBrowser();
+  const page = await browser.newPage();
+  await page.setContent(printHtml, { waitUntil: 'load' });
+  await page.evaluate('document.fonts.ready');
+  await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true, timeout: 900_000 });
+  await browser.close();
+  result.nativePrint = performance.now() - t;
   t = performance.now();
 }
 await writeOutput(out, html.files, html.copies);

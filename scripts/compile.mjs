@@ -1,25 +1,31 @@
 // Bundles the generator (src/, TypeScript) into lib/ with esbuild: one file
 // per lazily loaded command, so `check` starts without loading the PDF code.
-// Quick when nothing changed. Type checking is `npx tsc -p .` (run by npm test).
-import { build } from 'esbuild';
+// Costs nothing when nothing changed (esbuild is loaded only to build).
+// Type checking is `npx tsc -p .` (run by npm test).
+// Usage: node scripts/compile.mjs [--force]; bin/redovisning.js calls compile() itself.
 import { readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/** The newest modification time of the files under a folder. */
 const newest = (dir) =>
   readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((e) => e.isFile())
     .reduce((max, e) => Math.max(max, statSync(path.join(e.parentPath, e.name)).mtimeMs), 0);
-const built = (() => {
+
+/** Compiles src/ into lib/ when a source (or the lock file, or this script) is newer than lib/cli.js, or when forced. */
+export async function compile({ force = false } = {}) {
+  let built = 0;
   try {
-    return statSync(path.join(root, 'lib', 'cli.js')).mtimeMs;
+    built = statSync(path.join(root, 'lib', 'cli.js')).mtimeMs;
   } catch {
-    return 0;
+    // not built yet
   }
-})();
-const inputs = Math.max(newest(path.join(root, 'src')), statSync(path.join(root, 'package-lock.json')).mtimeMs, statSync(fileURLToPath(import.meta.url)).mtimeMs);
-if (process.argv.includes('--force') || built < inputs) {
+  const inputs = Math.max(newest(path.join(root, 'src')), statSync(path.join(root, 'package-lock.json')).mtimeMs, statSync(fileURLToPath(import.meta.url)).mtimeMs);
+  if (!force && built >= inputs) return false;
+  const { build } = await import('esbuild');
   rmSync(path.join(root, 'lib'), { recursive: true, force: true });
   await build({
     absWorkingDir: root,
@@ -37,4 +43,7 @@ if (process.argv.includes('--force') || built < inputs) {
     banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
     logLevel: 'warning',
   });
+  return true;
 }
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) await compile({ force: process.argv.includes('--force') });

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Sets up a fresh Debian machine for redovisning: Debian's Chromium (prints the
-# PDF), Hunspell with the Swedish dictionary (checks the spelling), poppler-utils
+# Sets up a fresh Debian machine for redovisning: Debian's headless Chromium
+# (prints the PDF; full Chromium too, for the screenshots and as a fallback), Hunspell with the Swedish dictionary (checks the spelling), poppler-utils
 # (the tests read PDFs back) and a fallback font, then the npm dependencies and
 # the compiled generator. Idempotent: quick when all is there.
 set -euo pipefail
@@ -8,6 +8,7 @@ cd "$(dirname "$0")/.."
 
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
+command -v chromium-headless-shell >/dev/null 2>&1 || need+=(chromium-headless-shell)
 command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
 command -v hunspell >/dev/null 2>&1 || need+=(hunspell)
 [ -e /usr/share/hunspell/sv_SE.dic ] || need+=(hunspell-sv)
@@ -20,10 +21,10 @@ if [ ${#need[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need[@]}" >/dev/null
 fi
 
-# Puppeteer must not download a browser: it uses /usr/bin/chromium.
+# Puppeteer must not download a browser: it uses Debian's.
 export PUPPETEER_SKIP_DOWNLOAD=true
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   npm ci --no-audit --no-fund
 fi
 node scripts/compile.mjs --force
-echo "setup: ready (chromium: $(chromium --version 2>/dev/null | head -1))"
+echo "setup: ready ($(chromium-headless-shell --version 2>/dev/null | head -1), hunspell sv_SE)"

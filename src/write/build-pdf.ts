@@ -30,17 +30,19 @@ async function inlineFontFaces(): Promise<string> {
   return rules.join('\n');
 }
 
+/** What is printed: the print document, and the attached appendix PDFs with their page counts. */
+export interface PrintDocument {
+  html: string;
+  attachments: Map<number, Uint8Array>;
+}
+
 /**
- * The PDF stage: reads attached appendix PDFs (inside the report root),
- * renders the print document, prints it with Paged.js in Chromium and
- * finishes it with pdf-lib. Errors an author can cause become PdfErrors
- * with a message that says what to do.
+ * Reads the attached appendix PDFs (inside the report root) and renders the
+ * print document, with its CSS and fonts inline.
  */
-export async function buildPdf(checked: CheckedReport, body: ReportBody, progress: Progress, options: { timeoutMs?: number; browser?: Promise<Browser> | undefined; keepBrowser?: boolean } = {}): Promise<BuiltPdf> {
-  const timeoutMs = options.timeoutMs ?? DEFAULT_PDF_TIMEOUT_MS;
+export async function printDocument(checked: CheckedReport, body: ReportBody): Promise<PrintDocument> {
   const { context, diagnostics } = checked;
-  const model = context.model;
-  if (!model) throw new PdfError('pdf.no-model');
+  if (!context.model) throw new PdfError('pdf.no-model');
   const attachments = new Map<number, Uint8Array>();
   const pageCounts = new Map<number, number>();
   for (const appendix of context.appendices) {
@@ -63,6 +65,19 @@ export async function buildPdf(checked: CheckedReport, body: ReportBody, progres
   const css = `${await inlineFontFaces()}\n${context.sources.templates.get('pdf.css')?.text ?? ''}`;
   const html = renderPrint(context, body, css, pageCounts, diagnostics);
   if (!html) throw new PdfError('pdf.template-failed');
+  return { html, attachments };
+}
+
+/**
+ * The PDF stage: renders the print document, prints it in Chromium and
+ * finishes it with pdf-lib. Errors an author can cause become PdfErrors
+ * with a message that says what to do.
+ */
+export async function buildPdf(checked: CheckedReport, body: ReportBody, progress: Progress, options: { timeoutMs?: number; browser?: Promise<Browser> | undefined; keepBrowser?: boolean } = {}): Promise<BuiltPdf> {
+  const timeoutMs = options.timeoutMs ?? DEFAULT_PDF_TIMEOUT_MS;
+  const model = checked.context.model;
+  if (!model) throw new PdfError('pdf.no-model');
+  const { html, attachments } = await printDocument(checked, body);
   const printed = await printPdf(html, { timeoutMs, progress, browser: options.browser, keepBrowser: options.keepBrowser ?? false });
   progress({ id: 'pdf.finishing' });
   const { rapport } = model;
@@ -81,3 +96,7 @@ export async function buildPdf(checked: CheckedReport, body: ReportBody, progres
   );
   return { bytes, pages: printed.pages };
 }
+
+/** For the benchmark: the print step alone, and the browser it prints in. */
+export { printPdf } from './pdf.js';
+export { launchBrowser } from './browser.js';

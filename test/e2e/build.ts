@@ -34,8 +34,8 @@ export async function cli(args: string[], options: { cwd?: string; env?: NodeJS.
 }
 
 /** Builds a report root into a fresh temporary output folder and returns the folder. */
-export async function buildInto(root: string, extra: string[] = []): Promise<{ out: string; result: CliRun }> {
+export async function buildInto(root: string, extra: string[] = [], env: NodeJS.ProcessEnv = {}): Promise<{ out: string; result: CliRun }> {
   const out = path.join(await mkdtemp(path.join(os.tmpdir(), 'redovisning-out-')), 'dist');
-  const result = await cli(['build', root, '--out', out, ...extra]);
+  const result = await cli(['build', root, '--out', out, ...extra], { env });
   return { out, result };
 }

@@ -151,6 +151,17 @@ describe('a PDF appendix', () => {
   });
 });
 
+describe('the browser that prints', () => {
+  it('prints with the headless shell when it is installed, and full Chromium (the fallback) prints the same bytes', async () => {
+    const { CHROMIUM_PATH, HEADLESS_SHELL } = await import('../../src/write/browser.js');
+    expect(CHROMIUM_PATH).toBe(HEADLESS_SHELL);
+    const full = await buildInto(REPO, [], { REDOVISNING_CHROMIUM: '/usr/bin/chromium' });
+    expect(full.result.code, full.result.stderr).toBe(0);
+    expect(await readFile(path.join(full.out, 'redovisning.pdf'))).toEqual(await readFile(pdf));
+    await rm(path.dirname(full.out), { recursive: true, force: true });
+  });
+});
+
 describe('when the PDF cannot be printed', () => {
   it('a missing browser is a clear message that says what to run, and nothing is written', async () => {
     const root = await fixtureReport(undefined);

@@ -129,8 +129,8 @@ export const TOOL_ERRORS = {
   }),
   'pdf.browser-missing': message({
     example: { path: '/usr/bin/chromium' },
-    sv: (p) => `Chromium finns inte på ${p.path}: kör ./scripts/setup.sh (den installerar Debians chromium), eller sätt REDOVISNING_CHROMIUM till en Chromium`,
-    en: (p) => `Chromium was not found at ${p.path}: run ./scripts/setup.sh (it installs Debian's chromium), or set REDOVISNING_CHROMIUM to a Chromium binary`,
+    sv: (p) => `Chromium finns inte på ${p.path}: kör ./scripts/setup.sh (den installerar Debians chromium-headless-shell och chromium), eller sätt REDOVISNING_CHROMIUM till en Chromium`,
+    en: (p) => `Chromium was not found at ${p.path}: run ./scripts/setup.sh (it installs Debian's chromium-headless-shell and chromium), or set REDOVISNING_CHROMIUM to a Chromium binary`,
   }),
   'pdf.browser-start': message({
     example: { path: '/usr/bin/chromium', reason: 'Timed out' },
