@@ -57,6 +57,59 @@ Paged.registerHandlers(RepeatTableHeaders);
 `;
 
 /**
+ * Keeps the layout of a long report linear. Every new page makes Chromium
+ * lay out the document built so far (Paged.js measures the page it adds),
+ * so finished pages are hidden while later ones are laid out, and shown
+ * again before printing. Hidden pages would take their footnote calls out
+ * of the CSS counters that number the notes, changing the numbers, their
+ * width and so the line breaks; so each page starts its footnote counters
+ * at the count of the pages before it, which gives every note the number it
+ * has in the whole document, hidden pages or not. Runs in the page.
+ */
+const LINEAR_LAYOUT = `
+class LinearLayout extends Paged.Handler {
+  constructor(chunker, polisher, caller) {
+    super(chunker, polisher, caller);
+    this.calls = 0;
+    this.markers = 0;
+    this.finished = [];
+  }
+  beforePageLayout(page) {
+    const sheet = page && page.element && page.element.querySelector('.pagedjs_sheet');
+    if (sheet) sheet.style.counterReset = 'footnote ' + this.calls + ' footnote-marker ' + this.markers;
+  }
+  finalizePage(pageElement) {
+    this.calls += pageElement.querySelectorAll('.pagedjs_area [data-footnote-call]:not([data-split-from])').length;
+    this.markers += pageElement.querySelectorAll('[data-footnote-marker]:not([data-split-from])').length;
+    this.finished.push(pageElement);
+    // The last pages stay: a page's overflow and split elements refer back to the page before.
+    const done = this.finished[this.finished.length - 4];
+    const next = done && done.nextElementSibling;
+    if (!done || !next) return;
+    // A spacer takes the hidden page's place, to the 1/64 px, so later pages stand where they would
+    // (Paged.js rounds positions while placing notes: a page moved by a fraction could lay out otherwise).
+    if (!this.spacer) {
+      this.spacer = document.createElement('div');
+      this.spacer.style.height = '0px';
+      done.parentNode.parentNode.insertBefore(this.spacer, done.parentNode);
+      this.height = 0;
+    }
+    this.height += next.getBoundingClientRect().top - done.getBoundingClientRect().top;
+    done.style.display = 'none';
+    this.spacer.style.height = this.height + 'px';
+  }
+  afterRendered() {
+    if (this.spacer) this.spacer.remove();
+    for (const page of this.finished) {
+      page.style.removeProperty('display');
+      if (!page.getAttribute('style')) page.removeAttribute('style');
+    }
+  }
+}
+Paged.registerHandlers(LinearLayout);
+`;
+
+/**
  * Paged.js lays out one page per animation frame (its queue ticks on
  * requestAnimationFrame), which leaves the renderer idle for most of each
  * frame: 40 % of the layout time of a long report. Nothing is painted while
@@ -114,6 +167,7 @@ export async function printPdf(html: string, options: { timeoutMs: number; progr
     const polyfill = await readFile(PAGED_POLYFILL, 'utf8');
     await page.addScriptTag({ content: polyfill });
     await page.addScriptTag({ content: REPEAT_TABLE_HEADERS });
+    await page.addScriptTag({ content: LINEAR_LAYOUT });
     const layout = (await page.evaluate(`(async () => {
       await document.fonts.ready;
       const previewer = new Paged.Previewer();
