@@ -12,10 +12,11 @@ const result = { ...checked.timings };
 let t = performance.now();
 const { writeOutput } = await import('../lib/write-output.js');
 if (rest.includes('--pdf')) {
-  const { buildPdf } = await import('../lib/build-pdf.js');
-  // The PDF step's parts: start → laying out → printing → finishing (pdf-lib).
+  const { buildPdf, startPrinter } = await import('../lib/build-pdf.js');
+  // The PDF step as the build runs it (its printer thread starts the browser), in parts:
+  // start → laying out → printing → finishing (pdf-lib).
   const steps = {};
-  const pdf = await buildPdf(checked, html.page.body, (step) => (steps[step.id] = performance.now() - t), { timeoutMs: 900_000 });
+  const pdf = await buildPdf(checked, html.page.body, (step) => (steps[step.id] = performance.now() - t), { timeoutMs: 900_000, printer: startPrinter() });
   result.pdf = performance.now() - t;
   result.pdfParts = { start: steps['pdf.laying-out'], layout: steps['pdf.printing'] - steps['pdf.laying-out'], print: steps['pdf.finishing'] - steps['pdf.printing'], finish: result.pdf - steps['pdf.finishing'] };
   html.files.push({ path: 'redovisning.pdf', content: pdf.bytes });

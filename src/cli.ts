@@ -133,10 +133,9 @@ command('build', rootArgument[0])
   .option('-q, --quiet', text(lang, 'cli.build.quiet'))
   .option('--strict', text(lang, 'cli.strict'))
   .action(async (root: string, options: { out?: string; pdf: boolean; pdfTimeout: number; quiet?: boolean; strict?: boolean }) => {
-    // The browser takes a second or two to start: start it first, so it is
-    // ready when the checks and the page are done.
-    const browser = options.pdf ? (await import('./write/browser.js')).launchBrowser() : undefined;
-    browser?.catch(() => undefined);
+    // The printer starts its browser first, in a thread of its own, so that
+    // it is ready when the checks and the page are done.
+    const printer = options.pdf ? (await import('./write/printer.js')).startPrinter() : undefined;
     const { buildCommand } = await import('./commands/build.js');
     const out = options.out ?? path.join(root, 'dist');
     // Ctrl-C (or SIGTERM) stops the build and leaves the output folder as it
@@ -154,7 +153,7 @@ command('build', rootArgument[0])
     };
     process.once('SIGINT', interrupt);
     process.once('SIGTERM', interrupt);
-    process.exitCode = await buildCommand({ root, out, pdf: options.pdf, quiet: options.quiet ?? false, strict: options.strict ?? false, print: printDiagnostics, guard, pdfTimeoutMs: options.pdfTimeout * 1000, browser, lang });
+    process.exitCode = await buildCommand({ root, out, pdf: options.pdf, quiet: options.quiet ?? false, strict: options.strict ?? false, print: printDiagnostics, guard, pdfTimeoutMs: options.pdfTimeout * 1000, printer, lang });
   });
 
 command('dev', rootArgument[0])

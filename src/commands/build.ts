@@ -2,11 +2,12 @@ import type { Diagnostics } from '../diagnostics/diagnostic.js';
 import { text, textOf } from '../messages/catalogue.js';
 import type { Lang } from '../messages/message.js';
 import { checkReport, renderHtml } from '../pipeline.js';
-import type { Browser } from 'puppeteer-core';
 import { BrowserMissingError } from '../write/browser.js';
 import { buildPdf } from '../write/build-pdf.js';
 import { outputDate } from '../write/dates.js';
-import { PdfError } from '../write/pdf.js';
+import { PdfError, type ProgressStep } from '../write/pdf.js';
+import type { Printer } from '../write/printer.js';
+import { pageBody } from '../render/render-page.js';
 import { OutputBusyError, writeOutput, type WriteGuard } from '../write/write-output.js';
 
 /** Options of `redovisning build`. */
@@ -21,8 +22,8 @@ export interface BuildOptions {
   /** Shared with the CLI's signal handlers (see WriteGuard). */
   guard: WriteGuard;
   pdfTimeoutMs: number;
-  /** The browser, already starting (see cli.ts); undefined without --pdf. */
-  browser: Promise<Browser> | undefined;
+  /** The printer, already starting its browser (see cli.ts); undefined without --pdf. */
+  printer: Printer | undefined;
   lang: Lang;
 }
 
@@ -36,13 +37,12 @@ export async function buildCommand(options: BuildOptions): Promise<number> {
     if (!options.quiet) process.stderr.write(`${line}\n`);
   };
   const guard = options.guard;
-  const browser = options.browser;
+  const printer = options.printer;
   const closeBrowser = async (): Promise<void> => {
-    const b = await browser?.catch(() => undefined);
-    await b?.close().catch(() => undefined);
+    await printer?.close();
   };
   const { lang } = options;
-  if (browser) say(text(lang, 'pdf.starting'));
+  if (printer) say(text(lang, 'pdf.starting'));
   const checked = await checkReport(options.root, undefined, { strict: options.strict });
   const refuse = (): number => {
     void closeBrowser();
@@ -53,17 +53,33 @@ export async function buildCommand(options: BuildOptions): Promise<number> {
   if (checked.diagnostics.hasErrors) return refuse();
   const model = checked.context.model;
   if (!model) return refuse();
+  const prepared = pageBody(checked.context, checked.diagnostics);
+  // The PDF starts first: Chromium lays out and prints it while this process makes the open
+  // data and the page (two cores at work instead of one waiting for the other).
+  let layingOut: () => void = () => undefined;
+  const laidOut = new Promise<void>((resolve) => (layingOut = resolve));
+  const report = (step: ProgressStep): void => {
+    if (step.id === 'pdf.laying-out') layingOut();
+    say(textOf(lang, step.id, step));
+  };
+  const printing = options.pdf ? buildPdf(checked, prepared.body, report, { timeoutMs: options.pdfTimeoutMs, printer }) : undefined;
+  printing?.catch(() => undefined);
+  // The print document is made and sent before the open data (which would hold it up).
+  if (printing) await Promise.race([laidOut, printing.then(() => undefined, () => undefined)]);
   const { buildOpenData } = await import('../write/open-data/open-data.js');
   const openData = await buildOpenData(model, checked.context.placements, outputDate(model.rapport.datum));
-  const html = renderHtml(checked, { pdfHref: options.pdf ? 'redovisning.pdf' : undefined, openData });
-  if (!html) return refuse();
+  const html = renderHtml(checked, { pdfHref: options.pdf ? 'redovisning.pdf' : undefined, openData, body: prepared });
+  if (!html) {
+    await closeBrowser();
+    return refuse();
+  }
   html.files.push(...openData.files);
-  // Warnings now, before the slow PDF step, not after it.
+  // Warnings now, before the slow PDF step ends, not after it.
   options.print(checked.diagnostics, options.quiet);
   const shown = checked.diagnostics.list.length;
-  if (options.pdf) {
+  if (printing) {
     try {
-      const pdf = await buildPdf(checked, html.page.body, (step) => say(textOf(lang, step.id, step)), { timeoutMs: options.pdfTimeoutMs, browser });
+      const pdf = await printing;
       html.files.push({ path: 'redovisning.pdf', content: pdf.bytes });
       say(text(lang, 'pdf.pages', { pages: pdf.pages }));
     } catch (error) {

@@ -196,16 +196,28 @@ function pageTitle(rapport: Rapport): string {
   return full.length <= TITLE_LIMIT ? full : title;
 }
 
+/** The page's chapters as HTML trees, and what drew their tables and figures (for the appendices). */
+export interface PageBody {
+  draw: Drawer;
+  body: ReportBody;
+}
+
+/** The chapters of the page, drawn once: the PDF is printed from the same trees. */
+export function pageBody(context: CheckContext, diagnostics: Diagnostics): PageBody {
+  const model = context.model as ReportModel;
+  const draw = reportDrawer(model, context.placements, context.figures, context.sources.templates, diagnostics, 'page');
+  return { draw, body: renderBody(context.chapters, draw, model.bilagor.length) };
+}
+
 /**
  * Renders the whole web page: the chapters' HTML through the layout template
  * (letterhead, contents, chapters, decision, footnotes, appendices). Template
  * errors are diagnostics at the template's line.
  */
-export function renderPage(context: CheckContext, diagnostics: Diagnostics, options: { pdfHref: string | undefined; openData: { datasets: DatasetView[]; record: string | undefined } }): RenderedPage | undefined {
+export function renderPage(context: CheckContext, diagnostics: Diagnostics, options: { pdfHref: string | undefined; openData: { datasets: DatasetView[]; record: string | undefined }; body?: PageBody | undefined }): RenderedPage | undefined {
   const model = context.model as ReportModel;
   const templates = context.sources.templates;
-  const draw = reportDrawer(model, context.placements, context.figures, templates, diagnostics, 'page');
-  const body = renderBody(context.chapters, draw, model.bilagor.length);
+  const { draw, body } = options.body ?? pageBody(context, diagnostics);
   const { rapport } = model;
   const html = renderLayout(templates.get('layout.hbs'), layoutPartials(templates), {
     ...layoutFacts(rapport, context.figures.logo, 'page'),

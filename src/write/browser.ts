@@ -1,5 +1,9 @@
-import { existsSync } from 'node:fs';
-import type { Browser } from 'puppeteer-core';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Readable, Writable } from 'node:stream';
+import type { Browser, ConnectionTransport, PuppeteerNode } from 'puppeteer-core';
 import type { TextId } from '../messages/catalogue.js';
 import { ToolError } from '../messages/tool-error.js';
 
@@ -37,18 +41,136 @@ export const CHROMIUM_ARGS = [
 export class BrowserMissingError<K extends TextId = TextId> extends ToolError<K> {}
 
 /**
+ * The flags puppeteer-core's own launch() gives Chromium (`puppeteer.defaultArgs({ headless: true })`
+ * of the pinned version, without the start page; a test holds them equal), so that the browser
+ * started here prints what puppeteer's would.
+ */
+export const PUPPETEER_ARGS = [
+  '--allow-pre-commit-input',
+  '--disable-background-networking',
+  '--disable-background-timer-throttling',
+  '--disable-backgrounding-occluded-windows',
+  '--disable-breakpad',
+  '--disable-client-side-phishing-detection',
+  '--disable-component-extensions-with-background-pages',
+  '--disable-crash-reporter',
+  '--disable-default-apps',
+  '--disable-dev-shm-usage',
+  '--disable-hang-monitor',
+  '--disable-infobars',
+  '--disable-ipc-flooding-protection',
+  '--disable-popup-blocking',
+  '--disable-prompt-on-repost',
+  '--disable-renderer-backgrounding',
+  '--disable-search-engine-choice-screen',
+  '--disable-sync',
+  '--enable-automation',
+  '--export-tagged-pdf',
+  '--force-color-profile=srgb',
+  '--generate-pdf-document-outline',
+  '--metrics-recording-only',
+  '--no-first-run',
+  '--password-store=basic',
+  '--use-mock-keychain',
+  '--disable-features=Translate,AcceptCHFrame,MediaRouter,OptimizationHints,WebUIReloadButton,ProcessPerSiteUpToMainFrameThreshold,IsolateSandboxedIframes',
+  '--enable-features=PdfOopif',
+  '--headless=new',
+  '--hide-scrollbars',
+  '--mute-audio',
+  '--disable-extensions',
+];
+
+/** Browser profiles are temporary folders named after the process that made them. */
+const PROFILE_PREFIX = 'redovisning-chromium-';
+
+/** Removes the profiles of processes that are gone (killed, so that they could not clean up). */
+function sweepProfiles(): void {
+  for (const name of readdirSync(os.tmpdir())) {
+    const owner = name.startsWith(PROFILE_PREFIX) ? Number(name.slice(PROFILE_PREFIX.length).split('-')[0]) : NaN;
+    if (!Number.isInteger(owner) || owner === process.pid || running(owner)) continue;
+    rmSync(path.join(os.tmpdir(), name), { recursive: true, force: true });
+  }
+}
+
+function running(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Kills a browser's process if it still runs and removes its profile (for a process on its way out: synchronous). */
+export function removeBrowser(pid: number | undefined, profile: string): void {
+  try {
+    if (pid) process.kill(pid, 'SIGKILL');
+  } catch {
+    // Gone already.
+  }
+  rmSync(profile, { recursive: true, force: true });
+}
+
+/** The Chromium process behind each browser this module started (closing kills it if it hangs). */
+const processes = new WeakMap<Browser, ChildProcess>();
+
+/** The Chromium process of a browser from launchBrowser(). */
+export function browserProcess(browser: Browser): ChildProcess | undefined {
+  return processes.get(browser);
+}
+
+/**
  * Starts headless Chromium, or fails with a message that names the fix.
  * Only the PDF stage (and tests) call this; checks never start a browser.
+ *
+ * The process starts before this function first waits: a build calls it
+ * first and then checks the report, and puppeteer (a tenth of a second to
+ * load) would otherwise start the browser only once the check let it, so
+ * that the build waited for the browser after the check instead of the
+ * browser starting during it. Puppeteer then connects over the browser's
+ * pipe (Chromium exits when it closes, so a killed build leaves no browser
+ * behind).
  */
-export async function launchBrowser(timeoutMs = 30_000): Promise<Browser> {
+export async function launchBrowser(timeoutMs = 30_000, onSpawn?: (started: { pid: number; profile: string }) => void): Promise<Browser> {
   if (!existsSync(CHROMIUM_PATH)) {
     throw new BrowserMissingError('pdf.browser-missing', { path: CHROMIUM_PATH });
   }
-  const puppeteer = (await import('puppeteer-core')).default;
+  sweepProfiles();
+  const profile = mkdtempSync(path.join(os.tmpdir(), `${PROFILE_PREFIX}${process.pid}-`));
+  const started = new Promise<ChildProcess>((resolve, reject) => {
+    const child = spawn(CHROMIUM_PATH, [...PUPPETEER_ARGS, ...CHROMIUM_ARGS, '--remote-debugging-pipe', `--user-data-dir=${profile}`, 'about:blank'], { stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'] });
+    // A process that exits (Ctrl-C) takes its browser and its profile along.
+    const cleanUp = (): void => removeBrowser(child.pid, profile);
+    process.once('exit', cleanUp);
+    let errors = '';
+    child.stderr?.on('data', (chunk: Buffer) => (errors = (errors + chunk.toString('utf8')).slice(-2000)));
+    child.once('error', reject);
+    child.once('exit', (code, signal) => {
+      process.removeListener('exit', cleanUp);
+      rmSync(profile, { recursive: true, force: true });
+      reject(new Error(`Chromium exited (${signal ?? code}) ${errors.trim().split('\n').pop() ?? ''}`));
+    });
+    child.once('spawn', () => {
+      if (child.pid) onSpawn?.({ pid: child.pid, profile });
+      resolve(child);
+    });
+  });
+  let timer: NodeJS.Timeout | undefined;
   try {
-    // pipe: Chromium talks over a pipe and exits when it closes, so a killed build leaves no browser behind.
-    return await puppeteer.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true, pipe: true, timeout: timeoutMs, protocolTimeout: 120_000 });
+    const child = await started;
+    // PipeTransport is what puppeteer's own launch() connects with; its types leave it out.
+    const { default: puppeteer, PipeTransport } = (await import('puppeteer-core')) as unknown as { default: PuppeteerNode; PipeTransport: new (write: Writable, read: Readable) => ConnectionTransport };
+    const transport = new PipeTransport(child.stdio[3] as Writable, child.stdio[4] as Readable);
+    const exited = new Promise<never>((_, reject) => child.once('exit', (code, signal) => reject(new Error(`Chromium exited (${signal ?? code})`))));
+    exited.catch(() => undefined);
+    const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer in ${timeoutMs} ms`)), timeoutMs)));
+    const browser = await Promise.race([puppeteer.connect({ transport, protocolTimeout: 120_000, defaultViewport: { width: 800, height: 600 } }), exited, late]);
+    processes.set(browser, child);
+    return browser;
   } catch (error) {
+    started.then((child) => child.kill('SIGKILL'), () => undefined);
     throw new BrowserMissingError('pdf.browser-start', { path: CHROMIUM_PATH, reason: (error as Error).message.split('\n')[0] ?? '' });
+  } finally {
+    clearTimeout(timer);
   }
 }

@@ -1,14 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { PDFDocument } from 'pdf-lib';
 import type { Browser } from 'puppeteer-core';
 import type { CheckedReport } from '../pipeline.js';
 import { FONT_DIR, FONT_FACES } from '../render/fonts.js';
 import type { ReportBody } from '../render/markdown-to-hast.js';
 import { renderPrint } from '../render/render-print.js';
 import { outputDate } from './dates.js';
-import { finishPdf } from './pdf-finish.js';
 import { PdfError, printPdf, type Progress } from './pdf.js';
+import type { Printer } from './printer.js';
 
 /** How long printing may take before the build gives up (a hang, or a report far larger than any real one). */
 export const DEFAULT_PDF_TIMEOUT_MS = 180_000;
@@ -47,6 +46,7 @@ export async function printDocument(checked: CheckedReport, body: ReportBody): P
   const pageCounts = new Map<number, number>();
   for (const appendix of context.appendices) {
     if (!appendix.pdf) continue;
+    const { PDFDocument } = await import('pdf-lib');
     const file = path.resolve(context.sources.root, appendix.pdf);
     let bytes: Uint8Array;
     try {
@@ -73,12 +73,17 @@ export async function printDocument(checked: CheckedReport, body: ReportBody): P
  * finishes it with pdf-lib. Errors an author can cause become PdfErrors
  * with a message that says what to do.
  */
-export async function buildPdf(checked: CheckedReport, body: ReportBody, progress: Progress, options: { timeoutMs?: number; browser?: Promise<Browser> | undefined; keepBrowser?: boolean } = {}): Promise<BuiltPdf> {
+export async function buildPdf(checked: CheckedReport, body: ReportBody, progress: Progress, options: { timeoutMs?: number; browser?: Promise<Browser> | undefined; keepBrowser?: boolean; printer?: Printer | undefined } = {}): Promise<BuiltPdf> {
   const timeoutMs = options.timeoutMs ?? DEFAULT_PDF_TIMEOUT_MS;
   const model = checked.context.model;
   if (!model) throw new PdfError('pdf.no-model');
   const { html, attachments } = await printDocument(checked, body);
-  const printed = await printPdf(html, { timeoutMs, progress, browser: options.browser, keepBrowser: options.keepBrowser ?? false });
+  const printing = options.printer ? options.printer.print(html, { timeoutMs, progress }) : printPdf(html, { timeoutMs, progress, browser: options.browser, keepBrowser: options.keepBrowser ?? false });
+  // pdf-lib (some 50 ms to load) loads while Chromium prints.
+  const finishing = import('./pdf-finish.js');
+  finishing.catch(() => undefined);
+  const printed = await printing;
+  const { finishPdf } = await finishing;
   progress({ id: 'pdf.finishing' });
   const { rapport } = model;
   const bytes = await finishPdf(
@@ -98,5 +103,6 @@ export async function buildPdf(checked: CheckedReport, body: ReportBody, progres
 }
 
 /** For the benchmark: the print step alone, and the browser it prints in. */
-export { printPdf } from './pdf.js';
+export { preparePage, printPdf } from './pdf.js';
 export { launchBrowser } from './browser.js';
+export { startPrinter } from './printer.js';

@@ -4,7 +4,7 @@ import type { Browser, Page } from 'puppeteer-core';
 import { TOOL_ROOT } from '../load/load-report.js';
 import type { TextId } from '../messages/catalogue.js';
 import { ToolError } from '../messages/tool-error.js';
-import { BrowserMissingError, launchBrowser } from './browser.js';
+import { BrowserMissingError, browserProcess, launchBrowser } from './browser.js';
 
 /** Paged.js' polyfill (the package's exports do not list it, so it is read by path). */
 const PAGED_POLYFILL = path.join(TOOL_ROOT, 'node_modules', 'pagedjs', 'dist', 'paged.polyfill.js');
@@ -78,12 +78,12 @@ class LinearLayout extends Paged.Handler {
     const sheet = page && page.element && page.element.querySelector('.pagedjs_sheet');
     if (sheet) sheet.style.counterReset = 'footnote ' + this.calls + ' footnote-marker ' + this.markers;
   }
-  finalizePage(pageElement) {
+  finalizePage(pageElement, page) {
     this.calls += pageElement.querySelectorAll('.pagedjs_area [data-footnote-call]:not([data-split-from])').length;
     this.markers += pageElement.querySelectorAll('[data-footnote-marker]:not([data-split-from])').length;
-    this.finished.push(pageElement);
+    this.finished.push({ element: pageElement, page });
     // The last pages stay: a page's overflow and split elements refer back to the page before.
-    const done = this.finished[this.finished.length - 4];
+    const { element: done, page: donePage } = this.finished[this.finished.length - 2] || {};
     const next = done && done.nextElementSibling;
     if (!done || !next) return;
     // A spacer takes the hidden page's place, to the 1/64 px, so later pages stand where they would
@@ -95,14 +95,36 @@ class LinearLayout extends Paged.Handler {
       this.height = 0;
     }
     this.height += next.getBoundingClientRect().top - done.getBoundingClientRect().top;
-    done.style.display = 'none';
+    // A page's resize observer would take hiding it for a change of content and look for
+    // overflow in it (a layout of the document each time): the page is finished, stop watching it.
+    if (donePage) donePage.removeListeners();
+    if (this.keepInDocument) done.style.display = 'none';
+    else {
+      // Out of the document, not just hidden: hidden pages still made each layout walk past them all.
+      if (!this.finishedPages) this.finishedPages = { fragment: document.createDocumentFragment(), area: done.parentNode };
+      this.finishedPages.fragment.appendChild(done);
+    }
     this.spacer.style.height = this.height + 'px';
+  }
+  afterParsed() {
+    // A page is some seventy boxes of Paged.js' own: a margin box for every place a running
+    // header could go, crop marks. Chromium styles and lays out every one of them again to
+    // print, which took longer than the report's own text: those that show nothing are not rendered.
+    const root = getComputedStyle(document.documentElement);
+    const marks = ['--pagedjs-mark-crop-display', '--pagedjs-mark-cross-display'].some((name) => root.getPropertyValue(name).trim() !== 'none');
+    // target-counter() and target-text() look up their targets among all pages laid out so far (see printPdf).
+    this.keepInDocument = window.redovisningKeepPages === true;
+    const style = document.createElement('style');
+    style.textContent = '.pagedjs_pagebox > [class^="pagedjs_margin-"]:not(:has(.hasContent)) { display: none; }' + (marks ? '' : ' .pagedjs_bleed > * { display: none; }');
+    document.head.appendChild(style);
   }
   afterRendered() {
     if (this.spacer) this.spacer.remove();
-    for (const page of this.finished) {
-      page.style.removeProperty('display');
-      if (!page.getAttribute('style')) page.removeAttribute('style');
+    if (this.finishedPages) this.finishedPages.area.insertBefore(this.finishedPages.fragment, this.finishedPages.area.firstChild);
+    for (const { element, page } of this.finished) {
+      if (page) page.removeListeners();
+      element.style.removeProperty('display');
+      if (!element.getAttribute('style')) element.removeAttribute('style');
     }
   }
 }
@@ -118,18 +140,60 @@ Paged.registerHandlers(LinearLayout);
  */
 const NO_FRAME_WAIT = 'window.requestAnimationFrame = (callback) => { queueMicrotask(() => callback(performance.now())); return 1; };';
 
+/** A time limit in seconds as the author gave it (`--pdf-timeout 0.05` → `0.05`). */
+export function timeoutSeconds(ms: number): string {
+  return String(Number((ms / 1000).toFixed(3)));
+}
+
+/** A page made ready to lay out a report: Paged.js loaded, requests watched. */
+export interface PrintPage {
+  page: Page;
+  /** Requests blocked (anything but data: URLs): the build fails if there are any. */
+  blocked: string[];
+  /** Errors thrown in the page. */
+  pageErrors: string[];
+}
+
+/**
+ * Opens a page and loads Paged.js into it, before the report is known: a
+ * build does this while it checks the report. The document written into the
+ * page later (`setContent`, which is `document.write`) keeps the page's
+ * scripts, so Paged.js is compiled once, off the build's way.
+ */
+export async function preparePage(browser: Browser): Promise<PrintPage> {
+  const page = await browser.newPage();
+  const prepared: PrintPage = { page, blocked: [], pageErrors: [] };
+  await page.setRequestInterception(true);
+  page.on('request', (request) => {
+    const url = request.url();
+    if (url.startsWith('data:') || url === 'about:blank') void request.continue();
+    else {
+      prepared.blocked.push(url);
+      void request.abort('blockedbyclient');
+    }
+  });
+  page.on('pageerror', (error) => prepared.pageErrors.push(String((error as Error).message ?? error)));
+  await page.evaluate(`window.PagedConfig = { auto: false }; ${NO_FRAME_WAIT}`);
+  await page.addScriptTag({ content: await readFile(PAGED_POLYFILL, 'utf8') });
+  await page.addScriptTag({ content: REPEAT_TABLE_HEADERS });
+  await page.addScriptTag({ content: LINEAR_LAYOUT });
+  return prepared;
+}
+
 /**
  * Prints the print document to PDF in headless Chromium with Paged.js. The
  * page loads nothing from the network: every request other than a data: URL
- * is blocked and makes the build fail. Bounded in time: a hang kills the browser.
+ * is blocked and makes the build fail. Bounded in time: a hang kills the
+ * browser. `page`, when given, is a page prepared in that browser (else one
+ * is prepared here).
  */
-export async function printPdf(html: string, options: { timeoutMs: number; progress: Progress; browser?: Promise<Browser> | undefined; keepBrowser?: boolean }): Promise<Printed> {
+export async function printPdf(html: string, options: { timeoutMs: number; progress: Progress; browser?: Promise<Browser> | undefined; page?: Promise<PrintPage> | undefined; keepBrowser?: boolean }): Promise<Printed> {
   let browser: Browser | undefined;
   let page: Page | undefined;
   let failed = false;
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new PdfError('pdf.timeout', { seconds: options.timeoutMs < 10_000 ? (options.timeoutMs / 1000).toFixed(1) : String(Math.round(options.timeoutMs / 1000)) })), options.timeoutMs);
+    timer = setTimeout(() => reject(new PdfError('pdf.timeout', { seconds: timeoutSeconds(options.timeoutMs) })), options.timeoutMs);
   });
   try {
     return await Promise.race([print(), timeout]);
@@ -148,26 +212,12 @@ export async function printPdf(html: string, options: { timeoutMs: number; progr
   async function print(): Promise<Printed> {
     if (!options.browser) options.progress({ id: 'pdf.starting' });
     browser = await (options.browser ?? launchBrowser());
-    page = await browser.newPage();
-    const blocked: string[] = [];
-    await page.setRequestInterception(true);
-    page.on('request', (request) => {
-      const url = request.url();
-      if (url.startsWith('data:') || url === 'about:blank') void request.continue();
-      else {
-        blocked.push(url);
-        void request.abort('blockedbyclient');
-      }
-    });
-    const pageErrors: string[] = [];
-    page.on('pageerror', (error) => pageErrors.push(String((error as Error).message ?? error)));
-    options.progress({ id: 'pdf.laying-out' });
+    const prepared = await (options.page ?? preparePage(browser));
+    page = prepared.page;
     await page.setContent(html, { waitUntil: 'load', timeout: options.timeoutMs });
-    await page.evaluate(`window.PagedConfig = { auto: false }; ${NO_FRAME_WAIT}`);
-    const polyfill = await readFile(PAGED_POLYFILL, 'utf8');
-    await page.addScriptTag({ content: polyfill });
-    await page.addScriptTag({ content: REPEAT_TABLE_HEADERS });
-    await page.addScriptTag({ content: LINEAR_LAYOUT });
+    // A stylesheet that refers to other pages' content needs the pages laid out so far in the document.
+    if (/target-(counter|counters|text)\s*\(/.test(html)) await page.evaluate('window.redovisningKeepPages = true');
+    options.progress({ id: 'pdf.laying-out' });
     const layout = (await page.evaluate(`(async () => {
       await document.fonts.ready;
       const previewer = new Paged.Previewer();
@@ -187,8 +237,8 @@ export async function printPdf(html: string, options: { timeoutMs: number; progr
       });
       return { pages: flow.total, placements };
     })()`)) as { pages: number; placements: Placement[] };
-    if (pageErrors.length) throw new PdfError('pdf.layout-failed', { reason: pageErrors[0] ?? '' });
-    if (blocked.length) throw new PdfError('pdf.blocked', { count: blocked.length, first: blocked[0] ?? '' });
+    if (prepared.pageErrors.length) throw new PdfError('pdf.layout-failed', { reason: prepared.pageErrors[0] ?? '' });
+    if (prepared.blocked.length) throw new PdfError('pdf.blocked', { count: prepared.blocked.length, first: prepared.blocked[0] ?? '' });
     options.progress({ id: 'pdf.printing', pages: layout.pages });
     const bytes = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true, timeout: options.timeoutMs });
     return { bytes, pages: layout.pages, placements: layout.placements };
@@ -198,7 +248,7 @@ export async function printPdf(html: string, options: { timeoutMs: number; progr
 /** Closes the browser, and kills it if it does not close in time (no zombie process). */
 async function closeBrowser(browser: Browser | undefined): Promise<void> {
   if (!browser) return;
-  const process = browser.process();
+  const process = browserProcess(browser);
   let timer: NodeJS.Timeout | undefined;
   await Promise.race([browser.close().catch(() => undefined), new Promise((resolve) => (timer = setTimeout(resolve, 5000)))]);
   clearTimeout(timer);

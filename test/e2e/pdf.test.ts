@@ -1,9 +1,10 @@
-import { execFileSync } from 'node:child_process';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { fixtureReport, REPO } from '../helpers.js';
+import { copyOfRealReport, fixtureReport, REPO } from '../helpers.js';
 import { buildInto, cli } from './build.js';
 import { pageTexts, pdfCatalog, pdfFonts, pdfInfo } from './pdf-read.js';
 
@@ -162,6 +163,43 @@ describe('the browser that prints', () => {
   });
 });
 
+describe('the browser that prints', () => {
+  it('is started with the flags puppeteer-core\'s own launch gives Chromium', async () => {
+    const { PUPPETEER_ARGS } = await import('../../src/write/browser.js');
+    const puppeteer = (await import('puppeteer-core')).default;
+    expect(PUPPETEER_ARGS).toEqual(puppeteer.defaultArgs({ headless: true }).filter((arg) => arg !== 'about:blank'));
+  });
+
+  it('lays out a stylesheet\'s target-counter() references to later pages with their page numbers', async () => {
+    // Finished pages leave the document while later ones are laid out, except when the
+    // stylesheet refers to other pages: then they stay, and the references get their numbers.
+    const root = await copyOfRealReport();
+    await mkdir(path.join(root, 'templates'));
+    const css = await readFile(path.join(REPO, 'templates', 'pdf.css'), 'utf8');
+    await writeFile(path.join(root, 'templates', 'pdf.css'), `${css}\na[href^="#bilaga-"]::after { content: " (s. " target-counter(attr(href), page) ")"; }\n`);
+    const { out, result } = await buildInto(root, ['--quiet']);
+    expect(result.code, result.stderr).toBe(0);
+    const texts = pageTexts(path.join(out, 'redovisning.pdf'));
+    const heading = texts.findIndex((t) => /^Bilaga 1$/m.test(t));
+    expect(heading).toBeGreaterThan(0);
+    expect(flat(texts.join(' '))).toContain(`bilaga 1 (s. ${heading + 1})`);
+    await rm(root, { recursive: true, force: true });
+    await rm(path.dirname(out), { recursive: true, force: true });
+  });
+
+  it('leaves no profile behind, and removes the profiles of builds that were killed', async () => {
+    const tmp = await mkdtemp(path.join(os.tmpdir(), 'redovisning-tmp-'));
+    const gone = spawnSync('true').pid;
+    await mkdir(path.join(tmp, `redovisning-chromium-${gone}-x`, 'Default'), { recursive: true });
+    const root = await fixtureReport(undefined);
+    const run = await cli(['build', root, '--out', path.join(root, 'dist'), '--quiet'], { env: { TMPDIR: tmp } });
+    expect(run.code, run.stderr).toBe(0);
+    expect(await readdir(tmp)).toEqual([]);
+    await rm(tmp, { recursive: true, force: true });
+    await rm(root, { recursive: true, force: true });
+  });
+});
+
 describe('when the PDF cannot be printed', () => {
   it('a missing browser is a clear message that says what to run, and nothing is written', async () => {
     const root = await fixtureReport(undefined);
@@ -181,9 +219,10 @@ describe('when the PDF cannot be printed', () => {
   it('a layout that does not finish in time stops with a message and writes nothing', async () => {
     const root = await fixtureReport(undefined);
     const out = path.join(root, 'dist');
-    const run = await cli(['build', root, '--out', out, '--pdf-timeout', '0.2']);
+    // The browser is ready before the report is checked, so a small report prints in a tenth of a second.
+    const run = await cli(['build', root, '--out', out, '--pdf-timeout', '0.01']);
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/pdf: PDF-filen var inte klar efter 0\.2 s: .*--no-pdf/);
+    expect(run.stderr).toMatch(/pdf: PDF-filen var inte klar efter 0\.01 s: .*--no-pdf/);
     expect(run.stderr).not.toMatch(/\n\s+at /);
     await expect(readFile(path.join(out, 'index.html'))).rejects.toThrow();
     await rm(root, { recursive: true, force: true });

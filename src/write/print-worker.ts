@@ -1,0 +1,35 @@
+// The PDF printer's thread (see printer.ts): starts Chromium, loads Paged.js
+// into a page, then prints the one document it is sent and exits.
+import { parentPort } from 'node:worker_threads';
+import { ToolError } from '../messages/tool-error.js';
+import { BrowserMissingError, launchBrowser } from './browser.js';
+import { PdfError, preparePage, printPdf } from './pdf.js';
+import type { FromPrinter, ToPrinter } from './printer.js';
+
+const port = parentPort;
+if (!port) throw new Error('print-worker runs as a worker thread');
+
+const browser = launchBrowser(undefined, (started) => send({ type: 'started', ...started }));
+browser.catch(() => undefined);
+const page = browser.then(preparePage);
+page.catch(() => undefined);
+
+const send = (message: FromPrinter, transfer: ArrayBuffer[] = []): void => port.postMessage(message, transfer);
+
+port.on('message', async (message: ToPrinter) => {
+  if (message.type === 'close') {
+    const ready = await browser.catch(() => undefined);
+    await ready?.close().catch(() => undefined);
+    port.close();
+    return;
+  }
+  try {
+    const printed = await printPdf(message.html, { timeoutMs: message.timeoutMs, progress: (step) => send({ type: 'progress', step }), browser, page });
+    send({ type: 'printed', printed }, [printed.bytes.buffer as ArrayBuffer]);
+  } catch (error) {
+    const kind = error instanceof BrowserMissingError ? 'browser' : error instanceof PdfError ? 'pdf' : 'other';
+    const tool = error instanceof ToolError ? { id: error.id, params: error.params as Record<string, unknown> } : undefined;
+    send({ type: 'failed', kind, id: tool?.id, params: tool?.params, message: (error as Error).message });
+  }
+  port.close();
+});

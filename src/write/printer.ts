@@ -1,0 +1,102 @@
+import { Worker } from 'node:worker_threads';
+import type { TextId } from '../messages/catalogue.js';
+import { BrowserMissingError, removeBrowser } from './browser.js';
+import { PdfError, timeoutSeconds, type Printed, type Progress, type ProgressStep } from './pdf.js';
+
+/** What the build sends the printer's thread. */
+export type ToPrinter = { type: 'print'; html: string; timeoutMs: number } | { type: 'close' };
+
+/** What the printer's thread answers. */
+export type FromPrinter =
+  | { type: 'started'; pid: number; profile: string }
+  | { type: 'progress'; step: ProgressStep }
+  | { type: 'printed'; printed: Printed }
+  | { type: 'failed'; kind: 'browser' | 'pdf' | 'other'; id: string | undefined; params: Record<string, unknown> | undefined; message: string };
+
+/** Prints one document, in a thread of its own. */
+export interface Printer {
+  print(html: string, options: { timeoutMs: number; progress: Progress }): Promise<Printed>;
+  /** Stops the printer without printing (the report had errors). */
+  close(): Promise<void>;
+}
+
+/** A tool error sent over from the printer's thread, made again of its text id and parameters. */
+function revive<E>(Kind: abstract new (...args: never[]) => E, id: string, params: Record<string, unknown> | undefined): E {
+  return new (Kind as unknown as new (id: TextId, params: Record<string, unknown>) => E)(id as TextId, params ?? {});
+}
+
+/** How long past the print's own time limit the thread may take to answer before it is stopped. */
+const GRACE_MS = 10_000;
+
+/**
+ * Starts the printer: a worker thread that starts Chromium and loads
+ * Paged.js into a page at once, while this thread checks the report. In this
+ * thread, every step of talking to the browser (a round trip each) waited
+ * for whatever the check or the open data were doing: the page was ready a
+ * fifth of a second after the report.
+ */
+export function startPrinter(): Printer {
+  const worker = new Worker(new URL('./print-worker.js', import.meta.url));
+  let finished = false;
+  // The thread's browser goes with this process, also when it exits in the middle (Ctrl-C).
+  let browser: { pid: number; profile: string } | undefined;
+  const cleanUp = (): void => {
+    if (browser) removeBrowser(browser.pid, browser.profile);
+  };
+  process.once('exit', cleanUp);
+  const exited = new Promise<void>((resolve) =>
+    worker.once('exit', () => {
+      process.removeListener('exit', cleanUp);
+      resolve();
+    }),
+  );
+  worker.on('error', () => undefined);
+  worker.on('message', (message: FromPrinter) => {
+    if (message.type === 'started') browser = { pid: message.pid, profile: message.profile };
+  });
+  return {
+    print(html, options) {
+      return new Promise<Printed>((resolve, reject) => {
+        const timer = setTimeout(() => {
+          void worker.terminate();
+          reject(new PdfError('pdf.timeout', { seconds: timeoutSeconds(options.timeoutMs) }));
+        }, options.timeoutMs + GRACE_MS);
+        const settle = (): void => {
+          finished = true;
+          clearTimeout(timer);
+        };
+        worker.on('message', (message: FromPrinter) => {
+          if (message.type === 'started') return;
+          if (message.type === 'progress') options.progress(message.step);
+          else if (message.type === 'printed') {
+            settle();
+            resolve({ ...message.printed, bytes: new Uint8Array(message.printed.bytes.buffer, message.printed.bytes.byteOffset, message.printed.bytes.byteLength) });
+          } else {
+            settle();
+            if (message.kind === 'browser' && message.id) reject(revive(BrowserMissingError, message.id, message.params));
+            else if (message.kind === 'pdf' && message.id) reject(revive(PdfError, message.id, message.params));
+            else reject(new PdfError('pdf.browser-failed', { reason: message.message.split('\n')[0] ?? '' }));
+          }
+        });
+        worker.once('error', (error) => {
+          settle();
+          reject(new PdfError('pdf.browser-failed', { reason: error.message.split('\n')[0] ?? '' }));
+        });
+        worker.once('exit', () => {
+          if (finished) return;
+          settle();
+          reject(new PdfError('pdf.browser-failed', { reason: 'the printer stopped' }));
+        });
+        worker.postMessage({ type: 'print', html, timeoutMs: options.timeoutMs } satisfies ToPrinter);
+      });
+    },
+    async close() {
+      if (!finished) worker.postMessage({ type: 'close' } satisfies ToPrinter);
+      finished = true;
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([exited, new Promise((resolve) => (timer = setTimeout(resolve, 5000)))]);
+      clearTimeout(timer);
+      await worker.terminate();
+    },
+  };
+}
