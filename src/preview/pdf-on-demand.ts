@@ -3,17 +3,19 @@ import type { CheckedReport } from '../pipeline.js';
 import type { ReportBody } from '../render/markdown-to-hast.js';
 import { launchBrowser } from '../write/browser.js';
 import { buildPdf } from '../write/build-pdf.js';
-import type { Progress } from '../write/pdf.js';
+import { preparePage, type PrintPage, type Progress } from '../write/pdf.js';
 
 /**
  * The live preview's PDF: printed when asked for, at most one print at a
  * time, and reused until the report changes, so a burst of requests (or a
  * page that asks in a loop) starts one print, not one per request. The
- * browser is started once and kept warm between prints; a print that fails
- * closes it, and the next one starts a fresh one.
+ * browser is started once and kept warm between prints, with a page that has
+ * Paged.js loaded waiting for the next; a print that fails closes it, and the
+ * next one starts a fresh one.
  */
 export class PdfOnDemand {
   private browser: Promise<Browser> | undefined;
+  private page: Promise<PrintPage> | undefined;
   private queue: Promise<unknown> = Promise.resolve();
   private latest: { version: number; bytes: Promise<Uint8Array> } | undefined;
   /** How many prints have started (the tests count them). */
@@ -42,8 +44,15 @@ export class PdfOnDemand {
       this.browser = launchBrowser();
       this.browser.catch(() => undefined);
     }
+    const browser = this.browser;
+    const page = this.page ?? browser.then(preparePage);
+    this.page = undefined;
     try {
-      return (await buildPdf(checked, body, this.progress, { browser: this.browser, keepBrowser: true })).bytes;
+      const bytes = (await buildPdf(checked, body, this.progress, { browser, page, keepBrowser: true })).bytes;
+      // The next print's page is made ready now, while the author reads this one.
+      this.page = browser.then(preparePage);
+      this.page.catch(() => undefined);
+      return bytes;
     } catch (error) {
       this.browser = undefined;
       throw error;
@@ -54,6 +63,7 @@ export class PdfOnDemand {
   async close(): Promise<void> {
     const browser = await this.browser?.catch(() => undefined);
     this.browser = undefined;
+    this.page = undefined;
     await browser?.close().catch(() => undefined);
   }
 }

@@ -6,7 +6,7 @@ import { FONT_DIR, FONT_FACES } from '../render/fonts.js';
 import type { ReportBody } from '../render/markdown-to-hast.js';
 import { renderPrint } from '../render/render-print.js';
 import { outputDate } from './dates.js';
-import { PdfError, printPdf, type Progress } from './pdf.js';
+import { PdfError, printPdf, type PrintPage, type Progress } from './pdf.js';
 import type { Printer } from './printer.js';
 
 /** How long printing may take before the build gives up (a hang, or a report far larger than any real one). */
@@ -73,12 +73,12 @@ export async function printDocument(checked: CheckedReport, body: ReportBody): P
  * finishes it with pdf-lib. Errors an author can cause become PdfErrors
  * with a message that says what to do.
  */
-export async function buildPdf(checked: CheckedReport, body: ReportBody, progress: Progress, options: { timeoutMs?: number; browser?: Promise<Browser> | undefined; keepBrowser?: boolean; printer?: Printer | undefined } = {}): Promise<BuiltPdf> {
+export async function buildPdf(checked: CheckedReport, body: ReportBody, progress: Progress, options: { timeoutMs?: number; browser?: Promise<Browser> | undefined; page?: Promise<PrintPage> | undefined; keepBrowser?: boolean; printer?: Printer | undefined } = {}): Promise<BuiltPdf> {
   const timeoutMs = options.timeoutMs ?? DEFAULT_PDF_TIMEOUT_MS;
   const model = checked.context.model;
   if (!model) throw new PdfError('pdf.no-model');
   const { html, attachments } = await printDocument(checked, body);
-  const printing = options.printer ? options.printer.print(html, { timeoutMs, progress }) : printPdf(html, { timeoutMs, progress, browser: options.browser, keepBrowser: options.keepBrowser ?? false });
+  const printing = options.printer ? options.printer.print(html, { timeoutMs, progress }) : printPdf(html, { timeoutMs, progress, browser: options.browser, page: options.page, keepBrowser: options.keepBrowser ?? false });
   // pdf-lib (some 50 ms to load) loads while Chromium prints.
   const finishing = import('./pdf-finish.js');
   finishing.catch(() => undefined);
