@@ -106,7 +106,7 @@ function expandTexts(sources: Sources, model: ReportModel, diagnostics: Diagnost
  * report root. Never writes, never starts a browser (it may start Hunspell). Every problem is collected; nothing
  * an author can cause throws.
  */
-export async function checkReport(root: string, cache?: BuildCache, options: { strict?: boolean } = {}): Promise<CheckedReport> {
+export async function checkReport(root: string, cache?: BuildCache, options: { strict?: boolean; beforeLanguage?: (checked: Pick<CheckedReport, 'context' | 'diagnostics'>) => void } = {}): Promise<CheckedReport> {
   const diagnostics = new Diagnostics();
   const t0 = performance.now();
   const sources = await loadReport(root, diagnostics);
@@ -121,6 +121,8 @@ export async function checkReport(root: string, cache?: BuildCache, options: { s
   const t2 = performance.now();
   for (const rule of CHECK_RULES) rule.run(context, diagnostics);
   const t3 = performance.now();
+  // The language review only adds warnings (errors with --strict): the build may start printing meanwhile.
+  if (model && !diagnostics.hasErrors) options.beforeLanguage?.({ context, diagnostics });
   const language = model && texts.complete ? await checkLanguage(context, diagnostics, { strict: options.strict ?? false, speller: cache?.speller }) : undefined;
   const t4 = performance.now();
   return { diagnostics, context, timings: { load: t1 - t0, parse: t2 - t1, check: t3 - t2, language: t4 - t3 }, language };

@@ -77,9 +77,12 @@ describe('--strict and the report\'s own limits', () => {
     const strict = await cli(['check', '--strict', root]);
     expect(strict.code).toBe(1);
     expect(strict.stderr).toMatch(new RegExp(`^content/02-genomforande\\.md:3:${column}: fel: 'mer mer'`, 'm'));
-    const build = await cli(['build', '--strict', '--no-pdf', root, '--out', path.join(root, 'dist')]);
+    // The PDF starts printing while the language is reviewed; the errors found meanwhile still stop the build.
+    const build = await cli(['build', '--strict', root, '--out', path.join(root, 'dist')]);
     expect(build.code).toBe(1);
+    expect(build.stderr).toMatch(/^content\/02-genomforande\.md:3:\d+: fel: 'mer mer'/m);
     expect(build.stderr).toContain('inget skrevs');
+    await expect(readFile(path.join(root, 'dist', 'index.html'))).rejects.toThrow();
     const rapport = path.join(root, 'data', 'rapport.yaml');
     await writeFile(rapport, `${await readFile(rapport, 'utf8')}sprakkontroll: { strikt: true }\n`);
     expect((await cli(['check', root])).code).toBe(1);

@@ -3,11 +3,11 @@ import { text, textOf } from '../messages/catalogue.js';
 import type { Lang } from '../messages/message.js';
 import { checkReport, renderHtml } from '../pipeline.js';
 import { BrowserMissingError } from '../write/browser.js';
-import { buildPdf } from '../write/build-pdf.js';
+import { buildPdf, type BuiltPdf } from '../write/build-pdf.js';
 import { outputDate } from '../write/dates.js';
-import { PdfError, type ProgressStep } from '../write/pdf.js';
+import { PdfError } from '../write/pdf.js';
 import type { Printer } from '../write/printer.js';
-import { pageBody } from '../render/render-page.js';
+import { pageBody, type PageBody } from '../render/render-page.js';
 import { OutputBusyError, writeOutput, type WriteGuard } from '../write/write-output.js';
 
 /** Options of `redovisning build`. */
@@ -43,7 +43,19 @@ export async function buildCommand(options: BuildOptions): Promise<number> {
   };
   const { lang } = options;
   if (printer) say(text(lang, 'pdf.starting'));
-  const checked = await checkReport(options.root, undefined, { strict: options.strict });
+  // The PDF starts as soon as the report's facts are checked: the printer's thread has
+  // Chromium lay it out and print it while this one reviews the language and makes the
+  // open data and the page (two cores at work instead of one waiting for the other).
+  let early: { prepared: PageBody; printing: Promise<BuiltPdf> | undefined } | undefined;
+  const checked = await checkReport(options.root, undefined, {
+    strict: options.strict,
+    beforeLanguage: (facts) => {
+      const prepared = pageBody(facts.context, facts.diagnostics);
+      const printing = options.pdf ? buildPdf(facts, prepared.body, (step) => say(textOf(lang, step.id, step)), { timeoutMs: options.pdfTimeoutMs, printer }) : undefined;
+      printing?.catch(() => undefined);
+      early = { prepared, printing };
+    },
+  });
   const refuse = (): number => {
     void closeBrowser();
     options.print(checked.diagnostics, options.quiet);
@@ -53,19 +65,8 @@ export async function buildCommand(options: BuildOptions): Promise<number> {
   if (checked.diagnostics.hasErrors) return refuse();
   const model = checked.context.model;
   if (!model) return refuse();
-  const prepared = pageBody(checked.context, checked.diagnostics);
-  // The PDF starts first: Chromium lays out and prints it while this process makes the open
-  // data and the page (two cores at work instead of one waiting for the other).
-  let layingOut: () => void = () => undefined;
-  const laidOut = new Promise<void>((resolve) => (layingOut = resolve));
-  const report = (step: ProgressStep): void => {
-    if (step.id === 'pdf.laying-out') layingOut();
-    say(textOf(lang, step.id, step));
-  };
-  const printing = options.pdf ? buildPdf(checked, prepared.body, report, { timeoutMs: options.pdfTimeoutMs, printer }) : undefined;
-  printing?.catch(() => undefined);
-  // The print document is made and sent before the open data (which would hold it up).
-  if (printing) await Promise.race([laidOut, printing.then(() => undefined, () => undefined)]);
+  if (!early) return refuse();
+  const { prepared, printing } = early;
   const { buildOpenData } = await import('../write/open-data/open-data.js');
   const openData = await buildOpenData(model, checked.context.placements, outputDate(model.rapport.datum));
   const html = renderHtml(checked, { pdfHref: options.pdf ? 'redovisning.pdf' : undefined, openData, body: prepared });

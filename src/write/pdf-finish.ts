@@ -60,42 +60,25 @@ export function xmpPacket(meta: PdfMetadata): string {
  * the id tree, so that the same input gives the same bytes.
  */
 export function renumberStructureIds(doc: PDFDocument): void {
-  const ids = new Set<number>();
-  const visit = (object: PDFObject | undefined, action: (s: PDFString) => PDFString | undefined): PDFObject | undefined => {
-    if (object instanceof PDFString) return action(object);
-    if (object instanceof PDFArray) {
-      for (let i = 0; i < object.size(); i++) {
-        const replaced = visit(object.get(i), action);
-        if (replaced) object.set(i, replaced);
-      }
+  // One walk finds every node id and where it stands (a string in an array, or the value of
+  // one of these keys); then only those are rewritten.
+  const found: { id: number; replace: (s: PDFString) => void }[] = [];
+  const ID_KEYS = new Set([PDFName.of('ID'), PDFName.of('Headers'), PDFName.of('Names'), PDFName.of('Limits')]);
+  const visit = (object: PDFObject | undefined, replace: (s: PDFString) => void): void => {
+    if (object instanceof PDFString) {
+      const m = /^node(\d+)$/.exec(object.asString());
+      if (m) found.push({ id: Number(m[1]), replace });
+    } else if (object instanceof PDFArray) {
+      for (let i = 0; i < object.size(); i++) visit(object.get(i), (s) => object.set(i, s));
     } else if (object instanceof PDFDict) {
       for (const [key, value] of object.entries()) {
-        if (key === PDFName.of('ID') || key === PDFName.of('Headers') || key === PDFName.of('Names') || key === PDFName.of('Limits')) {
-          const replaced = visit(value, action);
-          if (replaced) object.set(key, replaced);
-        } else if (value instanceof PDFArray || value instanceof PDFDict) {
-          visit(value, action);
-        }
+        if (ID_KEYS.has(key) || value instanceof PDFArray || value instanceof PDFDict) visit(value, (s) => object.set(key, s));
       }
     }
-    return undefined;
   };
-  const objects = doc.context.enumerateIndirectObjects().map(([, object]) => object);
-  for (const object of objects) {
-    visit(object, (s) => {
-      const m = /^node(\d+)$/.exec(s.asString());
-      if (m) ids.add(Number(m[1]));
-      return undefined;
-    });
-  }
-  const order = new Map([...ids].sort((a, b) => a - b).map((id, i) => [id, i + 1]));
-  for (const object of objects) {
-    visit(object, (s) => {
-      const m = /^node(\d+)$/.exec(s.asString());
-      const n = m ? order.get(Number(m[1])) : undefined;
-      return n === undefined ? undefined : PDFString.of(`node${String(n).padStart(8, '0')}`);
-    });
-  }
+  for (const [, object] of doc.context.enumerateIndirectObjects()) visit(object, () => undefined);
+  const order = new Map([...new Set(found.map((f) => f.id))].sort((a, b) => a - b).map((id, i) => [id, i + 1]));
+  for (const { id, replace } of found) replace(PDFString.of(`node${String(order.get(id)).padStart(8, '0')}`));
 }
 
 /**

@@ -57,35 +57,35 @@ export function startPrinter(): Printer {
   return {
     print(html, options) {
       return new Promise<Printed>((resolve, reject) => {
+        let settled = false;
         const timer = setTimeout(() => {
           void worker.terminate();
           reject(new PdfError('pdf.timeout', { seconds: timeoutSeconds(options.timeoutMs) }));
         }, options.timeoutMs + GRACE_MS);
-        const settle = (): void => {
+        const settle = (): boolean => {
+          const first = !settled;
+          settled = true;
           finished = true;
           clearTimeout(timer);
+          return first;
         };
         worker.on('message', (message: FromPrinter) => {
           if (message.type === 'started') return;
           if (message.type === 'progress') options.progress(message.step);
           else if (message.type === 'printed') {
-            settle();
-            resolve({ ...message.printed, bytes: new Uint8Array(message.printed.bytes.buffer, message.printed.bytes.byteOffset, message.printed.bytes.byteLength) });
-          } else {
-            settle();
+            if (settle()) resolve({ ...message.printed, bytes: new Uint8Array(message.printed.bytes.buffer, message.printed.bytes.byteOffset, message.printed.bytes.byteLength) });
+          } else if (settle()) {
             if (message.kind === 'browser' && message.id) reject(revive(BrowserMissingError, message.id, message.params));
             else if (message.kind === 'pdf' && message.id) reject(revive(PdfError, message.id, message.params));
             else reject(new PdfError('pdf.browser-failed', { reason: message.message.split('\n')[0] ?? '' }));
           }
         });
         worker.once('error', (error) => {
-          settle();
-          reject(new PdfError('pdf.browser-failed', { reason: error.message.split('\n')[0] ?? '' }));
+          if (settle()) reject(new PdfError('pdf.browser-failed', { reason: error.message.split('\n')[0] ?? '' }));
         });
+        // Stopped before it answered (closed, or it failed): the print ends with it, and so does its timer.
         worker.once('exit', () => {
-          if (finished) return;
-          settle();
-          reject(new PdfError('pdf.browser-failed', { reason: 'the printer stopped' }));
+          if (settle()) reject(new PdfError('pdf.browser-failed', { reason: 'the printer stopped' }));
         });
         worker.postMessage({ type: 'print', html, timeoutMs: options.timeoutMs } satisfies ToPrinter);
       });
