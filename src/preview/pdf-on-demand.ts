@@ -1,7 +1,7 @@
 import type { Browser } from 'puppeteer-core';
 import type { CheckedReport } from '../pipeline.js';
 import type { ReportBody } from '../render/markdown-to-hast.js';
-import { launchBrowser } from '../write/browser.js';
+import { closeBrowser, launchBrowser } from '../write/browser.js';
 import { buildPdf } from '../write/build-pdf.js';
 import { preparePage, type PrintPage, type Progress } from '../write/pdf.js';
 
@@ -64,6 +64,6 @@ export class PdfOnDemand {
     const browser = await this.browser?.catch(() => undefined);
     this.browser = undefined;
     this.page = undefined;
-    await browser?.close().catch(() => undefined);
+    await closeBrowser(browser);
   }
 }

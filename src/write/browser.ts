@@ -114,9 +114,24 @@ export function removeBrowser(pid: number | undefined, profile: string): void {
 /** The Chromium process behind each browser this module started (closing kills it if it hangs). */
 const processes = new WeakMap<Browser, ChildProcess>();
 
-/** The Chromium process of a browser from launchBrowser(). */
-export function browserProcess(browser: Browser): ChildProcess | undefined {
-  return processes.get(browser);
+/**
+ * Closes a browser from launchBrowser(), and kills it if it does not close in
+ * time (a browser that does not answer must not keep the build or the preview
+ * from ending, nor be left behind).
+ */
+export async function closeBrowser(browser: Browser | undefined): Promise<void> {
+  if (!browser) return;
+  const child = processes.get(browser);
+  const running = (): boolean => child !== undefined && child.exitCode === null && child.signalCode === null;
+  const exited = running() ? new Promise((resolve) => child?.once('exit', resolve)) : Promise.resolve();
+  let timer: NodeJS.Timeout | undefined;
+  const closed = (async () => {
+    await browser.close().catch(() => undefined);
+    await exited;
+  })();
+  await Promise.race([closed, new Promise((resolve) => (timer = setTimeout(resolve, 5000)))]);
+  clearTimeout(timer);
+  if (running()) child?.kill('SIGKILL');
 }
 
 /**

@@ -4,7 +4,7 @@ import type { Browser, Page } from 'puppeteer-core';
 import { TOOL_ROOT } from '../load/load-report.js';
 import type { TextId } from '../messages/catalogue.js';
 import { ToolError } from '../messages/tool-error.js';
-import { BrowserMissingError, browserProcess, launchBrowser } from './browser.js';
+import { BrowserMissingError, closeBrowser, launchBrowser } from './browser.js';
 
 /** Paged.js' polyfill (the package's exports do not list it, so it is read by path). */
 const PAGED_POLYFILL = path.join(TOOL_ROOT, 'node_modules', 'pagedjs', 'dist', 'paged.polyfill.js');
@@ -248,14 +248,4 @@ export async function printPdf(html: string, options: { timeoutMs: number; progr
     const bytes = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true, timeout: options.timeoutMs });
     return { bytes, pages: layout.pages, placements: layout.placements };
   }
-}
-
-/** Closes the browser, and kills it if it does not close in time (no zombie process). */
-async function closeBrowser(browser: Browser | undefined): Promise<void> {
-  if (!browser) return;
-  const process = browserProcess(browser);
-  let timer: NodeJS.Timeout | undefined;
-  await Promise.race([browser.close().catch(() => undefined), new Promise((resolve) => (timer = setTimeout(resolve, 5000)))]);
-  clearTimeout(timer);
-  if (process && process.exitCode === null && !process.killed) process.kill('SIGKILL');
 }

@@ -2,7 +2,7 @@
 // into a page, then prints the one document it is sent and exits.
 import { parentPort } from 'node:worker_threads';
 import { ToolError } from '../messages/tool-error.js';
-import { BrowserMissingError, launchBrowser } from './browser.js';
+import { BrowserMissingError, closeBrowser, launchBrowser } from './browser.js';
 import { PdfError, preparePage, printPdf } from './pdf.js';
 import type { FromPrinter, ToPrinter } from './printer.js';
 
@@ -19,13 +19,15 @@ const send = (message: FromPrinter, transfer: ArrayBuffer[] = []): void => port.
 port.on('message', async (message: ToPrinter) => {
   if (message.type === 'close') {
     const ready = await browser.catch(() => undefined);
-    await ready?.close().catch(() => undefined);
+    await closeBrowser(ready);
     port.close();
     return;
   }
   try {
-    const printed = await printPdf(message.html, { timeoutMs: message.timeoutMs, progress: (step) => send({ type: 'progress', step }), browser, page });
+    // The browser is kept until the PDF is sent (closing it waits for the process to end).
+    const printed = await printPdf(message.html, { timeoutMs: message.timeoutMs, progress: (step) => send({ type: 'progress', step }), browser, page, keepBrowser: true });
     send({ type: 'printed', printed }, [printed.bytes.buffer as ArrayBuffer]);
+    await closeBrowser(await browser);
   } catch (error) {
     const kind = error instanceof BrowserMissingError ? 'browser' : error instanceof PdfError ? 'pdf' : 'other';
     const tool = error instanceof ToolError ? { id: error.id, params: error.params as Record<string, unknown> } : undefined;
