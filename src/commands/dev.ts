@@ -249,6 +249,8 @@ export async function devCommand(options: DevOptions): Promise<number> {
     process.once('SIGTERM', stop);
   });
   await pdf.close();
+  // Hunspell, kept between builds, stops with the preview.
+  await cache.speller?.finish();
   say(text(options.lang, 'dev.stopped'));
   return 0;
 }

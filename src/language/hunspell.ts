@@ -147,7 +147,7 @@ export class Speller {
   private hold(waiting: boolean): void {
     const child = this.process;
     if (!child) return;
-    for (const handle of [child, child.stdout, child.stdin] as unknown as { ref?: () => void; unref?: () => void }[]) {
+    for (const handle of [child, child.stdout, child.stdin, child.stderr] as unknown as { ref?: () => void; unref?: () => void }[]) {
       if (waiting) handle.ref?.();
       else handle.unref?.();
     }

@@ -31,8 +31,10 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  // Ctrl-C ends the preview, its browser and its Hunspell (a process left running would hang here).
+  const exited = new Promise((resolve) => (child?.exitCode === null ? child.on('exit', resolve) : resolve(undefined)));
   child?.kill('SIGINT');
-  await new Promise((resolve) => child?.on('exit', resolve));
+  await exited;
   for (const dir of temporary) await rm(dir, { recursive: true, force: true });
 });
 
