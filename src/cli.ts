@@ -135,9 +135,15 @@ command('build', rootArgument[0])
   .action(async (root: string, options: { out?: string; pdf: boolean; pdfTimeout: number; quiet?: boolean; strict?: boolean }) => {
     // The printer starts its browser first, in a thread of its own, so that
     // it is ready when the checks and the page are done.
-    const printer = options.pdf ? (await import('./write/printer.js')).startPrinter() : undefined;
-    const { buildCommand } = await import('./commands/build.js');
     const out = options.out ?? path.join(root, 'dist');
+    // A browser that cannot start ends the build at once (exit 2): no PDF can be made, and nothing has been written.
+    const printer = options.pdf
+      ? (await import('./write/printer.js')).startPrinter((error) => {
+          process.stderr.write(`pdf: ${error.text(lang)}\n${text(lang, 'build.nothing-written', { out })}\n`);
+          process.exit(EXIT_TOOL_FAILURE);
+        })
+      : undefined;
+    const { buildCommand } = await import('./commands/build.js');
     // Ctrl-C (or SIGTERM) stops the build and leaves the output folder as it
     // was; only the swap of the folder (milliseconds) is waited for. The
     // browser talks over a pipe and exits with us.

@@ -8,7 +8,9 @@ import { outputDate } from '../write/dates.js';
 import { PdfError } from '../write/pdf.js';
 import type { Printer } from '../write/printer.js';
 import { pageBody, type PageBody } from '../render/render-page.js';
+import { checkOutputFolder, OutputFolderError } from '../write/output-folder.js';
 import { OutputBusyError, writeOutput, type WriteGuard } from '../write/write-output.js';
+import type { CheckContext } from '../check/check-context.js';
 
 /** Options of `redovisning build`. */
 export interface BuildOptions {
@@ -27,10 +29,21 @@ export interface BuildOptions {
   lang: Lang;
 }
 
+/** The files a report reads inside its root (sources, images, attached PDFs), relative to it: the output folder must hold none of them. */
+function filesRead(context: CheckContext): string[] {
+  const { sources } = context;
+  const files = [...sources.chapters, ...sources.extraContent.values(), ...sources.data.values(), ...sources.schemas.values(), ...sources.templates.values()]
+    .filter((f) => f.absolute.startsWith(sources.root))
+    .map((f) => f.path);
+  for (const a of context.appendices) if (a.pdf) files.push(a.pdf);
+  return [...files, ...context.figures.images.keys()];
+}
+
 /**
  * `redovisning build`: check, render, print the PDF, then write `out` all or
  * nothing. Returns the exit code: 0 built, 1 the report has errors or the PDF
- * could not be made (nothing written).
+ * could not be made (nothing written), 2 the output folder cannot be used or
+ * no browser starts.
  */
 export async function buildCommand(options: BuildOptions): Promise<number> {
   const say = (line: string): void => {
@@ -42,6 +55,22 @@ export async function buildCommand(options: BuildOptions): Promise<number> {
     await printer?.close();
   };
   const { lang } = options;
+  /** An output folder that would overwrite what the author wrote: exit 2, nothing written. */
+  const unusable = async (reads?: string[]): Promise<string | undefined> => {
+    try {
+      await checkOutputFolder(options.root, options.out, reads);
+      return undefined;
+    } catch (error) {
+      if (!(error instanceof OutputFolderError)) throw error;
+      await closeBrowser();
+      return error.text(lang);
+    }
+  };
+  const refusedOut = await unusable();
+  if (refusedOut) {
+    process.stderr.write(`${refusedOut}\n`);
+    return 2;
+  }
   if (printer) say(text(lang, 'pdf.starting'));
   // The PDF starts as soon as the report's facts are checked: the printer's thread has
   // Chromium lay it out and print it while this one reviews the language and makes the
@@ -67,6 +96,12 @@ export async function buildCommand(options: BuildOptions): Promise<number> {
   if (!model) return refuse();
   if (!early) return refuse();
   const { prepared, printing } = early;
+  const refusedFolder = await unusable(filesRead(checked.context));
+  if (refusedFolder) {
+    options.print(checked.diagnostics, options.quiet);
+    process.stderr.write(`${refusedFolder}\n`);
+    return 2;
+  }
   const { buildOpenData } = await import('../write/open-data/open-data.js');
   const openData = await buildOpenData(model, checked.context.placements, outputDate(model.rapport.datum));
   const html = renderHtml(checked, { pdfHref: options.pdf ? 'redovisning.pdf' : undefined, openData, body: prepared });
@@ -90,7 +125,8 @@ export async function buildCommand(options: BuildOptions): Promise<number> {
         // The print template may have added diagnostics of its own.
         if (checked.diagnostics.list.length > shown) options.print(checked.diagnostics, options.quiet);
         process.stderr.write(`pdf: ${error.text(lang)}\n${text(lang, 'build.nothing-written', { out: options.out })}\n`);
-        return 1;
+        // No browser: the tool could not run (2); a PDF that failed is the report's (1).
+        return error instanceof BrowserMissingError ? 2 : 1;
       }
       throw error;
     }
@@ -101,6 +137,10 @@ export async function buildCommand(options: BuildOptions): Promise<number> {
     if (error instanceof OutputBusyError) {
       process.stderr.write(`${error.text(lang)}\n`);
       return 1;
+    }
+    if (error instanceof OutputFolderError) {
+      process.stderr.write(`${error.text(lang)}\n`);
+      return 2;
     }
     throw error;
   }

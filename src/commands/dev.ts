@@ -118,6 +118,26 @@ export async function devCommand(options: DevOptions): Promise<number> {
     for (const client of clients) client.write(`data: ${state.version}\n\n`);
   };
 
+  let allowed = new Set<string>();
+  const headers = securityHeaders(PREVIEW_CSP);
+  const answer = (response: http.ServerResponse, status: number, type: string, body: string | Uint8Array): void => {
+    response.writeHead(status, { ...headers, 'content-type': type });
+    response.end(body);
+  };
+  // The port first: one in use ends the command at once (exit 2), before any build or watcher starts.
+  const server = http.createServer((request, response) => {
+    void serve(request, response).catch((error: unknown) => {
+      answer(response, 500, 'text/plain; charset=utf-8', `redovisning dev: ${error instanceof ToolError ? error.text(options.lang) : (error as Error).message}\n`);
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host, resolve);
+  }).catch(async (error: NodeJS.ErrnoException) => {
+    await cache.speller?.finish();
+    throw error.code === 'EADDRINUSE' ? new ToolError('dev.port-in-use', { port: options.port }) : error;
+  });
+
   await rebuild();
   let timer: NodeJS.Timeout | undefined;
   let running = Promise.resolve();
@@ -175,18 +195,6 @@ export async function devCommand(options: DevOptions): Promise<number> {
     return openData.files;
   };
 
-  let allowed = new Set<string>();
-  const headers = securityHeaders(PREVIEW_CSP);
-  const answer = (response: http.ServerResponse, status: number, type: string, body: string | Uint8Array): void => {
-    response.writeHead(status, { ...headers, 'content-type': type });
-    response.end(body);
-  };
-
-  const server = http.createServer((request, response) => {
-    void serve(request, response).catch((error: unknown) => {
-      answer(response, 500, 'text/plain; charset=utf-8', `redovisning dev: ${error instanceof ToolError ? error.text(options.lang) : (error as Error).message}\n`);
-    });
-  });
 
   async function serve(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
     const refused = refusal(request.headers, allowed);
@@ -227,12 +235,6 @@ export async function devCommand(options: DevOptions): Promise<number> {
     else answer(response, 404, 'text/plain; charset=utf-8', `${text(options.lang, 'dev.not-found')}\n`);
   }
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, options.host, resolve);
-  }).catch((error: NodeJS.ErrnoException) => {
-    throw error.code === 'EADDRINUSE' ? new ToolError('dev.port-in-use', { port: options.port }) : error;
-  });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
   allowed = allowedHosts(options.host, port, options.allowHosts);

@@ -152,6 +152,10 @@ export async function launchBrowser(timeoutMs = 30_000, onSpawn?: (started: { pi
   }
   sweepProfiles();
   const profile = mkdtempSync(path.join(os.tmpdir(), `${PROFILE_PREFIX}${process.pid}-`));
+  // Set up before anything is awaited: a program that exits at once (not a browser) must fail the start at once.
+  let ended: (error: Error) => void = () => undefined;
+  const exited = new Promise<never>((_, reject) => (ended = reject));
+  exited.catch(() => undefined);
   const started = new Promise<ChildProcess>((resolve, reject) => {
     const child = spawn(CHROMIUM_PATH, [...PUPPETEER_ARGS, ...CHROMIUM_ARGS, '--remote-debugging-pipe', `--user-data-dir=${profile}`, 'about:blank'], { stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'] });
     // A process that exits (Ctrl-C) takes its browser and its profile along.
@@ -163,7 +167,9 @@ export async function launchBrowser(timeoutMs = 30_000, onSpawn?: (started: { pi
     child.once('exit', (code, signal) => {
       process.removeListener('exit', cleanUp);
       rmSync(profile, { recursive: true, force: true });
-      reject(new Error(`Chromium exited (${signal ?? code}) ${errors.trim().split('\n').pop() ?? ''}`));
+      const error = new Error(`Chromium exited (${signal ?? code}) ${errors.trim().split('\n').pop() ?? ''}`.trim());
+      reject(error);
+      ended(error);
     });
     child.once('spawn', () => {
       if (child.pid) onSpawn?.({ pid: child.pid, profile });
@@ -174,10 +180,8 @@ export async function launchBrowser(timeoutMs = 30_000, onSpawn?: (started: { pi
   try {
     const child = await started;
     // PipeTransport is what puppeteer's own launch() connects with; its types leave it out.
-    const { default: puppeteer, PipeTransport } = (await import('puppeteer-core')) as unknown as { default: PuppeteerNode; PipeTransport: new (write: Writable, read: Readable) => ConnectionTransport };
+    const { default: puppeteer, PipeTransport } = (await Promise.race([import('puppeteer-core'), exited])) as unknown as { default: PuppeteerNode; PipeTransport: new (write: Writable, read: Readable) => ConnectionTransport };
     const transport = new PipeTransport(child.stdio[3] as Writable, child.stdio[4] as Readable);
-    const exited = new Promise<never>((_, reject) => child.once('exit', (code, signal) => reject(new Error(`Chromium exited (${signal ?? code})`))));
-    exited.catch(() => undefined);
     const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer in ${timeoutMs} ms`)), timeoutMs)));
     const browser = await Promise.race([puppeteer.connect({ transport, protocolTimeout: 120_000, defaultViewport: { width: 800, height: 600 } }), exited, late]);
     processes.set(browser, child);

@@ -10,7 +10,10 @@ const port = parentPort;
 if (!port) throw new Error('print-worker runs as a worker thread');
 
 const browser = launchBrowser(undefined, (started) => send({ type: 'started', ...started }));
-browser.catch(() => undefined);
+// A browser that cannot start is said at once: the build need not finish its checks to learn it.
+browser.catch((error: unknown) => {
+  if (error instanceof BrowserMissingError) send({ type: 'unavailable', id: error.id, params: error.params as Record<string, unknown> });
+});
 const page = browser.then(preparePage);
 page.catch(() => undefined);
 

@@ -9,6 +9,7 @@ export type ToPrinter = { type: 'print'; html: string; timeoutMs: number } | { t
 /** What the printer's thread answers. */
 export type FromPrinter =
   | { type: 'started'; pid: number; profile: string }
+  | { type: 'unavailable'; id: string; params: Record<string, unknown> }
   | { type: 'progress'; step: ProgressStep }
   | { type: 'printed'; printed: Printed }
   | { type: 'failed'; kind: 'browser' | 'pdf' | 'other'; id: string | undefined; params: Record<string, unknown> | undefined; message: string };
@@ -35,7 +36,7 @@ const GRACE_MS = 10_000;
  * for whatever the check or the open data were doing: the page was ready a
  * fifth of a second after the report.
  */
-export function startPrinter(): Printer {
+export function startPrinter(onUnavailable?: (error: BrowserMissingError) => void): Printer {
   const worker = new Worker(new URL('./print-worker.js', import.meta.url));
   let finished = false;
   // The thread's browser goes with this process, also when it exits in the middle (Ctrl-C).
@@ -53,6 +54,7 @@ export function startPrinter(): Printer {
   worker.on('error', () => undefined);
   worker.on('message', (message: FromPrinter) => {
     if (message.type === 'started') browser = { pid: message.pid, profile: message.profile };
+    if (message.type === 'unavailable') onUnavailable?.(revive(BrowserMissingError, message.id, message.params));
   });
   return {
     print(html, options) {
@@ -70,7 +72,7 @@ export function startPrinter(): Printer {
           return first;
         };
         worker.on('message', (message: FromPrinter) => {
-          if (message.type === 'started') return;
+          if (message.type === 'started' || message.type === 'unavailable') return;
           if (message.type === 'progress') options.progress(message.step);
           else if (message.type === 'printed') {
             if (settle()) resolve({ ...message.printed, bytes: new Uint8Array(message.printed.bytes.buffer, message.printed.bytes.byteOffset, message.printed.bytes.byteLength) });

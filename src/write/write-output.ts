@@ -2,6 +2,7 @@ import { copyFile, mkdir, open, readdir, readFile, rename, rm, writeFile } from 
 import path from 'node:path';
 import type { TextId } from '../messages/catalogue.js';
 import { ToolError } from '../messages/tool-error.js';
+import { looksLikeOutput, OUTPUT_MARKER, OUTPUT_MARKER_TEXT, OutputFolderError } from './output-folder.js';
 
 /** One file to write, relative to the output folder. */
 export interface OutputFile {
@@ -94,12 +95,15 @@ export async function writeOutput(outDir: string, files: readonly OutputFile[], 
   const unlock = await lock(target, waitMs);
   try {
     await recover(target);
+    // Only a folder that is an earlier output is replaced (and so removed).
+    if (!(await looksLikeOutput(target))) throw new OutputFolderError('output.not-ours', { out: outDir, marker: OUTPUT_MARKER });
     const stamp = `${process.pid}-${Date.now()}`;
     const temporary = `${target}.tmp-${stamp}`;
     const old = `${target}.old-${stamp}`;
     guard.temporary = temporary;
     try {
       await mkdir(temporary, { recursive: true });
+      await writeFile(path.join(temporary, OUTPUT_MARKER), OUTPUT_MARKER_TEXT);
       for (const file of files) {
         const destination = path.join(temporary, file.path);
         await mkdir(path.dirname(destination), { recursive: true });

@@ -142,6 +142,26 @@ export const TOOL_ERRORS = {
     sv: (p) => `ett annat bygge (process ${p.pid}) skriver ${p.target}: vänta tills det är klart, eller ta bort ${p.lock} om inget bygge körs`,
     en: (p) => `another build (process ${p.pid}) is writing ${p.target}: wait for it to finish, or remove ${p.lock} if no build is running`,
   }),
+  'output.is-root': message({
+    example: { out: 'rapport', suggestion: 'rapport/dist' },
+    sv: (p) => `utmappen ${p.out} är själva rapportmappen, och bygget ersätter utmappen helt: välj en egen mapp, till exempel ${p.suggestion} (inget skrevs)`,
+    en: (p) => `the output folder ${p.out} is the report root itself, and a build replaces its output folder as a whole: choose a folder of its own, such as ${p.suggestion} (nothing was written)`,
+  }),
+  'output.holds-root': message({
+    example: { out: '.', root: 'rapport', suggestion: 'rapport/dist' },
+    sv: (p) => `utmappen ${p.out} innehåller rapportmappen ${p.root}, och bygget ersätter utmappen helt: välj en egen mapp, till exempel ${p.suggestion} (inget skrevs)`,
+    en: (p) => `the output folder ${p.out} holds the report root ${p.root}, and a build replaces its output folder as a whole: choose a folder of its own, such as ${p.suggestion} (nothing was written)`,
+  }),
+  'output.in-sources': message({
+    example: { out: 'rapport/content', folder: 'content/', suggestion: 'rapport/dist' },
+    sv: (p) => `utmappen ${p.out} ligger i eller innehåller rapportens ${p.folder}, som bygget läser: välj en mapp utanför den, till exempel ${p.suggestion} (inget skrevs)`,
+    en: (p) => `the output folder ${p.out} lies in or holds the report's ${p.folder}, which the build reads: choose a folder outside it, such as ${p.suggestion} (nothing was written)`,
+  }),
+  'output.not-ours': message({
+    example: { out: 'rapport/dist', marker: '.redovisning-utdata' },
+    sv: (p) => `utmappen ${p.out} finns och är inte ett tidigare bygge (den saknar ${p.marker} och innehåller annat än webbsidan, assets/, data/, bilagor/ och PDF-filen), och bygget ersätter utmappen helt: välj en ny eller tom mapp, eller flytta det som ligger där (inget skrevs)`,
+    en: (p) => `the output folder ${p.out} exists and is not an earlier build (it lacks ${p.marker} and holds more than the page, assets/, data/, bilagor/ and the PDF), and a build replaces its output folder as a whole: choose a new or empty folder, or move what is there (nothing was written)`,
+  }),
   'init.not-empty': message({
     example: { target: '/home/anna/rapport' },
     sv: (p) => `redovisning init: ${p.target} är inte tom: välj en ny mapp (inget ändrades)`,
