@@ -12,13 +12,19 @@ export const MARKDOWN_LIMITS = {
   chapterChars: 256 * 1024,
   /** Leading spaces of a line (list nesting): 40 is 20 levels at two spaces. */
   indent: 40,
-  /** Block quote markers at the start of a line. */
+  /** List markers opening lists inside each other on one line (`- - - x`): 20 levels, as by indentation. */
+  listDepth: 20,
+  /** Block quote markers at the start of a line (also between list markers). */
   quoteDepth: 10,
   /** Emphasis markers (`*`, `_`) in one paragraph. */
   emphasisMarkers: 2000,
   /** Square brackets in one paragraph. */
   brackets: 2000,
 } as const;
+
+/** The run of container markers at the start of a line: `>` and list markers (`-`, `+`, `*`, `1.`, `1)`) with the space after them. */
+const CONTAINERS = /^(?:[ \t]*(?:>|[-+*](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$)))*/;
+const LIST_MARKER = /[-+*]|\d{1,9}[.)]/g;
 
 /**
  * Checks an expanded chapter against MARKDOWN_LIMITS; returns false (with a
@@ -52,10 +58,14 @@ export function withinMarkdownLimits(chapter: ExpandedChapter, diagnostics: Diag
     }
     if (line.trim() !== '') {
       const indent = /^[ \t]*/.exec(line)?.[0].replace(/\t/g, '    ').length ?? 0;
-      const quotes = /^(?:[ \t]*>)*/.exec(line)?.[0].split('>').length ?? 1;
-      if (indent > MARKDOWN_LIMITS.indent || quotes - 1 > MARKDOWN_LIMITS.quoteDepth) {
+      // The containers a line opens before its text: block quotes and list markers, in any order.
+      const prefix = CONTAINERS.exec(line)?.[0] ?? '';
+      const quotes = prefix.split('>').length - 1;
+      const lists = prefix.match(LIST_MARKER)?.length ?? 0;
+      if (indent > MARKDOWN_LIMITS.indent || quotes > MARKDOWN_LIMITS.quoteDepth || lists > MARKDOWN_LIMITS.listDepth) {
         if (indent > MARKDOWN_LIMITS.indent) diagnostics.error('markdown-too-deep.indent', file.path, chapter.toSource(offset), { indent, limit: MARKDOWN_LIMITS.indent });
-        else diagnostics.error('markdown-too-deep.quotes', file.path, chapter.toSource(offset), { depth: quotes - 1, limit: MARKDOWN_LIMITS.quoteDepth });
+        else if (quotes > MARKDOWN_LIMITS.quoteDepth) diagnostics.error('markdown-too-deep.quotes', file.path, chapter.toSource(offset), { depth: quotes, limit: MARKDOWN_LIMITS.quoteDepth });
+        else diagnostics.error('markdown-too-deep.lists', file.path, chapter.toSource(offset), { depth: lists, limit: MARKDOWN_LIMITS.listDepth });
         return false;
       }
       for (let i = 0; i < line.length; i++) {

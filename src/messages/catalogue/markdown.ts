@@ -42,6 +42,11 @@ export const MARKDOWN_MESSAGES = {
     sv: (p) => `raden är indragen ${p.indent} blanksteg, djupare listor än någon rapport behöver (högst ${p.limit}): gör listan plattare`,
     en: (p) => `this line is indented ${p.indent} spaces, nesting lists deeper than any report needs (at most ${p.limit}): flatten the list`,
   }),
+  'markdown-too-deep.lists': message({
+    example: { depth: 2000, limit: 20 },
+    sv: (p, f) => `raden öppnar ${f.n(p.depth)} listor i varandra (högst ${p.limit}): gör listan plattare, eller skriv tecknet med ett omvänt snedstreck före (\\-)`,
+    en: (p, f) => `this line opens ${f.n(p.depth)} lists inside each other (at most ${p.limit}): flatten the list, or escape the marker with a backslash (\\-)`,
+  }),
   'markdown-too-deep.quotes': message({
     example: { depth: 5000, limit: 10 },
     sv: (p, f) => `citatblock ${f.n(p.depth)} nivåer djupt (högst ${p.limit}): gör dem plattare`,
