@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostics } from '../diagnostics/diagnostic.js';
@@ -53,6 +53,9 @@ export async function loadReport(root: string, diagnostics: Diagnostics): Promis
     templates: new Map(),
   };
 
+  // A folder may be a symbolic link within the report; one that leads out of it is never read.
+  for (const folder of ['content', 'data', 'schemas', 'templates']) await insideRoot(absoluteRoot, folder, diagnostics);
+  if (diagnostics.hasErrors) return sources;
   for (const folder of ['content', 'data']) {
     const info = await stat(path.join(absoluteRoot, folder)).catch(() => undefined);
     if (!info?.isDirectory()) {
@@ -62,13 +65,8 @@ export async function loadReport(root: string, diagnostics: Diagnostics): Promis
   if (diagnostics.hasErrors) return sources;
 
   // Every file is listed first, then all are read at once: the reads overlap instead of waiting in turn.
-  const [contentFiles, dataFiles, schemaFiles, partialFiles, ownTemplates] = await Promise.all([
-    listFiles(path.join(absoluteRoot, 'content')),
-    listFiles(path.join(absoluteRoot, 'data')),
-    listFiles(path.join(absoluteRoot, 'schemas')),
-    listFiles(path.join(absoluteRoot, 'templates', 'partials')),
-    listFiles(path.join(absoluteRoot, 'templates')),
-  ]);
+  const list = (folder: string): Promise<string[]> => listFiles(absoluteRoot, folder, diagnostics);
+  const [contentFiles, dataFiles, schemaFiles, partialFiles, ownTemplates] = await Promise.all([list('content'), list('data'), list('schemas'), list('templates/partials'), list('templates')]);
   const reads: Promise<void>[] = [];
   const read = (base: string, relative: string, keep: (file: SourceFile) => void): void => {
     reads.push(readSource(base, relative, diagnostics).then((file) => file && keep(file)));
@@ -108,12 +106,54 @@ export async function loadReport(root: string, diagnostics: Diagnostics): Promis
   return sources;
 }
 
-/** Lists files under `dir` recursively, as paths relative to it with `/`. */
-async function listFiles(dir: string): Promise<string[]> {
+/** True when `inner` is `outer` or lies inside it. */
+function within(inner: string, outer: string): boolean {
+  const relative = path.relative(outer, inner);
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+}
+
+/**
+ * True when `relative` (a folder or file of the report) is no symbolic link,
+ * or one to a place inside the report root; a link out of it is an error at
+ * its path, and what it leads to is never read.
+ */
+async function insideRoot(root: string, relative: string, diagnostics: Diagnostics): Promise<boolean> {
+  const absolute = path.join(root, relative);
+  const info = await lstat(absolute).catch(() => undefined);
+  if (!info?.isSymbolicLink()) return true;
+  const target = await realpath(absolute).catch(() => undefined);
+  if (target === undefined) {
+    diagnostics.error('file-unreadable', relative, undefined, { reason: 'ENOENT' });
+    return false;
+  }
+  if (within(target, root)) return true;
+  diagnostics.error('file-outside', info.isSymbolicLink() && (await stat(absolute)).isDirectory() ? `${relative}/` : relative, undefined, { path: relative, target });
+  return false;
+}
+
+/**
+ * Lists the files under a folder of the report recursively, as paths relative
+ * to the folder with `/`. A symbolic link to a file or folder inside the root
+ * counts as what it leads to; one leading out of the root (or nowhere) is an
+ * error at its path.
+ */
+async function listFiles(root: string, folder: string, diagnostics: Diagnostics, seen = new Set<string>()): Promise<string[]> {
+  const dir = path.join(root, folder);
+  const real = await realpath(dir).catch(() => dir);
+  if (seen.has(real)) return [];
+  seen.add(real);
   const entries = await readdir(dir, { withFileTypes: true, recursive: true }).catch(() => []);
-  return entries
-    .filter((e) => e.isFile())
-    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'));
+  const out: string[] = [];
+  for (const e of entries) {
+    const relative = path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/');
+    if (e.isFile()) out.push(relative);
+    else if (e.isSymbolicLink() && (await insideRoot(root, `${folder}/${relative}`, diagnostics))) {
+      const info = await stat(path.join(dir, relative)).catch(() => undefined);
+      if (info?.isFile()) out.push(relative);
+      else if (info?.isDirectory()) out.push(...(await listFiles(root, `${folder}/${relative}`, diagnostics, seen)).map((f) => `${relative}/${f}`));
+    }
+  }
+  return out;
 }
 
 /**

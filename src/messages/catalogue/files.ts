@@ -12,6 +12,11 @@ export const FILE_MESSAGES = {
     sv: (p, f) => `filen är ${f.n(p.size)} byte, mer än gränsen ${f.n(p.limit)} byte: dela upp den i mindre kapitel eller datafiler`,
     en: (p, f) => `file is ${f.n(p.size)} bytes, over the limit of ${f.n(p.limit)} bytes: split it into smaller chapters or data files`,
   }),
+  'file-outside': message({
+    example: { path: 'data', target: '/home/anna/annat/data' },
+    sv: (p) => `'${p.path}' är en symbolisk länk till ${p.target}, utanför rapportmappen, och läses inte: flytta in det i rapportmappen (eller länka till något inom den)`,
+    en: (p) => `'${p.path}' is a symbolic link to ${p.target}, outside the report root, and is not read: move it into the report root (or link to something inside it)`,
+  }),
   'file-encoding': message({
     example: {},
     sv: () => 'filen är inte giltig UTF-8: spara den som UTF-8',
