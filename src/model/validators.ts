@@ -39,6 +39,34 @@ const OPTIONS = { allErrors: true, verbose: true, strictSchema: true, strictType
 
 const require = createRequire(import.meta.url);
 
+/** A pattern that RE2 cannot run, with the pattern and RE2's reason. */
+class PatternError extends Error {
+  constructor(
+    readonly pattern: string,
+    readonly reason: string,
+  ) {
+    super(reason);
+  }
+}
+
+/**
+ * The schemas' `pattern`s (and `patternProperties`) run on RE2's engine
+ * (re2js, in plain JavaScript): matching takes time in proportion to the
+ * text, so `^(a+)+$` cannot make a check hang as JavaScript's own
+ * backtracking engine can. RE2 has no backreferences nor lookaround.
+ */
+const linearRegExp = Object.assign(
+  (pattern: string): { test(text: string): boolean } => {
+    const { RE2JS } = require('re2js') as typeof import('re2js');
+    try {
+      return RE2JS.compile(RE2JS.translateRegExp(pattern));
+    } catch (error) {
+      throw new PatternError(pattern, ((error as Error).message.split('\n')[0] ?? '').replace(/^error parsing regexp: /, ''));
+    }
+  },
+  { code: '((p) => { const { RE2JS } = require("re2js"); return RE2JS.compile(RE2JS.translateRegExp(p)); })' },
+);
+
 /** Where compiled validators are kept between runs: beside the tool's packages, like other tools' caches. */
 const CACHE_DIR = path.join(TOOL_ROOT, 'node_modules', '.cache', 'redovisning', 'validators');
 
@@ -49,7 +77,7 @@ async function createAjv(): Promise<import('ajv/dist/2020.js').Ajv2020> {
   const Ajv2020 = module.default?.Ajv2020 ?? module.Ajv2020;
   const _ = module.default?._ ?? module._;
   if (!Ajv2020 || !_) throw new Error('ajv did not load');
-  const ajv = new Ajv2020(OPTIONS);
+  const ajv = new Ajv2020({ ...OPTIONS, code: { ...OPTIONS.code, regExp: linearRegExp } });
   ajv.addVocabulary(EDITOR_KEYWORDS);
   // `"referens": "regioner.id"`: the value must be one of the values of an expression over the data.
   ajv.addKeyword({ keyword: 'referens', schemaType: 'string', error: { message: 'must be one of the referenced values' }, code: (cxt) => cxt.fail(_`!this.referens(${cxt.schemaCode}, ${cxt.data})`) });
@@ -83,6 +111,22 @@ export function findKey(parsed: ParsedYaml, key: string): { line: number; column
   return undefined;
 }
 
+/** Where a schema writes a pattern: the value of a `pattern`, or a key of `patternProperties`. */
+function findPattern(parsed: ParsedYaml, pattern: string): { line: number; column: number } | undefined {
+  let found: string | undefined;
+  const walk = (value: unknown, at: string): void => {
+    if (found || !value || typeof value !== 'object') return;
+    for (const [key, v] of Object.entries(value)) {
+      const here = Array.isArray(value) ? `${at}[${key}]` : at ? `${at}.${key}` : key;
+      if ((key === 'pattern' && v === pattern) || (at.endsWith('patternProperties') && key === pattern)) found = here;
+      else walk(v, here);
+    }
+  };
+  walk(parsed.value, '');
+  const place = found === undefined ? undefined : parsed.places.get(found);
+  return place?.value ?? place?.key;
+}
+
 /**
  * Compiles every schema into a validator, taking it from the cache when
  * the same schema was compiled before (Ajv is then not even loaded), and
@@ -102,7 +146,7 @@ export async function compileValidators(schemas: Iterable<ParsedSchema>, diagnos
     }
     // Each schema stands alone: its $id must not clash with another report's.
     const { $id: _id, ...body } = parsed.value as Record<string, unknown>;
-    const key = createHash('sha256').update(`${version}\0${JSON.stringify(OPTIONS)}\0${JSON.stringify(body)}`).digest('hex').slice(0, 32);
+    const key = createHash('sha256').update(`${version}\0${JSON.stringify(OPTIONS)}\0re2js\0${JSON.stringify(body)}`).digest('hex').slice(0, 32);
     const file = path.join(CACHE_DIR, `${key}.cjs`);
     const remembered = memory?.get(key);
     if (remembered) {
@@ -126,6 +170,11 @@ export async function compileValidators(schemas: Iterable<ParsedSchema>, diagnos
       memory?.set(key, validate as unknown as Validate);
       compiled.set(schema.name, validate as unknown as Validate);
     } catch (error) {
+      if (error instanceof PatternError) {
+        diagnostics.error('schema-invalid.pattern', parsed.file.path, findPattern(parsed, error.pattern) ?? { line: 1, column: 1 }, { pattern: error.pattern, reason: error.reason });
+        ajv = undefined;
+        continue;
+      }
       const message = (error as Error).message;
       const unknown = /unknown keyword: "([^"]+)"/.exec(message)?.[1];
       // "minimum value must be ["number"]", "type must be JSONType …", "Invalid regular expression: /(/"

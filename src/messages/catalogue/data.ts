@@ -115,6 +115,11 @@ export const DATA_MESSAGES = {
     sv: (p) => `schemat har ett felaktigt värde för '${p.path}' (${p.detail}): rätta det efter JSON Schema 2020-12`,
     en: (p) => `the schema has a wrong value for '${p.path}' (${p.detail}): correct it as JSON Schema 2020-12 says`,
   }),
+  'schema-invalid.pattern': message({
+    example: { pattern: '^(a)\\1$', reason: 'invalid escape sequence: `\\1`' },
+    sv: (p) => `mönstret '${p.pattern}' går inte att använda (${p.reason}): mönster körs i linjär tid (RE2), som saknar bakåtreferenser (\\1) och lookaround ((?=…), (?!…), (?<=…)); skriv det utan dem`,
+    en: (p) => `the pattern '${p.pattern}' cannot be used (${p.reason}): patterns run in linear time (RE2), which has no backreferences (\\1) and no lookaround ((?=…), (?!…), (?<=…)); write it without them`,
+  }),
   'schema-invalid.compile': message({
     example: { reason: 'reference "#/x" resolves to more than one schema' },
     sv: (p) => `schemat går inte att använda (${p.reason})`,
