@@ -36,6 +36,8 @@ interface DevState {
   named: string[];
   /** The report's LIX, from the last build. */
   lix: number | undefined;
+  /** Why the last build stopped, when it stopped on a fault of the tool rather than on the report's errors. */
+  crash: string | undefined;
 }
 
 const TYPES: Record<string, string> = {
@@ -62,7 +64,7 @@ function previewExtras(state: DevState, lang: Lang): string {
   const overlay = state.failed
     ? `<link rel="stylesheet" href="/__redovisning/overlay.css"><div id="redovisning-overlay" role="alertdialog" aria-labelledby="redovisning-overlay-title">
 <h2 id="redovisning-overlay-title">${escapeHtml(text(lang, 'dev.overlay-title'))}</h2>
-<ol>${state.diagnostics.map((d) => `<li class="${d.severity}">${escapeHtml(formatDiagnostic(d, lang))}</li>`).join('')}</ol>
+<ol>${state.diagnostics.map((d) => `<li class="${d.severity}">${escapeHtml(formatDiagnostic(d, lang))}</li>`).join('')}${state.crash === undefined ? '' : `<li class="error">${escapeHtml(text(lang, 'dev.crashed', { reason: state.crash }))}</li>`}</ol>
 <p>${escapeHtml(text(lang, 'dev.overlay-fix', { summary: formatSummary(state.diagnostics, lang) }))}</p></div>`
     : state.diagnostics.length
       ? // Warnings (the language review's among them) do not stop the page: a panel in the corner lists them.
@@ -91,7 +93,7 @@ function previewPage(html: string, state: DevState, lang: Lang): string {
  */
 export async function devCommand(options: DevOptions): Promise<number> {
   const root = path.resolve(options.root);
-  const state: DevState = { good: undefined, diagnostics: [], failed: false, version: 0, named: [], lix: undefined };
+  const state: DevState = { good: undefined, diagnostics: [], failed: false, version: 0, named: [], lix: undefined, crash: undefined };
   const clients = new Set<http.ServerResponse>();
   const cache = createCache();
   const say = (line: string): void => {
@@ -104,16 +106,25 @@ export async function devCommand(options: DevOptions): Promise<number> {
 
   const rebuild = async (): Promise<void> => {
     const started = performance.now();
-    const checked = await checkReport(root, cache);
-    const html = checked.diagnostics.hasErrors ? undefined : renderHtml(checked, { pdfHref: 'redovisning.pdf' });
-    state.diagnostics = checked.diagnostics.sorted();
-    state.named = checked.context.figures.named;
-    state.lix = checked.language?.whole;
-    state.failed = !html;
-    if (html) state.good = { checked, html };
+    try {
+      const checked = await checkReport(root, cache);
+      const html = checked.diagnostics.hasErrors ? undefined : renderHtml(checked, { pdfHref: 'redovisning.pdf' });
+      state.diagnostics = checked.diagnostics.sorted();
+      state.named = checked.context.figures.named;
+      state.lix = checked.language?.whole;
+      state.failed = !html;
+      state.crash = undefined;
+      if (html) state.good = { checked, html };
+    } catch (error) {
+      // A fault of the tool never ends the preview nor leaves it silent: the last good page stays, under the overlay.
+      state.diagnostics = [];
+      state.failed = true;
+      state.crash = ((error as Error)?.message ?? String(error)).split('\n')[0] ?? '';
+    }
     state.version++;
     const ms = Math.round(performance.now() - started);
     for (const d of state.diagnostics) process.stderr.write(`${formatDiagnostic(d, options.lang)}\n`);
+    if (state.crash !== undefined) process.stderr.write(`${text(options.lang, 'dev.crashed', { reason: state.crash })}\n`);
     say(text(options.lang, 'dev.rebuilt', { ok: !state.failed, ms, summary: formatSummary(state.diagnostics, options.lang), lix: state.lix }));
     for (const client of clients) client.write(`data: ${state.version}\n\n`);
   };

@@ -2,8 +2,11 @@ import type { Element } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { visit } from 'unist-util-visit';
 import type { ChartSpec, FigureModel } from '../model/figures.js';
+import { runInSandbox, SANDBOX_LIMITS } from '../model/sandbox-runner.js';
 import { sanitiseSvg } from './svg.js';
-import { textWidth } from './text-widths.js';
+
+/** How long one chart may take to draw (in the sandbox, whose memory is capped too). */
+export const CHART_LIMITS = { timeoutMs: 15_000 } as const;
 
 /** The report's blues, from dark to light in steps a black-and-white print tells apart. */
 const PALETTE = ['#0b4f8a', '#9cc2e5', '#4f86bd', '#dce9f5', '#1a1a1a', '#a0a0a0'];
@@ -124,14 +127,6 @@ function bandLabels(labels: readonly string[], width: number): Record<string, un
   return { labelAngle: -40, labelAlign: 'right' };
 }
 
-/** A loader that loads nothing: a chart draws only the data the report hands it. */
-const NO_LOADING = {
-  load: () => Promise.reject(new Error('en diagramspecifikation får inte hämta data utifrån')),
-  sanitize: () => Promise.reject(new Error('en diagramspecifikation får inte hämta data utifrån')),
-  http: () => Promise.reject(new Error('no loading')),
-  file: () => Promise.reject(new Error('no loading')),
-};
-
 /** The chart drawn, or why it could not be. */
 export type DrawnChart = { svg: Element } | { reason: string };
 
@@ -147,33 +142,16 @@ export type DrawnChart = { svg: Element } | { reason: string };
 export async function drawChart(figure: FigureModel): Promise<DrawnChart> {
   const chart = figure.chart;
   if (!chart) return { reason: 'no chart' };
-  const [vega, vegaLite] = await Promise.all([import('vega'), import('vega-lite')]);
-  // Vega measures text with a canvas when there is one and guesses otherwise; it is
-  // told the report font's real widths instead, so labels get the room they need.
-  // (vega's typings lack textMetrics, which the package exports.)
-  (vega as unknown as { textMetrics: { width: typeof measureText } }).textMetrics.width = measureText;
-  const warnings: string[] = [];
-  const logger = {
-    level: (): number => 0,
-    error: (...args: unknown[]) => void warnings.push(args.map(String).join(' ')),
-    warn: (...args: unknown[]) => void warnings.push(args.map(String).join(' ')),
-    info: () => undefined,
-    debug: () => undefined,
-  };
   try {
     const spec = chart.short ? shortFormSpec(chart.short, chart.entries) : { ...chart.vegaLite, data: { values: chart.entries } };
     const config = { ...CHART_CONFIG, ...((spec['config'] as object | undefined) ?? {}) };
-    const compiled = vegaLite.compile({ ...spec, config } as never, { logger: logger as never }).spec;
-    if (warnings.length) return { reason: warnings[0] ?? '' };
-    const view = new vega.View(vega.parse(compiled), {
-      renderer: 'none',
-      loader: NO_LOADING as never,
-      logger: logger as never,
-    });
-    const text = await view.toSVG();
-    view.finalize();
-    if (warnings.length) return { reason: warnings[0] ?? '' };
-    const safe = sanitiseSvg(text);
+    // Drawn in the sandbox: a specification that draws for ever, fills the memory or crashes Vega stops there.
+    const drawn = await runInSandbox({ kind: 'chart', spec: { ...spec, config }, budgetMs: CHART_LIMITS.timeoutMs });
+    if (drawn.kind === 'stopped') return { reason: drawn.why === 'time' ? `drawing took more than ${CHART_LIMITS.timeoutMs / 1000} s` : `drawing needed more than ${SANDBOX_LIMITS.memoryMb} MB of memory` };
+    if (drawn.kind === 'crashed') return { reason: drawn.reason };
+    if (drawn.kind !== 'chart') return { reason: 'no answer' };
+    if ('reason' in drawn.drawing) return { reason: drawn.drawing.reason };
+    const safe = sanitiseSvg(drawn.drawing.svg);
     const svg = safe && fromHtml(safe.svg, { fragment: true, space: 'svg' }).children.find((c): c is Element => c.type === 'element' && c.tagName === 'svg');
     if (!svg) return { reason: 'no SVG' };
     ownIds(svg, `figur-${figure.key}`);
@@ -186,12 +164,6 @@ export async function drawChart(figure: FigureModel): Promise<DrawnChart> {
   } catch (error) {
     return { reason: ((error as Error).message ?? String(error)).split('\n')[0] ?? '' };
   }
-}
-
-/** A Vega text item's width, by the report font's widths (see text-widths.ts). */
-function measureText(item: { fontSize?: number; fontWeight?: number | string }, text: unknown): number {
-  const line = text === null || text === undefined ? '' : String(text).trim();
-  return textWidth(line, item.fontSize ?? 11, item.fontWeight);
 }
 
 /** Renames the drawing's ids to `<prefix>-1`, `-2`… and every reference to them. */

@@ -16,3 +16,30 @@ export function unknownMarks(spec: unknown): string[] {
   walk(spec);
   return found;
 }
+
+/**
+ * The path of the first `data` inside a full Vega-Lite specification's views
+ * (`layer`, `concat`, `repeat`…): a chart draws only the data the report
+ * hands it at its top, never data of its own (a `sequence` of a hundred
+ * million items, a generator, values typed into the chart).
+ */
+export function nestedData(spec: unknown): (string | number)[] | undefined {
+  const walk = (node: unknown, at: (string | number)[], top: boolean): (string | number)[] | undefined => {
+    if (Array.isArray(node)) {
+      for (const [i, n] of node.entries()) {
+        const found = walk(n, [...at, i], false);
+        if (found) return found;
+      }
+      return undefined;
+    }
+    if (!node || typeof node !== 'object') return undefined;
+    const record = node as Record<string, unknown>;
+    if (!top && 'data' in record) return [...at, 'data'];
+    for (const key of ['layer', 'concat', 'hconcat', 'vconcat', 'spec']) {
+      const found = walk(record[key], [...at, key], false);
+      if (found) return found;
+    }
+    return undefined;
+  };
+  return walk(spec, [], true);
+}

@@ -4,9 +4,16 @@ import { HelperError } from '../format/helpers/helper-error.js';
 import { FORMAT_HELPERS } from '../format/helpers/registry.js';
 import { describeValue } from '../messages/message.js';
 import type { ParsedYaml } from '../parse/yaml.js';
-import { comparisonOf, compileExpression, evaluateExpression, findMissingPath, reportNoValue, type Expression } from './expressions.js';
+import { compileExpression, EXPRESSION_LIMITS, findMissingPath, reportFailure, reportNoValue, reportStopped, type Expression } from './expressions.js';
 import { locate, pathSegments, type Located } from './located.js';
 import type { DataPlaces } from './places.js';
+import { followPath, runInSandbox, scopeId } from './sandbox-runner.js';
+
+/**
+ * How many entries of one check are reported: a check that fails for more
+ * says how many more (one message each would bury the rest of the report).
+ */
+export const CHECK_REPORT_LIMIT = 20;
 
 interface CheckDef {
   id: string;
@@ -62,62 +69,80 @@ interface Entry {
 const PLAIN_PATH = /^[A-Za-zÅÄÖåäö_][\wÅÄÖåäö]*(?:\.[A-Za-zÅÄÖåäö_][\wÅÄÖåäö]*)*$/;
 
 /**
- * The entries of `varje`: a plain path to a list gives its items, to a
- * mapping its values (each with its key); any other expression gives what
- * it evaluates to, each entry located when it is an entry of the data.
+ * The entries of a `varje` that is a plain path: a list gives its items, a
+ * mapping its values (each with its key). Undefined for any other
+ * expression (the sandbox evaluates it), and when the path names nothing.
  */
-async function entriesOf(check: Check, scope: Record<string, unknown>, places: DataPlaces, diagnostics: Diagnostics): Promise<Entry[] | undefined> {
+function plainEntries(check: Check, scope: Record<string, unknown>, diagnostics: Diagnostics): Entry[] | undefined | 'expression' {
   const each = check.each as Expression;
-  const bindings = { data: scope };
-  if (PLAIN_PATH.test(each.text)) {
-    const segments = each.text.split('.');
-    let value: unknown = scope;
-    for (const key of segments) value = value && typeof value === 'object' && !Array.isArray(value) && Object.hasOwn(value, key) ? (value as Record<string, unknown>)[key] : undefined;
-    if (value === undefined) {
-      reportNoValue(each, scope, bindings, diagnostics);
-      return undefined;
-    }
-    if (Array.isArray(value)) return value.map((v, i) => ({ value: v, path: [...segments, i], key: i }));
-    if (value && typeof value === 'object') return Object.entries(value).map(([k, v]) => ({ value: v, path: [...segments, k], key: k }));
-    return [{ value, path: segments, key: undefined }];
+  if (!PLAIN_PATH.test(each.text)) return 'expression';
+  const segments = each.text.split('.');
+  let value: unknown = scope;
+  for (const key of segments) value = value && typeof value === 'object' && !Array.isArray(value) && Object.hasOwn(value, key) ? (value as Record<string, unknown>)[key] : undefined;
+  if (value === undefined) {
+    reportNoValue(each, scope, { data: scope }, diagnostics);
+    return undefined;
   }
-  const listed = await evaluateExpression(each, scope, bindings, diagnostics);
-  if (!listed.ok) return undefined;
-  if (listed.value === undefined) {
-    // Nothing to check when the list is empty; a misspelt path is an error.
-    if (findMissingPath(each, scope, bindings)) reportNoValue(each, scope, bindings, diagnostics);
-    return [];
-  }
-  return (Array.isArray(listed.value) ? listed.value : [listed.value]).map((v, i) => ({ value: v, path: places.pathOf(v), key: i }));
+  if (Array.isArray(value)) return value.map((v, i) => ({ value: v, path: [...segments, i], key: i }));
+  if (value && typeof value === 'object') return Object.entries(value).map(([k, v]) => ({ value: v, path: [...segments, k], key: k }));
+  return [{ value, path: segments, key: undefined }];
 }
 
+/**
+ * Runs one check in the sandbox, over all its entries within one time
+ * budget (EXPRESSION_LIMITS.timeoutMs for the whole check, however many
+ * entries `varje` gives), and reports the entries that do not pass: the
+ * first CHECK_REPORT_LIMIT of them, and how many more there were.
+ */
 async function runCheck(check: Check, scope: Record<string, unknown>, places: DataPlaces, hb: typeof Handlebars, diagnostics: Diagnostics): Promise<void> {
   const bindings = { data: scope };
-  const entries = check.each ? await entriesOf(check, scope, places, diagnostics) : [{ value: scope, path: [], key: undefined }];
-  if (!entries) return;
-  for (const entry of entries) {
-    const item = entry.value;
-    if (check.applies) {
-      const applies = await evaluateExpression(check.applies, item, bindings, diagnostics);
-      if (!applies.ok) return;
-      if (applies.value !== true) continue;
+  const plain = check.each ? plainEntries(check, scope, diagnostics) : [{ value: scope, path: [], key: undefined }];
+  if (plain === undefined) return;
+  const entries = plain === 'expression' ? undefined : plain;
+  const scoped = scopeId(scope) !== undefined;
+  // Entries of the data are named by their paths; others (no shared scope) are checked here one by one.
+  const each = !check.each ? undefined : entries ? { paths: entries.map((e) => e.path ?? []) } : { text: (check.each as Expression).text };
+  const result = scoped
+    ? await runInSandbox({ kind: 'check', each, applies: check.applies?.text, condition: check.condition.text, scope: scopeId(scope) as number, cap: CHECK_REPORT_LIMIT, budgetMs: EXPRESSION_LIMITS.timeoutMs }, [scope])
+    : undefined;
+  if (result?.kind === 'crashed') {
+    reportFailure(check.each ?? check.condition, { message: result.reason }, diagnostics);
+    return;
+  }
+  if (result?.kind !== 'check') {
+    reportStopped(check.each ?? check.condition, result?.kind === 'stopped' ? result : { kind: 'stopped', why: 'memory' }, diagnostics);
+    return;
+  }
+  const { outcomes, more } = result.run;
+  let reported = 0;
+  for (const outcome of outcomes) {
+    const expr = outcome.stage === 'each' ? (check.each as Expression) : outcome.stage === 'applies' ? (check.applies as Expression) : check.condition;
+    if (outcome.failure) {
+      reportFailure(expr, outcome.failure, diagnostics);
+      return;
     }
-    const result = await evaluateExpression(check.condition, item, bindings, diagnostics);
-    if (!result.ok) return;
-    if (result.value === true) continue;
+    if (outcome.stage === 'each') {
+      // Nothing to check when the list is empty; a misspelt path is an error.
+      if (findMissingPath(expr, scope, bindings)) reportNoValue(expr, scope, bindings, diagnostics);
+      return;
+    }
+    const own = outcome.entry?.path ? followPath(scope, outcome.entry.path) : undefined;
+    const entry: Entry = entries?.[outcome.index] ?? { value: own ?? outcome.entry?.value, path: outcome.entry?.path, key: outcome.index };
+    const item = entry.value;
     // A condition that names data the report does not have says nothing about the data.
     const missing = findMissingPath(check.condition, item, bindings);
-    if (missing || (result.value !== false && result.value !== undefined)) {
+    if (missing || (outcome.value !== false && outcome.value !== undefined)) {
       if (missing) reportNoValue(check.condition, item, bindings, diagnostics);
-      else diagnostics.error('expression-type', check.condition.where.file, check.condition.where.point, { expression: check.condition.text, expected: 'boolean', found: describeValue(result.value) });
+      else diagnostics.error('expression-type', check.condition.where.file, check.condition.where.point, { expression: check.condition.text, expected: 'boolean', found: describeValue(outcome.value) });
       return;
     }
     const where = placeOf(check, entry, places);
     const text = renderMessage(check, entry, scope, hb, diagnostics);
     if (text === undefined) return;
-    const comparison = await comparisonOf(check.condition, item, bindings);
-    diagnostics.report(check.def.niva === 'varning' ? 'warning' : 'error', check.def.id, 'check-failed', where.file, where.point, { text, comparison });
+    diagnostics.report(check.def.niva === 'varning' ? 'warning' : 'error', check.def.id, 'check-failed', where.file, where.point, { text, comparison: outcome.comparison });
+    reported++;
   }
+  if (more > 0) diagnostics.report(check.def.niva === 'varning' ? 'warning' : 'error', check.def.id, 'check-failed.more', check.condition.where.file, check.condition.where.point, { count: more, shown: reported });
 }
 
 /**

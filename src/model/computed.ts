@@ -2,6 +2,7 @@ import type { Diagnostics } from '../diagnostics/diagnostic.js';
 import type { ParsedYaml } from '../parse/yaml.js';
 import { compileExpression, evaluateExpression, pathsUnder, reportNoValue, type Expression } from './expressions.js';
 import { locate } from './located.js';
+import { scopeChanged } from './sandbox-runner.js';
 
 /** One declared value: its name (`summa.uppdrag`), and its expression, its literal, or nothing when it does not parse. */
 type Declared = { name: string; segments: string[] } & ({ kind: 'expression'; expr: Expression } | { kind: 'literal'; value: unknown } | { kind: 'broken' });
@@ -99,7 +100,10 @@ export async function computeValues(parsed: ParsedYaml | undefined, scope: Recor
         // `$` (the whole data) would put the data inside itself.
         diagnostics.error('expression-cycle', d.expr.where.file, d.expr.where.point, { name: d.name, cycle: [`berakning.${d.name}`, 'berakning'] });
         ok = false;
-      } else put(computed, d.segments, result.value);
+      } else {
+        put(computed, d.segments, result.value);
+        scopeChanged(scope);
+      }
     }
     if (state.get(d.name) === 'doing') state.set(d.name, ok ? 'done' : 'failed');
     return ok;

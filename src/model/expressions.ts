@@ -2,6 +2,8 @@ import jsonata from 'jsonata';
 import type { Diagnostics } from '../diagnostics/diagnostic.js';
 import { closest } from '../format/closest.js';
 import type { Located } from './located.js';
+import type { JsonataFailure } from './sandbox-protocol.js';
+import { followPath, runInSandbox, scopeId, SANDBOX_LIMITS, wire, type Stopped } from './sandbox-runner.js';
 
 /**
  * Bounds on every expression a report declares. JSONata's own guardrails
@@ -36,7 +38,7 @@ export interface Expression {
 /** The outcome of evaluating an expression: a value, or a failure already reported. */
 export type Evaluated = { ok: true; value: unknown } | { ok: false };
 
-const SYNTAX_SV: Record<string, (e: { token?: string; value?: unknown }) => string> = {
+const SYNTAX_SV: Record<string, (e: { token?: string | undefined; value?: unknown }) => string> = {
   S0101: () => 'en text saknar sitt avslutande citattecken',
   S0105: () => 'ett namn inom ` saknar sitt avslutande `',
   S0201: (e) => `syntaxfel vid '${e.token}'`,
@@ -49,7 +51,7 @@ const SYNTAX_SV: Record<string, (e: { token?: string; value?: unknown }) => stri
   S0212: () => "vänstersidan av ':=' ska vara en variabel ($namn)",
 };
 
-const RUNTIME_SV: Record<string, (e: { token?: string; value?: unknown; index?: number }) => string> = {
+const RUNTIME_SV: Record<string, (e: { token?: string | undefined; value?: unknown; index?: number | undefined }) => string> = {
   T0410: (e) => `argument ${e.index} till $${e.token}() har fel sorts värde`,
   T0411: (e) => `värdet passar inte som argument ${e.index} till $${e.token}()`,
   T0412: (e) => `argument ${e.index} till $${e.token}() ska vara en lista`,
@@ -67,14 +69,6 @@ const RUNTIME_SV: Record<string, (e: { token?: string; value?: unknown; index?: 
   D3141: (e) => String(e.value ?? ''),
 };
 
-interface JsonataFailure {
-  code?: string;
-  position?: number;
-  token?: string;
-  value?: unknown;
-  index?: number;
-  message?: string;
-}
 
 /**
  * Parses an expression the author wrote at `where`. Syntax errors, regular
@@ -123,40 +117,71 @@ function walkNodes(node: unknown, visit: (node: Node) => void): void {
 }
 
 /** Variables every evaluation binds over JSONata's own: the forbidden functions refuse. */
-function guardBindings(bindings: Record<string, unknown>): Record<string, unknown> {
+export function guardBindings(bindings: Record<string, unknown>): Record<string, unknown> {
   const refuse = (): never => {
     throw { code: 'D3137', value: 'function not allowed' };
   };
   return { ...bindings, eval: refuse, now: refuse, millis: refuse, random: refuse };
 }
 
+/** Reports why JSONata stopped an expression, at the expression (at the column it names, when it does). */
+export function reportFailure(expr: Pick<Expression, 'text' | 'where'>, e: JsonataFailure, diagnostics: Diagnostics): void {
+  if (e.code === 'D1012' || e.code === 'D1011') {
+    diagnostics.error('expression-timeout', expr.where.file, expr.where.point, { expression: expr.text, limit: EXPRESSION_LIMITS.timeoutMs });
+  } else {
+    const reason = e.message ?? String(e);
+    const sv = (e.code && RUNTIME_SV[e.code]?.(e)) ?? `JSONata säger "${reason}"`;
+    const offset = typeof e.position === 'number' ? Math.max(0, e.position - (e.token?.length ?? 1)) : 0;
+    diagnostics.error('expression-failed', expr.where.file, expr.where.at(offset), { expression: expr.text, reason: { sv, en: reason } });
+  }
+}
+
+/** Reports an expression the sandbox stopped: it outlived its time, or needed more memory than the sandbox has. */
+export function reportStopped(expr: Pick<Expression, 'text' | 'where'>, stopped: Stopped, diagnostics: Diagnostics): void {
+  if (stopped.why === 'time') diagnostics.error('expression-timeout', expr.where.file, expr.where.point, { expression: expr.text, limit: EXPRESSION_LIMITS.timeoutMs });
+  else diagnostics.error('expression-timeout.memory', expr.where.file, expr.where.point, { expression: expr.text, limit: SANDBOX_LIMITS.memoryMb });
+}
+
 /**
  * Evaluates an expression against `input` (the data, or one entry of it)
- * with extra variables. Failures (a type error, a runaway loop) are
- * reported at the expression; the value is then not available.
+ * with extra variables, in the sandbox: within its time budget
+ * (EXPRESSION_LIMITS) and the sandbox's memory. Failures (a type error, a
+ * runaway loop, a value too large) are reported at the expression; the
+ * value is then not available. Entries of the result that are entries of
+ * the data are the data's own objects (so their places are known).
  */
 export async function evaluateExpression(expr: Expression, input: unknown, bindings: Record<string, unknown>, diagnostics: Diagnostics): Promise<Evaluated> {
-  try {
-    return { ok: true, value: normalise(await expr.compiled.evaluate(input, guardBindings(bindings))) };
-  } catch (error) {
-    const e = error as JsonataFailure;
-    if (e.code === 'D1012' || e.code === 'D1011') {
-      diagnostics.error('expression-timeout', expr.where.file, expr.where.point, { expression: expr.text, limit: EXPRESSION_LIMITS.timeoutMs });
-    } else {
-      const reason = e.message ?? String(error);
-      const sv = (e.code && RUNTIME_SV[e.code]?.(e)) ?? `JSONata säger "${reason}"`;
-      const offset = typeof e.position === 'number' ? Math.max(0, e.position - (e.token?.length ?? 1)) : 0;
-      diagnostics.error('expression-failed', expr.where.file, expr.where.at(offset), { expression: expr.text, reason: { sv, en: reason } });
-    }
+  const wired = Object.fromEntries(Object.entries(bindings).map(([k, v]) => [k, wire(v)]));
+  const result = await runInSandbox({ kind: 'evaluate', text: expr.text, input: wire(input), bindings: wired, budgetMs: EXPRESSION_LIMITS.timeoutMs }, [input, ...Object.values(bindings)]);
+  if (result.kind === 'stopped') {
+    reportStopped(expr, result, diagnostics);
     return { ok: false };
   }
+  if (result.kind !== 'evaluate') {
+    reportFailure(expr, { message: result.kind === 'crashed' ? result.reason : 'no answer' }, diagnostics);
+    return { ok: false };
+  }
+  const evaluation = result.evaluation;
+  if (!evaluation.ok) {
+    reportFailure(expr, evaluation.failure, diagnostics);
+    return { ok: false };
+  }
+  const scope = scopeId(input) !== undefined ? input : scopeId(bindings['data']) !== undefined ? bindings['data'] : undefined;
+  return { ok: true, value: ownObjects(evaluation.value, evaluation.paths, scope) };
+}
+
+/** A result with its entries (or itself) replaced by the scope's own objects where the sandbox found their paths. */
+function ownObjects(value: unknown, paths: ((string | number)[] | undefined)[] | undefined, scope: unknown): unknown {
+  if (!paths || scope === undefined) return value;
+  if (Array.isArray(value)) return value.map((v, i) => (paths[i] ? followPath(scope, paths[i]) : v));
+  return paths[0] ? followPath(scope, paths[0]) : value;
 }
 
 /**
  * JSONata returns sequences (arrays with extra flags) and functions; the
  * report sees plain values: arrays as arrays, functions as nothing.
  */
-function normalise(value: unknown): unknown {
+export function normalise(value: unknown): unknown {
   if (typeof value === 'function') return undefined;
   if (Array.isArray(value)) return value.map(normalise);
   return value;

@@ -3,7 +3,7 @@ import type { Diagnostics } from '../diagnostics/diagnostic.js';
 import { HelperError } from '../format/helpers/helper-error.js';
 import { FORMAT_HELPERS } from '../format/helpers/registry.js';
 import { closest } from '../format/closest.js';
-import { unknownMarks, VEGA_LITE_MARKS } from '../figures/marks.js';
+import { nestedData, unknownMarks, VEGA_LITE_MARKS } from '../figures/marks.js';
 import { describeValue } from '../messages/message.js';
 import type { ParsedYaml } from '../parse/yaml.js';
 import { compileExpression, evaluateExpression, reportNoValue } from './expressions.js';
@@ -197,6 +197,13 @@ export async function computeFigures(parsed: ParsedYaml | undefined, scope: Reco
       if (marks.length) {
         const at = locate(parsed, [key, 'vegaLite', 'mark']);
         diagnostics.error('figure-mark', at.file, at.point, { figure: key, mark: marks[0] ?? '', hint: closest(marks[0] ?? '', VEGA_LITE_MARKS), known: VEGA_LITE_MARKS });
+        ok = false;
+        continue;
+      }
+      const nested = nestedData(def.vegaLite);
+      if (nested) {
+        const at = locate(parsed, [key, 'vegaLite', ...nested]);
+        diagnostics.error('figure-data.nested', at.file, at.point, { figure: key });
         ok = false;
         continue;
       }

@@ -5,6 +5,7 @@ import { runChecks } from './checks.js';
 import { computeValues } from './computed.js';
 import { computeFigures, type FigureModel } from './figures.js';
 import { DataPlaces } from './places.js';
+import { shareScope, startSandbox } from './sandbox-runner.js';
 import { computeTables, type TableModel } from './tables.js';
 import { validateData } from './validate.js';
 import type { Validate } from './validators.js';
@@ -79,12 +80,15 @@ export interface ReportModel {
  * report their own problems in the same run).
  */
 export async function buildModel(data: ParsedData, diagnostics: Diagnostics, validators?: Map<string, Validate>): Promise<ReportModel | undefined> {
+  // The sandbox that runs the report's expressions starts while the data is validated.
+  if (['berakning', 'kontroller', 'tabeller', 'figurer'].some((name) => data.files.has(name)) || [...data.schemas.values()].some((schema) => schema.parsed.file.text.includes('"referens"'))) startSandbox();
   const usable = await validateData(data, diagnostics, validators);
   const rapport = data.files.get('rapport')?.value as Rapport | undefined;
   if (!usable || !rapport) return undefined;
   const scope: Record<string, unknown> = {};
   for (const [name, parsed] of data.files) if (!DECLARATIONS.has(name)) scope[name] = parsed.value;
   scope['bilagor'] ??= [];
+  shareScope(scope);
   const places = new DataPlaces(data.files);
   if (!(await computeValues(data.files.get('berakning'), scope, diagnostics))) return undefined;
   const tables = await computeTables(data.files.get('tabeller'), scope, places, diagnostics);

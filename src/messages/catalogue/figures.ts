@@ -37,6 +37,11 @@ export const FIGURE_MESSAGES = {
     sv: (p, f) => `diagrammet ${p.figure}: markeringen '${p.mark}' finns inte i Vega-Lite; ${p.hint ? `menar du '${p.hint}'?` : `markeringarna är ${f.names(p.known)}`}`,
     en: (p, f) => `the chart ${p.figure}: Vega-Lite has no mark '${p.mark}'; ${p.hint ? `did you mean '${p.hint}'?` : `the marks are ${f.names(p.known)}`}`,
   }),
+  'figure-data.nested': message({
+    example: { figure: 'medel' },
+    sv: (p) => `diagrammet ${p.figure} har egen data inne i specifikationen: ett diagram ritar bara datan överst (data: { tabell: … } eller { uttryck: … }); ta bort den inre datan`,
+    en: (p) => `the chart ${p.figure} has data of its own inside its specification: a chart draws only the data at its top (data: { tabell: … } or { uttryck: … }); remove the inner data`,
+  }),
   'figure-chart': message({
     example: { figure: 'medel', reason: 'Invalid specification' },
     sv: (p) => `diagrammet ${p.figure} gick inte att rita (${p.reason}): rätta specifikationen`,

@@ -32,6 +32,11 @@ export const MODEL_MESSAGES = {
     sv: (p, f) => `uttrycket '${p.expression}' avbröts efter ${f.n(p.limit)} ms eller för djup rekursion: förenkla det`,
     en: (p, f) => `the expression '${p.expression}' was stopped after ${f.n(p.limit)} ms or too deep a recursion: simplify it`,
   }),
+  'expression-timeout.memory': message({
+    example: { expression: '$pad("", 400000000)', limit: 256 },
+    sv: (p, f) => `uttrycket '${p.expression}' avbröts: det behövde mer än ${f.n(p.limit)} MB minne. Ett värde så stort behöver ingen rapport: förenkla det`,
+    en: (p, f) => `the expression '${p.expression}' was stopped: it needed more than ${f.n(p.limit)} MB of memory. No report needs a value that large: simplify it`,
+  }),
   'expression-cycle': message({
     example: { name: 'summa.totalt', cycle: ['summa.totalt', 'summa.uppdrag', 'summa.totalt'] },
     sv: (p) => `beräkningen berakning.${p.name} beror på sig själv (${p.cycle.join(' → ')}): bryt cirkeln`,
@@ -46,6 +51,11 @@ export const MODEL_MESSAGES = {
     example: { text: 'Uppdragets medel ska vara lika med det som används', comparison: [19350000, '+', 650000, '≠', 20000000] as (string | number)[] | undefined },
     sv: (p, f) => `${p.text.trim().replace(/[.:;]$/, '')}${p.comparison ? ` (${p.comparison.map((t) => (typeof t === 'number' ? f.n(t) : t)).join(' ')})` : ''}`,
     en: (p, f) => `${p.text.trim().replace(/[.:;]$/, '')}${p.comparison ? ` (${p.comparison.map((t) => (typeof t === 'number' ? f.n(t) : t)).join(' ')})` : ''}`,
+  }),
+  'check-failed.more': message({
+    example: { count: 199979, shown: 20 },
+    sv: (p, f) => `kontrollen slog fel för ${f.n(p.count)} poster till (de första ${p.shown} visas ovan): rätta dem, eller kontrollen om den är fel`,
+    en: (p, f) => `the check failed for ${f.n(p.count)} more entries (the first ${p.shown} are shown above): correct them, or the check if it is wrong`,
   }),
   'check-message': message({
     example: { key: 'kostnaden' as string | undefined, reason: '"kostnaden" not defined in [object Object]' },

@@ -184,6 +184,11 @@ export const INIT_TEXTS = {
 export const PREVIEW_TEXTS = {
   'dev.listening': message({ example: { url: 'http://127.0.0.1:4321/' }, sv: (p) => `förhandsvisning: ${p.url} (Ctrl-C avslutar)`, en: (p) => `preview: ${p.url} (Ctrl-C stops)` }),
   'dev.rebuilt': message({ example: { ms: 24, summary: '0 fel, 0 varningar', ok: true, lix: 52 as number | undefined }, sv: (p) => `${p.ok ? 'byggd' : 'inte byggd'} på ${p.ms} ms: ${p.summary}${p.lix === undefined ? '' : ` · LIX ${p.lix}`}`, en: (p) => `${p.ok ? 'rebuilt' : 'not rebuilt'} in ${p.ms} ms: ${p.summary}${p.lix === undefined ? '' : ` · LIX ${p.lix}`}` }),
+  'dev.crashed': message({
+    example: { reason: 'Maximum call stack size exceeded' },
+    sv: (p) => `bygget stannade på ett fel i verktyget (${p.reason}): den senaste felfria versionen visas. Ändra det du senast sparade, och rapportera gärna felet`,
+    en: (p) => `the build stopped on a fault of the tool (${p.reason}): the last good version is shown. Change what you saved last, and please report the fault`,
+  }),
   'dev.stopped': message({ example: {}, sv: () => 'förhandsvisningen avslutad', en: () => 'preview stopped' }),
   'dev.not-found': message({ example: {}, sv: () => 'finns inte', en: () => 'not found' }),
   'dev.language-title': message({ example: { summary: '0 fel, 2 varningar', lix: 52 as number | undefined }, sv: (p) => `Granskning: ${p.summary}${p.lix === undefined ? '' : ` · LIX ${p.lix}`}`, en: (p) => `Review: ${p.summary}${p.lix === undefined ? '' : ` · LIX ${p.lix}`}` }),

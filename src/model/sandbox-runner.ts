@@ -1,0 +1,184 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { TOOL_ROOT } from '../load/load-report.js';
+import type { FromSandbox, SandboxJob, SandboxResult, ToSandbox, Wire } from './sandbox-protocol.js';
+
+/**
+ * Bounds on the sandbox, the process that runs the report's expressions and
+ * charts: its heap, and how long past a job's own budget it may take to
+ * answer before it is killed.
+ */
+export const SANDBOX_LIMITS = { memoryMb: 256, graceMs: 1500, startMs: 30_000 } as const;
+
+/** A job that did not finish: it ran out of time, or of memory (or the sandbox ended for another reason, given). */
+export type Stopped = { kind: 'stopped'; why: 'time' | 'memory'; reason?: string };
+
+/** The sandbox's program: beside this module in the bundle (lib/), else the compiled one (when the sources run, as in tests). */
+function program(): string {
+  const beside = fileURLToPath(new URL('./sandbox-process.js', import.meta.url));
+  return existsSync(beside) ? beside : path.join(TOOL_ROOT, 'lib', 'sandbox-process.js');
+}
+
+interface Pending {
+  resolve: (result: SandboxResult | Stopped) => void;
+  timer: NodeJS.Timeout | undefined;
+  budgetMs: number;
+  message: ToSandbox;
+}
+
+/** The running sandbox process, started when first needed and again after it was stopped. */
+class Sandbox {
+  readonly child: ChildProcess;
+  readonly ready: Promise<boolean>;
+  private readonly pending = new Map<number, Pending>();
+  private next = 1;
+  /** Why the process ended: killed for time, or on its own (memory, a crash). */
+  private killedForTime = false;
+  ended = false;
+
+  constructor() {
+    this.child = fork(program(), [], {
+      execArgv: [`--max-old-space-size=${SANDBOX_LIMITS.memoryMb}`, '--max-semi-space-size=16'],
+      serialization: 'advanced',
+      stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
+    });
+    // The sandbox never keeps the build (or a test) running by itself.
+    this.child.unref();
+    this.child.channel?.unref();
+    // Until the sandbox is ready, this timer keeps the process waiting for it (the channel does not).
+    this.ready = new Promise<boolean>((resolve) => {
+      const timer = setTimeout(() => resolve(false), SANDBOX_LIMITS.startMs);
+      const settle = (ok: boolean): void => {
+        clearTimeout(timer);
+        resolve(ok);
+      };
+      this.child.once('message', (m: FromSandbox) => settle('ready' in m));
+      this.child.once('exit', () => settle(false));
+      this.child.once('error', () => settle(false));
+    });
+    this.child.on('message', (m: FromSandbox) => {
+      if (!('id' in m)) return;
+      const job = this.pending.get(m.id);
+      if (!job) return;
+      clearTimeout(job.timer);
+      this.pending.delete(m.id);
+      job.resolve(m.result);
+    });
+    this.child.on('exit', () => {
+      this.ended = true;
+      for (const job of this.pending.values()) {
+        clearTimeout(job.timer);
+        job.resolve({ kind: 'stopped', why: this.killedForTime ? 'time' : 'memory' });
+      }
+      this.pending.clear();
+    });
+    this.child.on('error', () => undefined);
+  }
+
+  /** Runs a job; the clock of its budget starts when the sandbox has the job. */
+  run(message: Omit<ToSandbox, 'id'>): Promise<SandboxResult | Stopped> {
+    const id = this.next++;
+    const full = { ...message, id };
+    return new Promise((resolve) => {
+      const job: Pending = { resolve, timer: undefined, budgetMs: message.job.budgetMs, message: full };
+      this.pending.set(id, job);
+      // Jobs are answered in turn: each one's clock starts when the one before it is answered.
+      this.child.send(full, (error) => {
+        if (error) {
+          this.pending.delete(id);
+          resolve({ kind: 'stopped', why: 'memory', reason: error.message });
+        }
+      });
+      this.arm();
+    });
+  }
+
+  /** Starts the clock of the oldest job that has none (the sandbox works on it now). */
+  private arm(): void {
+    const first = this.pending.values().next().value;
+    if (!first || first.timer) return;
+    first.timer = setTimeout(() => {
+      this.killedForTime = true;
+      this.child.kill('SIGKILL');
+    }, first.budgetMs + SANDBOX_LIMITS.graceMs);
+    // A new clock for the next job once this one is answered.
+    const resolve = first.resolve;
+    first.resolve = (result) => {
+      resolve(result);
+      queueMicrotask(() => this.arm());
+    };
+  }
+}
+
+let sandbox: Sandbox | undefined;
+/** Scopes by object, with the sandbox process that holds them. */
+const scopes = new WeakMap<object, { id: number; holder: Sandbox | undefined }>();
+let nextScope = 1;
+
+/** The sandbox, started (or started again after it was stopped). */
+function current(): Sandbox {
+  if (!sandbox || sandbox.ended) sandbox = new Sandbox();
+  return sandbox;
+}
+
+/**
+ * Starts the sandbox ahead of its first job (a report with expressions or
+ * charts): it starts while the build reads and validates the data.
+ */
+export function startSandbox(): void {
+  current();
+}
+
+/**
+ * Marks an object as a data scope: it is sent to the sandbox once and then
+ * named by id. Call `scopeChanged` after changing it.
+ */
+export function shareScope(scope: object): void {
+  if (!scopes.has(scope)) scopes.set(scope, { id: nextScope++, holder: undefined });
+}
+
+/** The scope has changed (a computed value was added): it is sent again with the next job. */
+export function scopeChanged(scope: object): void {
+  const known = scopes.get(scope);
+  if (known) known.holder = undefined;
+}
+
+/** The path of a value in the scope, followed in the build's own objects. */
+export function followPath(scope: unknown, segments: readonly (string | number)[]): unknown {
+  let v = scope;
+  for (const key of segments) v = v && typeof v === 'object' ? (v as Record<string | number, unknown>)[key] : undefined;
+  return v;
+}
+
+/** The id of a shared scope, or undefined for a value sent as it is. */
+export function scopeId(value: unknown): number | undefined {
+  return value && typeof value === 'object' ? scopes.get(value)?.id : undefined;
+}
+
+/**
+ * Runs a job in the sandbox: values that are shared scopes are named by id
+ * and sent only when the sandbox does not hold them. Resolves with the
+ * job's result, or `stopped` when it outlived its budget or the sandbox's
+ * memory.
+ */
+export async function runInSandbox(job: SandboxJob, uses: readonly unknown[] = []): Promise<SandboxResult | Stopped> {
+  const box = current();
+  if (!(await box.ready)) return { kind: 'stopped', why: 'memory', reason: 'the sandbox process did not start' };
+  const sent: Record<number, unknown> = {};
+  for (const value of uses) {
+    const known = value && typeof value === 'object' ? scopes.get(value) : undefined;
+    if (known && known.holder !== box) {
+      sent[known.id] = value;
+      known.holder = box;
+    }
+  }
+  return box.run({ scopes: sent, job });
+}
+
+/** A value as sent: a shared scope by id, anything else as it is. */
+export function wire(value: unknown): Wire {
+  const id = scopeId(value);
+  return id === undefined ? { value } : { scope: id };
+}
