@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { messageText } from '../../src/diagnostics/diagnostic.js';
 import { checkReport, renderHtml } from '../../src/pipeline.js';
-import { applyDamage, damageArbitrary, realTexts, type Damage } from './damage.js';
+import { applyDamage, damageArbitrary, hostileCount, realTexts, type Damage } from './damage.js';
 
 /** How many damaged reports to try: bounded in `npm test`, long in `npm run fuzz`. */
 const RUNS = Number(process.env['FUZZ_RUNS'] ?? 150);
@@ -43,7 +43,8 @@ describe('random damage to the real report', () => {
         const root = await damagedReport(damages);
         const started = performance.now();
         const checked = await checkReport(root);
-        expect(performance.now() - started).toBeLessThan(5000);
+        // A hostile program may use up its own budget (an expression's second, or a chart's fifteen) and the sandbox's restart.
+        expect(performance.now() - started).toBeLessThan(5000 + 20_000 * hostileCount(damages));
         for (const d of checked.diagnostics.list) {
           const text = messageText(d, 'sv');
           expect(d.file).toMatch(/^(content|data|templates|schemas)\//);
@@ -63,5 +64,5 @@ describe('random damage to the real report', () => {
     );
     expect(clean + refused).toBe(RUNS);
     process.stderr.write(`damage: ${RUNS} damaged reports, ${refused} refused with diagnostics, ${clean} built clean\n`);
-  }, 600_000);
+  }, Math.max(600_000, RUNS * 5000));
 });
