@@ -38,8 +38,9 @@ export async function compile({ force = false } = {}) {
     platform: 'node',
     target: 'node20',
     sourcemap: true,
-    // Loaded only by the PDF step; kept as packages (puppeteer-core loads parts of itself at run time).
-    external: ['puppeteer-core', 'pdf-lib'],
+    // Loaded only by the PDF step; kept as packages (puppeteer-core loads parts of itself at run time,
+    // css-tree its data files).
+    external: ['puppeteer-core', 'pdf-lib', 'css-tree'],
     banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
     logLevel: 'warning',
   });

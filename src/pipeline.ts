@@ -6,6 +6,7 @@ import { Diagnostics } from './diagnostics/diagnostic.js';
 import { expandChapter, parseTemplate } from './expand/expand-chapter.js';
 import { createExpandEnv, type ExpandEnv } from './expand/expand-env.js';
 import { placeItems, type PlacedKind, type ParsedTemplate, type Placements } from './expand/placements.js';
+import { prepareAttachedPdfs } from './figures/attached-pdfs.js';
 import { NO_FIGURES, prepareFigures, type ChartCache } from './figures/prepare.js';
 import { checkLanguage, type LanguageReport } from './language/check-language.js';
 import { Speller } from './language/hunspell.js';
@@ -116,8 +117,8 @@ export async function checkReport(root: string, cache?: BuildCache, options: { s
   const texts = model ? expandTexts(sources, model, diagnostics, cache) : { chapters: [], appendices: [], placements: new Map(), complete: false };
   if (sources.chapters.length === 0 && !diagnostics.hasErrors) diagnostics.error('content-empty', 'content/', undefined, {});
   const written = [...texts.chapters, ...texts.appendices.flatMap((a) => (a.body ? [a.body] : []))];
-  const figures = model ? await prepareFigures(sources, model, written, diagnostics, cache?.charts) : NO_FIGURES;
-  const context: CheckContext = { sources, data, model, ...texts, figures };
+  const [figures, attachedPdfs] = model ? await Promise.all([prepareFigures(sources, model, written, diagnostics, cache?.charts), prepareAttachedPdfs(sources, model, diagnostics)]) : [NO_FIGURES, new Map()];
+  const context: CheckContext = { sources, data, model, ...texts, figures, attachedPdfs };
   const t2 = performance.now();
   for (const rule of CHECK_RULES) rule.run(context, diagnostics);
   const t3 = performance.now();
@@ -161,8 +162,11 @@ export function renderHtml(checked: CheckedReport, options: { pdfHref: string | 
     { path: 'data/redovisning.json', content: `${JSON.stringify(model.scope, null, 2)}\n` },
   ];
   const copies: OutputCopy[] = FONT_FACES.map((f) => ({ from: path.join(FONT_DIR, f.file), to: `assets/fonts/${f.file}` }));
-  // Attached appendix PDFs are published beside the page (the checks have kept them inside the report).
-  for (const a of context.appendices) if (a.pdf) copies.push({ from: path.join(context.sources.root, a.pdf), to: appendixPdfPath(a) });
+  // Attached appendix PDFs are published beside the page, as the checks opened them (without active content).
+  for (const a of context.appendices) {
+    const attached = context.attachedPdfs.get(a.number);
+    if (a.pdf && attached) files.push({ path: appendixPdfPath(a), content: attached.bytes });
+  }
   // Images under names that change with their content (an SVG as sanitised).
   for (const image of new Map([...context.figures.images.values()].map((i) => [i.href, i])).values()) files.push({ path: image.href, content: image.bytes });
   checked.timings.render = performance.now() - started;

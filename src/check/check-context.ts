@@ -1,5 +1,6 @@
 import type { Diagnostics } from '../diagnostics/diagnostic.js';
 import type { Placements } from '../expand/placements.js';
+import type { AttachedPdf } from '../figures/attached-pdfs.js';
 import type { PreparedFigures } from '../figures/prepare.js';
 import type { Sources } from '../load/source-file.js';
 import type { AppendixText, ParsedChapter } from '../markdown/parse-markdown.js';
@@ -18,6 +19,8 @@ export interface CheckContext {
   placements: Placements;
   /** The report's images and drawn charts (empty without a model). */
   figures: PreparedFigures;
+  /** The appendix PDFs that could be opened, by appendix number, as they are published. */
+  attachedPdfs: Map<number, AttachedPdf>;
   /**
    * False when a chapter could not be expanded (its template has errors):
    * rules that look for what is never mentioned then stay quiet rather than

@@ -21,7 +21,8 @@ export interface ImageAsset {
 
 /** Why an image cannot be used, as a catalogue id with its parameters. */
 export type ImageProblem =
-  | { id: 'image-missing' | 'image-outside' | 'image-format'; params: { path: string } }
+  | { id: 'image-missing' | 'image-outside' | 'image-format' | 'image-format.damaged'; params: { path: string } }
+  | { id: 'image-too-large.pixels'; params: { path: string; width: number; height: number; side: number; pixels: number } }
   | { id: 'image-too-large'; params: { path: string; size: number; limit: number } };
 
 /** True for an image path in the report (not an address, not an absolute path): only those are used. */

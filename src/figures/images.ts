@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { imageSize } from 'image-size';
+import { jpegIsWhole, MAX_IMAGE_PIXELS, MAX_IMAGE_SIDE, pngIsWhole } from './raster.js';
 import { sanitiseSvg } from './svg.js';
 import type { ImageAsset, ImageProblem } from './image-asset.js';
 
@@ -34,7 +35,8 @@ const inside = (root: string, inner: string): boolean => {
 /**
  * Reads and checks an image of the report: it must be a file in the report
  * root (also after following links), at most 5 MB, a PNG, JPEG or SVG whose
- * contents agree with its extension. An SVG is sanitised (svg.ts). The asset
+ * contents agree with its extension; a PNG or JPEG at most 10 000 pixels a
+ * side and 40 megapixels, and whole (not cut short or damaged). An SVG is sanitised (svg.ts). The asset
  * is named after its content, so a changed image gets a new address and no
  * cache shows the old one.
  */
@@ -58,6 +60,15 @@ export async function loadImage(root: string, url: string): Promise<ImageAsset |
     size = undefined;
   }
   if (!format || !size || size.type !== format.type) return { id: 'image-format', params: shown };
+  if (format.mime !== 'image/svg+xml') {
+    const width = size.width ?? 0;
+    const height = size.height ?? 0;
+    if (width > MAX_IMAGE_SIDE || height > MAX_IMAGE_SIDE || width * height > MAX_IMAGE_PIXELS) {
+      return { id: 'image-too-large.pixels', params: { path: relative, width, height, side: MAX_IMAGE_SIDE, pixels: MAX_IMAGE_PIXELS } };
+    }
+    const whole = format.mime === 'image/png' ? await pngIsWhole(bytes) : jpegIsWhole(bytes);
+    if (!whole) return { id: 'image-format.damaged', params: shown };
+  }
   let removed: string[] = [];
   if (format.mime === 'image/svg+xml') {
     const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);

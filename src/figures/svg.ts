@@ -4,6 +4,7 @@ import { sanitize, type Schema } from 'hast-util-sanitize';
 import { toHtml } from 'hast-util-to-html';
 import { find, svg as svgSchema } from 'property-information';
 import { SKIP, visit } from 'unist-util-visit';
+import { cleanStyleAttribute, cleanStylesheet, valueReachesOut } from './svg-css.js';
 
 /** The elements of a static SVG drawing: shapes, text, paint servers, clipping, markers and filters. */
 const ELEMENTS = [
@@ -90,18 +91,31 @@ export function sanitiseSvg(text: string): SanitisedSvg | undefined {
       return SKIP;
     }
     if (node.tagName === 'style') {
-      const css = node.children.map((c) => (c.type === 'text' ? c.value : '')).join('');
-      if (UNSAFE_VALUE.test(css) && parent && index !== undefined) {
-        removed.add(`<style> ${/@import|url\(/i.exec(css)?.[0] ?? ''}`.trim());
-        parent.children.splice(index, 1);
-        return [SKIP, index];
-      }
+      // All the text inside, as a browser reads it as CSS (an element inside <style> is text to CSS).
+      let css = '';
+      visit(node, 'text', (t) => {
+        css += t.value;
+      });
+      const cleaned = cleanStylesheet(css);
+      for (const r of cleaned.removed) removed.add(`<style> ${r}`);
+      node.children = cleaned.css ? [{ type: 'text', value: cleaned.css }] : [];
+      return SKIP;
     }
     for (const [prop, value] of Object.entries(node.properties)) {
       const name = attributeName(prop);
+      const written = Array.isArray(value) ? value.join(' ') : String(value);
       if (/^on/i.test(name)) removed.add(name);
-      else if (REFERENCES.includes(name) && !SAFE_REFERENCE.test(String(value))) removed.add(shown(name, value));
-      else if (UNSAFE_VALUE.test(Array.isArray(value) ? value.join(' ') : String(value))) removed.add(shown(name, value));
+      else if (REFERENCES.includes(name)) {
+        if (!SAFE_REFERENCE.test(written)) removed.add(shown(name, value));
+      } else if (name === 'style') {
+        const cleaned = cleanStyleAttribute(written);
+        for (const r of cleaned.removed) removed.add(`style="${r}"`);
+        if (cleaned.css) node.properties[prop] = cleaned.css;
+        else delete node.properties[prop];
+      } else if (UNSAFE_VALUE.test(written) || valueReachesOut(written)) {
+        removed.add(shown(name, value));
+        delete node.properties[prop];
+      }
     }
     return undefined;
   });

@@ -1,4 +1,5 @@
 import type { Diagnostics } from '../diagnostics/diagnostic.js';
+import { checkValues } from '../parse/value-checks.js';
 import type { ParsedYaml } from '../parse/yaml.js';
 import { compileExpression, evaluateExpression, pathsUnder, reportNoValue, type Expression } from './expressions.js';
 import { locate } from './located.js';
@@ -101,6 +102,8 @@ export async function computeValues(parsed: ParsedYaml | undefined, scope: Recor
         diagnostics.error('expression-cycle', d.expr.where.file, d.expr.where.point, { name: d.name, cycle: [`berakning.${d.name}`, 'berakning'] });
         ok = false;
       } else {
+        // A computed value may not hold what no data file may (an impossible date, 1e300, a private-use character).
+        checkValues(result.value, d.expr.where.file, () => d.expr.where.point, diagnostics);
         put(computed, d.segments, result.value);
         scopeChanged(scope);
       }

@@ -297,6 +297,11 @@ function cellValue(raw: unknown, lookup: Lookup | undefined, column: ColumnModel
       }
       return undefined;
     }
+    // Whole kronor only: a fraction would be cut off unseen (round it where it is computed).
+    if (column.format === 'kronor' && !Number.isInteger(value)) {
+      diagnostics.error('table-format.whole-kronor', where.file, where.point, { table, column: column.key, value: value as number });
+      return undefined;
+    }
     return value as string | number;
   }
   if (Array.isArray(value)) return value.map((v) => String(v));

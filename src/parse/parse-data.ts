@@ -1,7 +1,8 @@
-import type { Diagnostics } from '../diagnostics/diagnostic.js';
+import type { Diagnostics, Point } from '../diagnostics/diagnostic.js';
 import { LineIndex } from '../diagnostics/line-index.js';
 import type { SourceFile, Sources } from '../load/source-file.js';
-import { parseYaml, type ParsedYaml } from './yaml.js';
+import { checkValues } from './value-checks.js';
+import { parseYaml, placeOf, type ParsedYaml } from './yaml.js';
 
 /** A parsed JSON Schema file, with the places of its keys for located errors. */
 export interface ParsedSchema {
@@ -30,6 +31,10 @@ export function parseData(sources: Sources, diagnostics: Diagnostics): ParsedDat
   const broken = new Set<string>();
   for (const [name, file] of sources.data) {
     const parsed = parseYaml(file, diagnostics);
+    if (parsed) {
+      const written = (point: Point): string | undefined => /^[^\s,\]}#]+/.exec(file.text.slice(parsed.index.offset(point.line, point.column)))?.[0];
+      checkValues(parsed.value, file.path, (segments) => placeOf(parsed, segments)?.value, diagnostics, written);
+    }
     if (parsed) files.set(name, parsed);
     else broken.add(name);
   }

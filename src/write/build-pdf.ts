@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser } from 'puppeteer-core';
 import type { CheckedReport } from '../pipeline.js';
@@ -49,23 +48,13 @@ export async function printDocument(checked: Pick<CheckedReport, 'context' | 'di
   if (!context.model) throw new PdfError('pdf.no-model');
   const attachments = new Map<number, Uint8Array>();
   const pageCounts = new Map<number, number>();
+  // Opened, checked and cleaned of active content by the check (figures/attached-pdfs.ts).
   for (const appendix of context.appendices) {
     if (!appendix.pdf) continue;
-    const { PDFDocument } = await import('pdf-lib');
-    const file = path.resolve(context.sources.root, appendix.pdf);
-    let bytes: Uint8Array;
-    try {
-      bytes = await readFile(file);
-    } catch {
-      throw new PdfError('pdf.attachment-unreadable', { number: appendix.number, path: appendix.pdf });
-    }
-    try {
-      const doc = await PDFDocument.load(bytes, { updateMetadata: false });
-      pageCounts.set(appendix.number, doc.getPageCount());
-    } catch (error) {
-      throw new PdfError('pdf.attachment-broken', { number: appendix.number, path: appendix.pdf, reason: (error as Error).message });
-    }
-    attachments.set(appendix.number, bytes);
+    const attached = context.attachedPdfs.get(appendix.number);
+    if (!attached) throw new PdfError('pdf.attachment-unreadable', { number: appendix.number, path: appendix.pdf });
+    pageCounts.set(appendix.number, attached.pages);
+    attachments.set(appendix.number, attached.bytes);
   }
   const css = `${inlineFontFaces()}\n${context.sources.templates.get('pdf.css')?.text ?? ''}`;
   const html = renderPrint(context, body, css, pageCounts, diagnostics);

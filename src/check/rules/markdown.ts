@@ -32,8 +32,26 @@ export const markdownRule: CheckRule = {
         }
       });
       visit(chapter.tree, 'html', (node: Html) => {
-        // An HTML comment is a note to co-authors: it never reaches the page.
-        if (/^<!--[\s\S]*-->$/.test(node.value.trim())) return;
+        // An HTML comment is a note to co-authors: it never reaches the page. Text beside it in the
+        // same HTML block would vanish with it: an error at the text.
+        if (node.value.trimStart().startsWith('<!--')) {
+          const outside = node.value.replace(/<!--[\s\S]*?-->/g, (comment) => comment.replace(/[^\n]/g, ' '));
+          const text = /\S/.exec(outside);
+          if (text && outside.startsWith('<!--', text.index)) {
+            // Never closed: Markdown drops everything after it, to the end of the chapter.
+            const lines = node.value.slice(0, text.index).split('\n');
+            const start = node.position?.start;
+            diagnostics.error('markdown-raw-html.comment-unclosed', file, start && { line: start.line + lines.length - 1, column: lines.length === 1 ? start.column + text.index : (lines.at(-1)?.length ?? 0) + 1 }, {});
+          } else if (text) {
+            const before = node.value.slice(0, text.index);
+            const lines = before.split('\n');
+            const start = node.position?.start;
+            const point = start && { line: start.line + lines.length - 1, column: lines.length === 1 ? start.column + before.length : (lines.at(-1)?.length ?? 0) + 1 };
+            const rest = node.value.slice(text.index).replace(/<!--[\s\S]*$/, '').trim();
+            diagnostics.error('markdown-raw-html.comment-text', file, point, { text: JSON.stringify(rest.length > 40 ? `${rest.slice(0, 40)}…` : rest) });
+          }
+          return;
+        }
         // A closing tag belongs to an opening tag already reported.
         if (/^<\/[a-z][a-z0-9-]*\s*>$/i.test(node.value.trim())) return;
         const snippet = node.value.length > 40 ? `${node.value.slice(0, 40)}…` : node.value;

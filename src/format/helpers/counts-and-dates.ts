@@ -1,4 +1,5 @@
 import { describeValue } from '../../messages/message.js';
+import { isRealDate } from '../../parse/value-checks.js';
 import { capitalise, countInWords, dateInWords, joinList } from '../swedish.js';
 import { boolOption, choiceOption, HelperError, requireString, type HelperOptions } from './helper-error.js';
 
@@ -19,6 +20,7 @@ export const antalHelper = (value: unknown, options: HelperOptions): string => {
 /** `{{datum "2018-03-22"}}` → `22 mars 2018`; `{{datum "2018-02"}}` → `februari 2018`. */
 export const datumHelper = (value: unknown, options: HelperOptions): string => {
   const iso = requireString('datum', value, options);
+  if (/^\d{4}-\d{2}(-\d{2})?$/.test(iso) && !isRealDate(iso)) throw new HelperError('template-helper.date-impossible', { helper: 'datum', value: iso }, options.loc);
   try {
     return dateInWords(iso);
   } catch {

@@ -1,8 +1,13 @@
 import { decimal, groupDigits, kronor, millions, millionsInWords, percent, thousands, type Rounding } from '../swedish.js';
-import { boolOption, choiceOption, intOption, requireNumber, type HelperOptions } from './helper-error.js';
+import { boolOption, choiceOption, HelperError, intOption, requireNumber, type HelperOptions } from './helper-error.js';
 
 /** `{{kronor 3400000}}` → `3 400 000 kronor`. */
-export const kronorHelper = (value: unknown, options: HelperOptions): string => kronor(requireNumber('kronor', value, options));
+export const kronorHelper = (value: unknown, options: HelperOptions): string => {
+  const n = requireNumber('kronor', value, options);
+  // Whole kronor only: a fraction would be cut off unseen. Rounding is the author's to declare.
+  if (!Number.isInteger(n)) throw new HelperError('template-helper.whole-kronor', { helper: 'kronor', value: n }, options.loc);
+  return kronor(n);
+};
 
 /** `{{tal 34}}` → `34`, `{{tal 3400000}}` → `3 400 000` (digits, grouped). */
 export const talHelper = (value: unknown, options: HelperOptions): string => {

@@ -15,6 +15,21 @@ const typeEn = (t: string): string => t.split(',').map((x) => TYPE_EN[x] ?? x).j
 
 /** Messages of the data files: YAML syntax, schemas, references between files. */
 export const DATA_MESSAGES = {
+  'data-value.reserved-character': message({
+    example: { code: 'E010' },
+    sv: (p) => `värdet innehåller tecknet U+${p.code} ur Unicodes privata område, som verktyget använder för sina egna markeringar: ta bort det (det syns inte i de flesta redigerare; i YAML kan det vara skrivet \\u${p.code})`,
+    en: (p) => `the value holds the character U+${p.code} from Unicode's private-use area, which the build uses for its own markers: delete it (it is invisible in most editors; in YAML it may be written \\u${p.code})`,
+  }),
+  'data-value.impossible-date': message({
+    example: { value: '2024-02-30' },
+    sv: (p) => `${p.value} är skrivet som ett datum men finns inte i kalendern: rätta det (ÅÅÅÅ-MM-DD eller ÅÅÅÅ-MM)`,
+    en: (p) => `${p.value} is written as a date but does not exist: correct it (YYYY-MM-DD or YYYY-MM)`,
+  }),
+  'data-value.unsafe-number': message({
+    example: { value: '1e+300' },
+    sv: (p) => `talet ${p.value} ligger utanför det som kan räknas exakt (högst 9 007 199 254 740 991 till beloppet): en siffra skulle ändras i tysthet. Skriv det som text inom citattecken om det är ett id-nummer, annars rätta det`,
+    en: (p) => `the number ${p.value} is outside the range that is counted exactly (at most 9,007,199,254,740,991 in size): a digit would change silently. Write it as text in quotes if it is an identifier, else correct it`,
+  }),
   'yaml-empty': message({
     example: {},
     sv: () => 'datafilen är tom: skriv in dess data eller ta bort filen',

@@ -97,6 +97,16 @@ export const FIGURE_MESSAGES = {
     sv: (p, f) => `bilden ${p.path} är ${f.n(p.size)} byte, mer än gränsen ${f.n(p.limit)}: minska den (en bild i en rapport behöver sällan mer än 2 000 bildpunkter i bredd)`,
     en: (p, f) => `the image ${p.path} is ${f.n(p.size)} bytes, over the limit of ${f.n(p.limit)}: make it smaller (an image in a report rarely needs more than 2,000 pixels across)`,
   }),
+  'image-format.damaged': message({
+    example: { path: 'bilder/karta.png' },
+    sv: (p) => `bilden ${p.path} är skadad eller avkortad (bilddatan tar slut för tidigt eller stämmer inte): spara om den i ett bildprogram eller hämta filen på nytt`,
+    en: (p) => `the image ${p.path} is damaged or cut short (its image data end too early or do not add up): save it again from an image editor or fetch the file again`,
+  }),
+  'image-too-large.pixels': message({
+    example: { path: 'bilder/foto.png', width: 20000, height: 20000, side: 10000, pixels: 40000000 },
+    sv: (p, f) => `bilden ${p.path} är ${f.n(p.width)} × ${f.n(p.height)} bildpunkter, mer än gränsen ${f.n(p.side)} bildpunkter per sida och ${f.n(p.pixels)} bildpunkter totalt: skala ned den (en bild i en rapport behöver sällan mer än 2 000 bildpunkter i bredd)`,
+    en: (p, f) => `the image ${p.path} is ${f.n(p.width)} × ${f.n(p.height)} pixels, over the limit of ${f.n(p.side)} pixels a side and ${f.n(p.pixels)} pixels in all: scale it down (an image in a report rarely needs more than 2,000 pixels across)`,
+  }),
   'image-svg-unsafe': message({
     example: { path: 'bilder/karta.svg', removed: ['<script>', 'onclick', 'href="https://example.org/x.png"'] },
     sv: (p, f) => `SVG-bilden ${p.path} innehöll sådant som inte får följa med i rapporten och som har tagits bort: ${f.list(p.removed)}. Spara bilden utan skript och utan hänvisningar till andra filer`,

@@ -7,6 +7,16 @@ export const MARKDOWN_MESSAGES = {
     sv: (p) => `HTML är inte tillåtet i rapportens text (${p.snippet}): skriv det i Markdown, eller gör en tabell i data/tabeller.yaml`,
     en: (p) => `raw HTML is not allowed in the report (${p.snippet}): write it in Markdown, or declare a table in data/tabeller.yaml`,
   }),
+  'markdown-raw-html.comment-text': message({
+    example: { text: '"Denna mening försvinner."' },
+    sv: (p) => `texten ${p.text} står på samma rad som en HTML-kommentar (<!-- … -->) och skulle försvinna med den: lägg kommentaren på egna rader`,
+    en: (p) => `the text ${p.text} shares a line with an HTML comment (<!-- … -->) and would vanish with it: put the comment on lines of its own`,
+  }),
+  'markdown-raw-html.comment-unclosed': message({
+    example: {},
+    sv: () => `HTML-kommentaren (<!--) avslutas aldrig med -->, så all text efter den skulle försvinna: avsluta den med -->`,
+    en: () => `the HTML comment (<!--) is never closed with -->, so all the text after it would vanish: close it with -->`,
+  }),
   'chapter-heading.first': message({
     example: {},
     sv: () => `ett kapitel börjar med sin rubrik på nivå 1: lägg till '# Rubrik' som första rad`,

@@ -82,6 +82,11 @@ export const MODEL_MESSAGES = {
     sv: (p, f) => `tabellen ${p.table}, kolumnen ${p.column}: formatet '${p.format}' behöver ${p.format === 'datum' ? 'ett datum ÅÅÅÅ-MM-DD' : 'ett tal'}, men värdet är ${f.value(p.found)}`,
     en: (p, f) => `table ${p.table}, column ${p.column}: the format '${p.format}' needs ${p.format === 'datum' ? 'a date YYYY-MM-DD' : 'a number'}, but the value is ${f.value(p.found)}`,
   }),
+  'table-format.whole-kronor': message({
+    example: { table: 'kostnadstabell', column: 'kostnad', value: 1234.5678 },
+    sv: (p) => `tabellen ${p.table}, kolumnen ${p.column}: formatet 'kronor' visar hela kronor, men värdet ${String(p.value).replace('.', ',')} har decimaler som skulle klippas bort: avrunda det i datan eller i berakning.yaml med $round(), eller ge kolumnen formatet 'tal' med decimaler`,
+    en: (p) => `table ${p.table}, column ${p.column}: the format 'kronor' shows whole kronor, but the value ${p.value} has decimals that would be cut off: round it in the data or in berakning.yaml with $round(), or give the column the format 'tal' with decimals`,
+  }),
   'table-template-missing': message({
     example: { table: 'karta', template: 'karttabell' },
     sv: (p) => `tabellen ${p.table} ska ritas av mallen templates/partials/${p.template}.hbs, som inte finns: skapa den eller rätta 'mall'`,

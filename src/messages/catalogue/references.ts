@@ -42,6 +42,41 @@ export const REFERENCE_MESSAGES = {
     sv: (p) => `'${p.path}' pekar utanför rapportmappen: bifoga bara PDF-filer som ligger i rapportens mapp`,
     en: (p) => `'${p.path}' points outside the report root: attach only PDFs inside the report's folder`,
   }),
+  'appendix-pdf.folder': message({
+    example: { number: 2, path: 'bilagor/program.pdf' },
+    sv: (p) => `bilaga ${p.number}: ${p.path} är en mapp, inte en PDF-fil: ange sökvägen till PDF-filen`,
+    en: (p) => `bilaga ${p.number}: ${p.path} is a folder, not a PDF file: give the path of the PDF file`,
+  }),
+  'appendix-pdf.not-file': message({
+    example: { number: 2, path: 'bilagor/program.pdf' },
+    sv: (p) => `bilaga ${p.number}: ${p.path} är ingen vanlig fil (en namngiven rörledning eller en enhet), inte en PDF-fil: ange sökvägen till PDF-filen`,
+    en: (p) => `bilaga ${p.number}: ${p.path} is not a regular file (a named pipe or a device), not a PDF file: give the path of the PDF file`,
+  }),
+  'appendix-pdf.too-large': message({
+    example: { number: 2, path: 'bilagor/program.pdf', size: 200000000, limit: 20000000 },
+    sv: (p, f) => `bilaga ${p.number}: ${p.path} är ${f.n(p.size)} byte, mer än gränsen ${f.n(p.limit)} byte: spara den med lägre bildupplösning (i PDF-programmets "Minska filstorlek") eller dela upp den`,
+    en: (p, f) => `bilaga ${p.number}: ${p.path} is ${f.n(p.size)} bytes, over the limit of ${f.n(p.limit)} bytes: save it with a lower image resolution ("Reduce file size" in a PDF program) or split it`,
+  }),
+  'appendix-pdf.broken': message({
+    example: { number: 2, path: 'bilagor/program.pdf', reason: 'Failed to parse PDF document (line:0 col:0 offset=0): No PDF header found' },
+    sv: (p) => `bilaga ${p.number}: ${p.path} går inte att läsa som PDF (${p.reason}): spara om den som PDF från programmet den gjordes i`,
+    en: (p) => `bilaga ${p.number}: ${p.path} cannot be read as a PDF (${p.reason}): save it as PDF again from the program that made it`,
+  }),
+  'appendix-pdf.empty': message({
+    example: { number: 2, path: 'bilagor/program.pdf' },
+    sv: (p) => `bilaga ${p.number}: ${p.path} har inga sidor som går att läsa (filen är skadad eller avkortad): spara om den som PDF från programmet den gjordes i`,
+    en: (p) => `bilaga ${p.number}: ${p.path} has no pages that can be read (the file is damaged or cut short): save it as PDF again from the program that made it`,
+  }),
+  'appendix-pdf.encrypted': message({
+    example: { number: 2, path: 'bilagor/program.pdf' },
+    sv: (p) => `bilaga ${p.number}: ${p.path} är krypterad (lösenordsskyddad eller med begränsade rättigheter), så den kan varken fogas till rapportens PDF eller publiceras öppet: spara en kopia utan lösenord och säkerhetsinställningar`,
+    en: (p) => `bilaga ${p.number}: ${p.path} is encrypted (a password or restricted permissions), so it can neither be joined to the report's PDF nor published openly: save a copy without password and security settings`,
+  }),
+  'appendix-pdf-cleaned': message({
+    example: { number: 2, path: 'bilagor/program.pdf', removed: ['/JavaScript', '/Launch', '/OpenAction'] },
+    sv: (p, f) => `bilaga ${p.number}: ${p.path} innehöll aktivt innehåll (${f.list(p.removed)}: skript, åtgärder, inbäddade filer eller formulär) som har tagits bort ur den publicerade kopian i bilagor/ och ur rapportens PDF: kontrollera att bilagan ser ut som den ska, eller spara den utan sådant innehåll`,
+    en: (p, f) => `bilaga ${p.number}: ${p.path} held active content (${f.list(p.removed)}: scripts, actions, embedded files or forms), removed from the copy published in bilagor/ and from the report's PDF: check that the appendix looks as it should, or save it without such content`,
+  }),
   'table-unknown': message({
     example: { number: 3, count: 2 },
     sv: (p) => `tabell ${p.number} finns inte: rapporten har ${p.count === 0 ? 'inga tabeller' : p.count === 1 ? 'en tabell (tabell 1)' : `tabell 1–${p.count}`}, numrerade i den ordning de placeras med {{> namn}}`,

@@ -55,6 +55,16 @@ export const TEMPLATE_MESSAGES = {
     sv: (p, f) => `{{${p.helper}}} behöver en lista, men fick ${gotSv(p.got, f.value)}`,
     en: (p, f) => `{{${p.helper}}} needs a list, got ${gotEn(p.got, f.value)}`,
   }),
+  'template-helper.whole-kronor': message({
+    example: { helper: 'kronor', value: 1234.5678 },
+    sv: (p) => `{{${p.helper}}} skriver hela kronor, men värdet ${String(p.value).replace('.', ',')} har decimaler som annars skulle klippas bort: avrunda det i berakning.yaml med $round(), eller skriv det med {{tal … decimaler=2}} kronor`,
+    en: (p) => `{{${p.helper}}} writes whole kronor, but the value ${p.value} has decimals that would be cut off: round it in berakning.yaml with $round(), or write it with {{tal … decimaler=2}} kronor`,
+  }),
+  'template-helper.date-impossible': message({
+    example: { helper: 'datum', value: '2024-02-30' },
+    sv: (p) => `{{${p.helper}}}: datumet ${p.value} finns inte i kalendern: rätta det`,
+    en: (p) => `{{${p.helper}}}: the date ${p.value} does not exist: correct it`,
+  }),
   'template-helper.date': message({
     example: { helper: 'datum', value: 'Myndigheten' },
     sv: (p) => `{{${p.helper}}} behöver ett datum skrivet ÅÅÅÅ-MM-DD eller ÅÅÅÅ-MM, men fick "${p.value}"`,

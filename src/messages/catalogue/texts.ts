@@ -105,11 +105,6 @@ export const TOOL_ERRORS = {
     sv: (p) => `bilaga ${p.number}: ${p.path} går inte att läsa; kontrollera sökvägen i data/bilagor.yaml`,
     en: (p) => `bilaga ${p.number}: cannot read ${p.path}; check the path in data/bilagor.yaml`,
   }),
-  'pdf.attachment-broken': message({
-    example: { number: 2, path: 'bilagor/program.pdf', reason: 'No PDF header found' },
-    sv: (p) => `bilaga ${p.number}: ${p.path} är ingen läsbar PDF-fil (${p.reason}); exportera den som PDF igen`,
-    en: (p) => `bilaga ${p.number}: ${p.path} is not a readable PDF (${p.reason}); export it again as PDF`,
-  }),
   'pdf.template-failed': message({ example: {}, sv: () => 'utskriftsmallen fungerade inte: se felen ovan', en: () => 'the print template failed: see the diagnostics above' }),
   'pdf.timeout': message({
     example: { seconds: '180' },

@@ -17,6 +17,19 @@ export interface OpenData {
   record: string | undefined;
 }
 
+/** What a spreadsheet program reads as the start of a formula (OWASP's list for CSV injection). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * A text cell of the CSV as OWASP advises against CSV injection: one that
+ * starts with `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading
+ * `'` and quotes, so Excel and LibreOffice show it as text instead of
+ * running it. Numbers are numbers in the records and are never touched.
+ */
+export function csvText(value: string): string | { value: string; quote: boolean } {
+  return FORMULA_START.test(value) ? { value: `'${value}`, quote: true } : value;
+}
+
 /** Whether the report says enough to describe its datasets for the portal. */
 export function canDescribe(rapport: Rapport): boolean {
   return Boolean(rapport.oppnaData?.webbadress && rapport.oppnaData.kontakt);
@@ -34,7 +47,7 @@ export async function buildOpenData(model: ReportModel, placements: Placements, 
   const datasets: Dataset[] = [];
   const sizes = new Map<string, number>();
   for (const table of publishedTables(model)) {
-    const csv = Buffer.from(stringify(tableRecords(table)), 'utf8');
+    const csv = Buffer.from(stringify(tableRecords(table), { cast: { string: csvText } }), 'utf8');
     const xlsx = await workbookBytes(table, { author: model.rapport.myndighet, date });
     const csvPath = `data/${table.file}.csv`;
     const xlsxPath = `data/${table.file}.xlsx`;
