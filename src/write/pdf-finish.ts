@@ -171,7 +171,7 @@ export async function finishPdf(
   }
   const shortfalls: StandardShortfall[] = [];
   if (conform) {
-    markPageContent(doc);
+    markPageContent(doc, new Set(hints.spacedHyphens));
     const structure = fixStructure(doc, hints, meta.language);
     if (structure.problems.length) shortfalls.push({ standard: 'PDF/UA-1', why: 'pdf.why.structure', reason: structure.problems.join('; ') });
     if (!addOutputIntent(doc)) shortfalls.push({ standard: 'PDF/A-2u', why: 'pdf.why.no-profile' });

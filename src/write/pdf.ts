@@ -30,6 +30,8 @@ export interface LayoutHints {
   tables: boolean[];
   /** Per footnote in the page feet: true when it continues a note from the page before. */
   notes: boolean[];
+  /** Words ending in a hyphen that the text follows with a space ("forsknings- och"). */
+  spacedHyphens: string[];
 }
 
 /** What printing produced. */
@@ -265,6 +267,7 @@ export async function printPdf(html: string, options: { timeoutMs: number; progr
         }),
         tables: [...laidOut.querySelectorAll('table')].map((t) => t.hasAttribute('data-split-from')),
         notes: [...laidOut.querySelectorAll('[data-footnote-marker]')].map((n) => n.hasAttribute('data-split-from')),
+        spacedHyphens: [...new Set(laidOut.textContent.match(/\\S+[-\u2010\u2011](?=\\s)/gu) || [])].sort(),
       };
       return { pages: flow.total, placements, hints };
     })()`)) as { pages: number; placements: Placement[]; hints: LayoutHints };

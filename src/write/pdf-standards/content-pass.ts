@@ -102,7 +102,7 @@ export interface ContentPassResult {
  * content becomes artifacts, CSS-drawn numbers join their labels, soft line
  * breaks get their spaces. Each page then has one content stream.
  */
-export function markPageContent(doc: PDFDocument): ContentPassResult {
+export function markPageContent(doc: PDFDocument, spacedHyphens: ReadonlySet<string> = new Set()): ContentPassResult {
   const root = structRoot(doc);
   const tree = root ? parentTree(doc, root) : new Map<number, PDFObject>();
   const cache = new Map<PDFObject, FontText>();
@@ -112,7 +112,7 @@ export function markPageContent(doc: PDFDocument): ContentPassResult {
     const resolved = contents instanceof PDFRef ? doc.context.lookup(contents) : contents;
     const streams = resolved instanceof PDFArray ? resolved.asArray().map((s) => (s instanceof PDFRef ? doc.context.lookup(s) : s)) : [resolved];
     const text = streams.map((s) => latin1(bytesOf(s))).join('\n');
-    const rewritten = rewriteMarkedContent(text, pageFonts(doc, page, cache), pagePlaces(doc, page, tree));
+    const rewritten = rewriteMarkedContent(text, pageFonts(doc, page, cache), pagePlaces(doc, page, tree), spacedHyphens);
     total.artifacts += rewritten.artifacts;
     total.joinedLabels += rewritten.joinedLabels;
     total.spaces += rewritten.spaces;

@@ -34,6 +34,7 @@ const PATH_PAINT = new Set(['S', 's', 'f', 'F', 'f*', 'B', 'B*', 'b', 'b*']);
 const TEXT_SHOW = new Set(['Tj', 'TJ', "'", '"']);
 /** A line may break after these without a space (a hyphen, a dash, a slash). */
 const BREAKS_WITHOUT_SPACE = /[\s\u00ad\-\u2010\u2011\u2012\u2013\u2014/]$/u;
+const HYPHEN = /[-\u2010\u2011]$/u;
 
 /** The character codes of a string operand (hex or literal). */
 function codes(token: ContentToken, bytes: number): number[] {
@@ -85,7 +86,7 @@ function shownText(operands: ContentToken[], font: FontText | undefined): string
  * shown at the end of the line, so that text read from the tags keeps its
  * words apart (ISO 32000-1, 14.8.2.5).
  */
-export function rewriteMarkedContent(content: string, fonts: Map<string, FontText>, places: Map<number, McidPlace>): MarkedContentResult {
+export function rewriteMarkedContent(content: string, fonts: Map<string, FontText>, places: Map<number, McidPlace>, spacedHyphens: ReadonlySet<string> = new Set()): MarkedContentResult {
   const tokens = tokenizeContent(content);
   const inserts: { at: number; text: string; order: number }[] = [];
   const deletes: { from: number; to: number }[] = [];
@@ -106,7 +107,7 @@ export function rewriteMarkedContent(content: string, fonts: Map<string, FontTex
   let pathStart: number | undefined;
   let font: FontText | undefined;
   let lineY: number | undefined;
-  let last: { place: McidPlace; y: number; end: number; char: string; font: FontText | undefined } | undefined;
+  let last: { place: McidPlace; y: number; end: number; char: string; word: string; font: FontText | undefined } | undefined;
 
   const flush = (): void => {
     if (!run) return;
@@ -208,11 +209,16 @@ export function rewriteMarkedContent(content: string, fonts: Map<string, FontTex
           const place = mcid === undefined ? undefined : places.get(mcid);
           if (place && lineY !== undefined) {
             const shown = shownText(operands, font);
-            if (last && last.y !== lineY && last.place.block === place.block && !last.place.inLink && !place.inLink && last.font?.space && !BREAKS_WITHOUT_SPACE.test(last.char) && !/^\s/u.test(shown)) {
+            const newLine = last !== undefined && last.y !== lineY;
+            // A word ending in a hyphen that the text follows with a space ("forsknings- och") breaks at that space.
+            const spaced = !BREAKS_WITHOUT_SPACE.test(last?.char ?? ' ') || (HYPHEN.test(last?.char ?? '') && spacedHyphens.has(last?.word ?? ''));
+            if (last && newLine && last.place.block === place.block && !last.place.inLink && !place.inLink && last.font?.space && spaced && !/^\s/u.test(shown)) {
               insert(last.end, ` ${last.font.space} Tj`);
               result.spaces++;
             }
-            if (shown) last = { place, y: lineY, end: token.end, char: shown.slice(-1), font };
+            const sameLine = last !== undefined && !newLine && last.place.block === place.block;
+            const word = `${sameLine ? (last?.word ?? '') : ''}${shown}`.split(/\s/u).pop() ?? '';
+            if (shown) last = { place, y: lineY, end: token.end, char: shown.slice(-1), word, font };
             else if (last) last = { ...last, y: lineY };
           }
         }
