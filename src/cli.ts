@@ -130,9 +130,10 @@ command('build', rootArgument[0])
   .option(lang === 'sv' ? '-o, --out <mapp>' : '-o, --out <dir>', text(lang, 'cli.build.out'))
   .option('--no-pdf', text(lang, 'cli.build.no-pdf'))
   .addOption(new Option(lang === 'sv' ? '--pdf-timeout <sekunder>' : '--pdf-timeout <seconds>', text(lang, 'cli.build.pdf-timeout')).default(180).argParser(numberOption('--pdf-timeout', (n) => Number.isFinite(n) && n > 0, 'ett antal sekunder större än 0', 'a number of seconds above 0')))
+  .addOption(new Option('--pdf-standard <auto|none>', text(lang, 'cli.build.pdf-standard')).choices(['auto', 'none']).default('auto'))
   .option('-q, --quiet', text(lang, 'cli.build.quiet'))
   .option('--strict', text(lang, 'cli.strict'))
-  .action(async (root: string, options: { out?: string; pdf: boolean; pdfTimeout: number; quiet?: boolean; strict?: boolean }) => {
+  .action(async (root: string, options: { out?: string; pdf: boolean; pdfTimeout: number; pdfStandard: 'auto' | 'none'; quiet?: boolean; strict?: boolean }) => {
     // The printer starts its browser first, in a thread of its own, so that
     // it is ready when the checks and the page are done.
     const out = options.out ?? path.join(root, 'dist');
@@ -159,7 +160,7 @@ command('build', rootArgument[0])
     };
     process.once('SIGINT', interrupt);
     process.once('SIGTERM', interrupt);
-    process.exitCode = await buildCommand({ root, out, pdf: options.pdf, quiet: options.quiet ?? false, strict: options.strict ?? false, print: printDiagnostics, guard, pdfTimeoutMs: options.pdfTimeout * 1000, printer, lang });
+    process.exitCode = await buildCommand({ root, out, pdf: options.pdf, quiet: options.quiet ?? false, strict: options.strict ?? false, print: printDiagnostics, guard, pdfTimeoutMs: options.pdfTimeout * 1000, pdfStandard: options.pdfStandard, printer, lang });
   });
 
 command('dev', rootArgument[0])

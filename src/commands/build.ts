@@ -1,10 +1,12 @@
-import type { Diagnostics } from '../diagnostics/diagnostic.js';
+import { formatDiagnostic, type Diagnostics } from '../diagnostics/diagnostic.js';
 import { text, textOf } from '../messages/catalogue.js';
 import type { Lang } from '../messages/message.js';
 import { checkReport, renderHtml } from '../pipeline.js';
 import { BrowserMissingError } from '../write/browser.js';
 import { buildPdf, type BuiltPdf } from '../write/build-pdf.js';
 import { outputDate } from '../write/dates.js';
+import type { PdfStandardChoice } from '../write/pdf-finish.js';
+import { pdfStandardLines } from '../write/pdf-standards/report.js';
 import { PdfError } from '../write/pdf.js';
 import type { Printer } from '../write/printer.js';
 import { pageBody, type PageBody } from '../render/render-page.js';
@@ -24,6 +26,8 @@ export interface BuildOptions {
   /** Shared with the CLI's signal handlers (see WriteGuard). */
   guard: WriteGuard;
   pdfTimeoutMs: number;
+  /** `auto`: PDF/A-2u and PDF/UA-1 as far as the report allows; `none`: a plain PDF. */
+  pdfStandard?: PdfStandardChoice;
   /** The printer, already starting its browser (see cli.ts); undefined without --pdf. */
   printer: Printer | undefined;
   lang: Lang;
@@ -80,7 +84,7 @@ export async function buildCommand(options: BuildOptions): Promise<number> {
     strict: options.strict,
     beforeLanguage: (facts) => {
       const prepared = pageBody(facts.context, facts.diagnostics);
-      const printing = options.pdf ? buildPdf(facts, prepared.body, (step) => say(textOf(lang, step.id, step)), { timeoutMs: options.pdfTimeoutMs, printer }) : undefined;
+      const printing = options.pdf ? buildPdf(facts, prepared.body, (step) => say(textOf(lang, step.id, step)), { timeoutMs: options.pdfTimeoutMs, printer, standard: options.pdfStandard ?? 'auto' }) : undefined;
       printing?.catch(() => undefined);
       early = { prepared, printing };
     },
@@ -113,11 +117,14 @@ export async function buildCommand(options: BuildOptions): Promise<number> {
   // Warnings now, before the slow PDF step ends, not after it.
   options.print(checked.diagnostics, options.quiet);
   const shown = checked.diagnostics.list.length;
+  let pdfLines: string[] = [];
   if (printing) {
     try {
       const pdf = await printing;
       html.files.push({ path: 'redovisning.pdf', content: pdf.bytes });
+      if (!options.quiet) for (const warning of pdf.warnings) process.stderr.write(`${formatDiagnostic(warning, lang)}\n`);
       say(text(lang, 'pdf.pages', { pages: pdf.pages }));
+      pdfLines = pdfStandardLines(pdf, options.pdfStandard ?? 'auto', lang);
     } catch (error) {
       // The browser may still be starting (a timeout came first): close it, or it keeps the process alive.
       await closeBrowser();
@@ -145,5 +152,7 @@ export async function buildCommand(options: BuildOptions): Promise<number> {
     throw error;
   }
   say(text(lang, 'build.wrote', { out: options.out, pdf: options.pdf }));
+  // Last, which standards the PDF meets (and why not, when it does not).
+  for (const line of pdfLines) say(line);
   return 0;
 }

@@ -1,11 +1,13 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'puppeteer-core';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { CheckedReport } from '../pipeline.js';
 import { FONT_DIR, FONT_FACES } from '../render/fonts.js';
 import type { ReportBody } from '../render/markdown-to-hast.js';
 import { renderPrint } from '../render/render-print.js';
 import { outputDate } from './dates.js';
+import type { PdfStandardChoice, StandardShortfall } from './pdf-finish.js';
 import { PdfError, printPdf, type PrintPage, type Progress } from './pdf.js';
 import type { Printer } from './printer.js';
 
@@ -16,6 +18,12 @@ export const DEFAULT_PDF_TIMEOUT_MS = 180_000;
 export interface BuiltPdf {
   bytes: Uint8Array;
   pages: number;
+  /** The standards the PDF meets and claims in its XMP (`PDF/A-2u`, `PDF/UA-1`). */
+  standards: string[];
+  /** The standards left out, and why. */
+  shortfalls: StandardShortfall[];
+  /** Warnings about the PDF, at the author's lines (an attached appendix that does not embed its fonts). */
+  warnings: Diagnostic[];
 }
 
 
@@ -37,6 +45,7 @@ function inlineFontFaces(): string {
 export interface PrintDocument {
   html: string;
   attachments: Map<number, Uint8Array>;
+  pageCounts: Map<number, number>;
 }
 
 /**
@@ -59,7 +68,7 @@ export async function printDocument(checked: Pick<CheckedReport, 'context' | 'di
   const css = `${inlineFontFaces()}\n${context.sources.templates.get('pdf.css')?.text ?? ''}`;
   const html = renderPrint(context, body, css, pageCounts, diagnostics);
   if (!html) throw new PdfError('pdf.template-failed');
-  return { html, attachments };
+  return { html, attachments, pageCounts };
 }
 
 /**
@@ -67,11 +76,11 @@ export async function printDocument(checked: Pick<CheckedReport, 'context' | 'di
  * finishes it with pdf-lib. Errors an author can cause become PdfErrors
  * with a message that says what to do.
  */
-export async function buildPdf(checked: Pick<CheckedReport, 'context' | 'diagnostics'>, body: ReportBody, progress: Progress, options: { timeoutMs?: number; browser?: Promise<Browser> | undefined; page?: Promise<PrintPage> | undefined; keepBrowser?: boolean; printer?: Printer | undefined } = {}): Promise<BuiltPdf> {
+export async function buildPdf(checked: Pick<CheckedReport, 'context' | 'diagnostics'>, body: ReportBody, progress: Progress, options: { timeoutMs?: number; browser?: Promise<Browser> | undefined; page?: Promise<PrintPage> | undefined; keepBrowser?: boolean; printer?: Printer | undefined; standard?: PdfStandardChoice } = {}): Promise<BuiltPdf> {
   const timeoutMs = options.timeoutMs ?? DEFAULT_PDF_TIMEOUT_MS;
   const model = checked.context.model;
   if (!model) throw new PdfError('pdf.no-model');
-  const { html, attachments } = await printDocument(checked, body);
+  const { html, attachments, pageCounts } = await printDocument(checked, body);
   const printing = options.printer ? options.printer.print(html, { timeoutMs, progress }) : printPdf(html, { timeoutMs, progress, browser: options.browser, page: options.page, keepBrowser: options.keepBrowser ?? false });
   // pdf-lib (some 50 ms to load) loads while Chromium prints.
   const finishing = import('./pdf-finish.js');
@@ -80,7 +89,8 @@ export async function buildPdf(checked: Pick<CheckedReport, 'context' | 'diagnos
   const { finishPdf } = await finishing;
   progress({ id: 'pdf.finishing' });
   const { rapport } = model;
-  const bytes = await finishPdf(
+  const attached = new Map([...attachments].map(([number, bytes]) => [number, { bytes, pages: pageCounts.get(number) ?? 0, title: model.bilagor[number - 1]?.titel ?? '' }]));
+  const finished = await finishPdf(
     printed.bytes,
     {
       title: rapport.titel,
@@ -90,10 +100,18 @@ export async function buildPdf(checked: Pick<CheckedReport, 'context' | 'diagnos
       language: rapport.sprak ?? 'sv-SE',
       date: outputDate(rapport.datum),
     },
-    attachments,
+    attached,
     printed.placements,
+    printed.hints,
+    options.standard ?? 'auto',
   );
-  return { bytes, pages: printed.pages };
+  // An attached PDF that does not embed its fonts: a warning at its line in bilagor.yaml.
+  const warnings: Diagnostic[] = [];
+  for (const [number, fonts] of finished.appendixFonts) {
+    const where = model.places.locate(['bilagor', number - 1, 'pdf']);
+    warnings.push({ file: where.file, point: where.point, severity: 'warning', ruleId: 'appendix-fonts', messageId: 'appendix-fonts.not-embedded', params: { number, path: model.bilagor[number - 1]?.pdf ?? '', fonts: fonts.join(', ') } });
+  }
+  return { bytes: finished.bytes, pages: printed.pages, standards: finished.standards, shortfalls: finished.shortfalls, warnings };
 }
 
 /** For the benchmark: the print step alone, and the browser it prints in. */

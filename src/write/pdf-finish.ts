@@ -1,5 +1,13 @@
-import { PDFArray, PDFDict, PDFDocument, PDFName, PDFString, type PDFObject } from 'pdf-lib';
-import type { Placement } from './pdf.js';
+import { createHash } from 'node:crypto';
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFOperator, PDFString, type PDFObject } from 'pdf-lib';
+import type { LayoutHints, Placement } from './pdf.js';
+import { addPageFigure, fontsNotEmbedded } from './pdf-standards/appendix-pages.js';
+import { markPageContent } from './pdf-standards/content-pass.js';
+import { addOutputIntent } from './pdf-standards/output-intent.js';
+import { fixStructure } from './pdf-standards/structure.js';
+import { xmpPacket } from './pdf-standards/xmp.js';
+
+export { xmpPacket } from './pdf-standards/xmp.js';
 
 /**
  * pdf-lib reads and writes 50 objects at a time and waits for a timer in
@@ -18,39 +26,6 @@ export interface PdfMetadata {
   language: string;
   /** The one date used for creation and modification: same input, same bytes. */
   date: Date;
-}
-
-function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
-
-/** An XMP packet with title, author, language, dates and the PDF/UA identification. */
-export function xmpPacket(meta: PdfMetadata): string {
-  const date = meta.date.toISOString().replace(/\.\d{3}Z$/, 'Z');
-  return `<?xpacket begin="\uFEFF" id="W5M0MpCehiHzreSzNTczkc9d"?>
-<x:xmpmeta xmlns:x="adobe:ns:meta/">
-<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
-<rdf:Description rdf:about=""
- xmlns:dc="http://purl.org/dc/elements/1.1/"
- xmlns:xmp="http://ns.adobe.com/xap/1.0/"
- xmlns:pdf="http://ns.adobe.com/pdf/1.3/"
- xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/">
-<dc:format>application/pdf</dc:format>
-<dc:title><rdf:Alt><rdf:li xml:lang="x-default">${escapeXml(meta.title)}</rdf:li></rdf:Alt></dc:title>
-<dc:creator><rdf:Seq><rdf:li>${escapeXml(meta.author)}</rdf:li></rdf:Seq></dc:creator>
-<dc:description><rdf:Alt><rdf:li xml:lang="x-default">${escapeXml(meta.subject)}</rdf:li></rdf:Alt></dc:description>
-<dc:language><rdf:Bag><rdf:li>${escapeXml(meta.language)}</rdf:li></rdf:Bag></dc:language>
-<pdf:Keywords>${escapeXml(meta.keywords.join(', '))}</pdf:Keywords>
-<pdf:Producer>redovisning</pdf:Producer>
-<xmp:CreatorTool>redovisning (Chromium, Paged.js)</xmp:CreatorTool>
-<xmp:CreateDate>${date}</xmp:CreateDate>
-<xmp:ModifyDate>${date}</xmp:ModifyDate>
-<xmp:MetadataDate>${date}</xmp:MetadataDate>
-<pdfuaid:part>1</pdfuaid:part>
-</rdf:Description>
-</rdf:RDF>
-</x:xmpmeta>
-<?xpacket end="w"?>`;
 }
 
 /**
@@ -81,23 +56,84 @@ export function renumberStructureIds(doc: PDFDocument): void {
   for (const { id, replace } of found) replace(PDFString.of(`node${String(order.get(id)).padStart(8, '0')}`));
 }
 
+/** The standards a PDF can meet: `auto` claims every one the report allows, `none` writes a plain PDF. */
+export type PdfStandardChoice = 'auto' | 'none';
+
+/** A standard the PDF was meant to meet but does not, and why (a text id with its parameters). */
+export type StandardShortfall =
+  | { standard: 'PDF/A-2u' | 'PDF/UA-1'; why: 'pdf.why.no-profile' }
+  | { standard: 'PDF/A-2u' | 'PDF/UA-1'; why: 'pdf.why.appendix-fonts'; number: number; fonts: string }
+  | { standard: 'PDF/UA-1'; why: 'pdf.why.structure'; reason: string };
+
+/** What finishing made: the bytes, the standards the PDF claims and meets, and those left out. */
+export interface FinishedPdf {
+  bytes: Uint8Array;
+  standards: ('PDF/A-2u' | 'PDF/UA-1')[];
+  shortfalls: StandardShortfall[];
+  /** Per attached appendix: the fonts its pages use without embedding them. */
+  appendixFonts: Map<number, string[]>;
+}
+
+/** An attached appendix as the finished PDF names it. */
+export interface AttachedAppendix {
+  bytes: Uint8Array;
+  title: string;
+  pages: number;
+}
+
+/** Stands for the file identifier until the bytes it is the hash of are known. */
+const ID_PLACEHOLDER = '0'.repeat(32);
+
+/**
+ * Writes the file identifier (ISO 32000-1 14.4; PDF/A-2 6.1.3, veraPDF
+ * 6.1.3-1) into the saved bytes: a hash of the file itself (with the
+ * placeholder in its place), not of the clock, so that the same input gives
+ * the same bytes. Chromium's own identifier is random.
+ */
+function writeFileId(bytes: Uint8Array): Uint8Array {
+  const id = createHash('sha256').update(bytes).digest('hex').slice(0, 32);
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const needle = `<${ID_PLACEHOLDER.toUpperCase()}>`;
+  let at = text.lastIndexOf(needle);
+  const marker = Buffer.from(`<${id.toUpperCase()}>`, 'latin1');
+  for (let n = 0; n < 2 && at >= 0; n++) {
+    marker.copy(text, at);
+    at = text.lastIndexOf(needle, at - 1);
+  }
+  return bytes;
+}
+
 /**
  * Finishes the printed PDF: draws attached appendix pages onto their
  * placeholder pages (below the page number), sets the document information
  * and an XMP metadata stream, fixes the dates, and saves it so that the same
  * input gives the same bytes. The tag structure Chromium wrote survives.
+ * With `auto` it makes the PDF PDF/A-2u and PDF/UA-1 as far as the report
+ * allows (see pdf-standards/) and claims in the XMP only what holds.
  */
-export async function finishPdf(printed: Uint8Array, meta: PdfMetadata, attachments: Map<number, Uint8Array>, placements: readonly Placement[]): Promise<Uint8Array> {
+export async function finishPdf(
+  printed: Uint8Array,
+  meta: PdfMetadata,
+  attachments: Map<number, AttachedAppendix>,
+  placements: readonly Placement[],
+  hints: LayoutHints,
+  standard: PdfStandardChoice = 'auto',
+): Promise<FinishedPdf> {
   const doc = await PDFDocument.load(printed, NO_WAIT);
+  const conform = standard === 'auto';
   const sources = new Map<number, PDFDocument>();
+  const appendixFonts = new Map<number, string[]>();
   for (const placement of placements) {
-    const bytes = attachments.get(placement.appendix);
-    if (!bytes) continue;
+    const attached = attachments.get(placement.appendix);
+    if (!attached) continue;
     let source = sources.get(placement.appendix);
     if (!source) {
-      source = await PDFDocument.load(bytes, NO_WAIT);
+      source = await PDFDocument.load(attached.bytes, NO_WAIT);
       sources.set(placement.appendix, source);
     }
+    const sourcePage = source.getPage(placement.page);
+    const missing = fontsNotEmbedded(source, sourcePage);
+    if (missing.length) appendixFonts.set(placement.appendix, [...new Set([...(appendixFonts.get(placement.appendix) ?? []), ...missing])].sort());
     const [embedded] = await doc.embedPdf(source, [placement.page]);
     const page = doc.getPage(placement.pageIndex);
     if (!embedded) continue;
@@ -106,12 +142,16 @@ export async function finishPdf(printed: Uint8Array, meta: PdfMetadata, attachme
     const top = (20 / 25.4) * 72;
     const box = { width: width - 2 * 20, height: height - top - 20 };
     const scale = Math.min(box.width / embedded.width, box.height / embedded.height);
+    const alt = `Bilaga ${placement.appendix}, sida ${placement.page + 1} av ${attached.pages}: ${attached.title}`;
+    const mcid = conform ? addPageFigure(doc, page, alt) : undefined;
+    if (mcid !== undefined) page.pushOperators(PDFOperator.of('BDC' as never, [PDFName.of('Figure'), doc.context.obj({ MCID: mcid }) as unknown as PDFName]));
     page.drawPage(embedded, {
       x: (width - embedded.width * scale) / 2,
       y: 20 + (box.height - embedded.height * scale) / 2,
       xScale: scale,
       yScale: scale,
     });
+    if (mcid !== undefined) page.pushOperators(PDFOperator.of('EMC' as never));
   }
   doc.setTitle(meta.title, { showInWindowTitleBar: true });
   doc.setAuthor(meta.author);
@@ -129,7 +169,21 @@ export async function finishPdf(printed: Uint8Array, meta: PdfMetadata, attachme
   if (structRoot instanceof PDFDict) {
     structRoot.set(PDFName.of('RoleMap'), doc.context.obj({ Strong: 'Span', Em: 'Span' }));
   }
-  const xmp = doc.context.stream(xmpPacket(meta), { Type: 'Metadata', Subtype: 'XML' });
+  const shortfalls: StandardShortfall[] = [];
+  if (conform) {
+    markPageContent(doc, new Set(hints.spacedHyphens));
+    const structure = fixStructure(doc, hints, meta.language);
+    if (structure.problems.length) shortfalls.push({ standard: 'PDF/UA-1', why: 'pdf.why.structure', reason: structure.problems.join('; ') });
+    if (!addOutputIntent(doc)) shortfalls.push({ standard: 'PDF/A-2u', why: 'pdf.why.no-profile' });
+    for (const [number, fonts] of appendixFonts) {
+      for (const name of ['PDF/A-2u', 'PDF/UA-1'] as const) shortfalls.push({ standard: name, why: 'pdf.why.appendix-fonts', number, fonts: fonts.join(', ') });
+    }
+  }
+  const standards = conform ? (['PDF/A-2u', 'PDF/UA-1'] as const).filter((name) => !shortfalls.some((s) => s.standard === name)) : [];
+  const xmp = doc.context.stream(new TextEncoder().encode(xmpPacket(meta, { pdfa: standards.includes('PDF/A-2u'), pdfua: standards.includes('PDF/UA-1') })), { Type: 'Metadata', Subtype: 'XML' });
   doc.catalog.set(PDFName.of('Metadata'), doc.context.register(xmp));
-  return doc.save({ useObjectStreams: false, objectsPerTick: Infinity });
+  const id = PDFHexString.of(ID_PLACEHOLDER);
+  doc.context.trailerInfo.ID = doc.context.obj([id, id]);
+  const bytes = writeFileId(await doc.save({ useObjectStreams: false, objectsPerTick: Infinity }));
+  return { bytes, standards, shortfalls, appendixFonts };
 }

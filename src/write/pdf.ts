@@ -18,11 +18,28 @@ export interface Placement {
   pageIndex: number;
 }
 
+/**
+ * What the laid-out pages say about the tags Chromium writes, in document
+ * order, for finishing the PDF: the text of every link, which tables
+ * continue one on an earlier page, which footnotes continue one.
+ */
+export interface LayoutHints {
+  /** Per link (`a[href]`): its text, or for a footnote call the note's number. */
+  links: ({ text: string } | { footnote: number })[];
+  /** Per table: true when it continues the table before it on an earlier page. */
+  tables: boolean[];
+  /** Per footnote in the page feet: true when it continues a note from the page before. */
+  notes: boolean[];
+  /** Words ending in a hyphen that the text follows with a space ("forsknings- och"). */
+  spacedHyphens: string[];
+}
+
 /** What printing produced. */
 export interface Printed {
   bytes: Uint8Array;
   pages: number;
   placements: Placement[];
+  hints: LayoutHints;
 }
 
 /** Thrown when printing fails in a way the author cannot fix in the report; the message says what to do. */
@@ -50,6 +67,8 @@ class RepeatTableHeaders extends Paged.Handler {
     if (!source || source.contains(node)) return;
     const thead = source.cloneNode(true);
     thead.setAttribute('data-repeated-header', '');
+    // Printed again for the eye, not read again: the PDF marks it as an artifact.
+    thead.setAttribute('aria-hidden', 'true');
     table.insertBefore(thead, table.firstChild);
   }
 }
@@ -240,12 +259,22 @@ export async function printPdf(html: string, options: { timeoutMs: number; progr
         note.id = 'fotnot-' + (i + 1);
         document.querySelectorAll('a[href="' + old + '"]').forEach((a) => a.setAttribute('href', '#' + note.id));
       });
-      return { pages: flow.total, placements };
-    })()`)) as { pages: number; placements: Placement[] };
+      const laidOut = document.querySelector('.pagedjs_pages') || document;
+      const hints = {
+        links: [...laidOut.querySelectorAll('a[href]')].filter((a) => !a.closest('[aria-hidden="true"]')).map((a) => {
+          const note = a.hasAttribute('data-footnote-call') && /^#fotnot-(\d+)$/.exec(a.getAttribute('href'));
+          return note ? { footnote: Number(note[1]) } : { text: (a.textContent || '').replace(/\s+/g, ' ').trim() };
+        }),
+        tables: [...laidOut.querySelectorAll('table')].map((t) => t.hasAttribute('data-split-from')),
+        notes: [...laidOut.querySelectorAll('[data-footnote-marker]')].map((n) => n.hasAttribute('data-split-from')),
+        spacedHyphens: [...new Set(laidOut.textContent.match(/\\S+[-\u2010\u2011](?=\\s)/gu) || [])].sort(),
+      };
+      return { pages: flow.total, placements, hints };
+    })()`)) as { pages: number; placements: Placement[]; hints: LayoutHints };
     if (prepared.pageErrors.length) throw new PdfError('pdf.layout-failed', { reason: prepared.pageErrors[0] ?? '' });
     if (prepared.blocked.length) throw new PdfError('pdf.blocked', { count: prepared.blocked.length, first: prepared.blocked[0] ?? '' });
     options.progress({ id: 'pdf.printing', pages: layout.pages });
     const bytes = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true, timeout: options.timeoutMs });
-    return { bytes, pages: layout.pages, placements: layout.placements };
+    return { bytes, pages: layout.pages, placements: layout.placements, hints: layout.hints };
   }
 }

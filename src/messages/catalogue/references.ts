@@ -22,6 +22,11 @@ export const REFERENCE_MESSAGES = {
     sv: (p) => `bilaga ${p.number} (${p.title}) har inget innehåll: dess sida säger att den lämnas separat. Lägg till 'innehall: <fil>.md' eller 'pdf: <fil>.pdf' för att ta med den`,
     en: (p) => `bilaga ${p.number} (${p.title}) has no body: its page will say it is submitted separately; add 'innehall: <file>.md' or 'pdf: <file>.pdf' to include it`,
   }),
+  'appendix-fonts.not-embedded': message({
+    example: { number: 2, path: 'bilagor/program.pdf', fonts: 'Helvetica, Helvetica-Bold' },
+    sv: (p) => `bilaga ${p.number}: ${p.path} bäddar inte in typsnitten ${p.fonts}, så redovisning.pdf kan inte bli PDF/A-2u eller PDF/UA-1. Exportera bilagan som PDF/A (i Word: Spara som PDF, Alternativ, 'PDF/A-kompatibel'), eller skriv ut den till PDF med typsnitten inbäddade`,
+    en: (p) => `bilaga ${p.number}: ${p.path} does not embed the fonts ${p.fonts}, so redovisning.pdf cannot be PDF/A-2u or PDF/UA-1; export the appendix as PDF/A (in Word: Save as PDF, Options, 'PDF/A compliant') or print it to PDF with its fonts embedded`,
+  }),
   'appendix-file-missing.body': message({
     example: { path: 'bilagor/saknas.md' },
     sv: (p) => `content/${p.path} finns inte: skapa filen eller rätta sökvägen (räknat från content/)`,

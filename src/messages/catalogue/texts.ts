@@ -44,6 +44,11 @@ export const CLI_TEXTS = {
   'cli.build.out': message({ example: {}, sv: () => 'utmapp (standard: <rapportmapp>/dist)', en: () => 'output folder (default: <root>/dist)' }),
   'cli.build.no-pdf': message({ example: {}, sv: () => 'hoppa över PDF-filen (snabbare medan du skriver)', en: () => 'skip the PDF (quicker while writing)' }),
   'cli.build.pdf-timeout': message({ example: {}, sv: () => 'ge upp utskriften av PDF-filen efter så här många sekunder', en: () => 'give up printing the PDF after this many seconds' }),
+  'cli.build.pdf-standard': message({
+    example: {},
+    sv: () => "'auto': PDF/A-2u och PDF/UA-1 så långt rapporten tillåter; 'none': en vanlig PDF",
+    en: () => "'auto': PDF/A-2u and PDF/UA-1 as far as the report allows; 'none': a plain PDF",
+  }),
   'cli.build.quiet': message({ example: {}, sv: () => 'skriv inget när allt går bra', en: () => 'print nothing on success' }),
   'cli.dev': message({
     example: {},
@@ -94,6 +99,36 @@ export const BUILD_TEXTS = {
   'pdf.printing': message({ example: { pages: 13 }, sv: (p) => `pdf: ${p.pages} sidor satta; skriver ut`, en: (p) => `pdf: ${p.pages} pages laid out; printing` }),
   'pdf.finishing': message({ example: {}, sv: () => 'pdf: gör klart (metadata, bifogade bilagor)', en: () => 'pdf: finishing (metadata, attachments)' }),
   'pdf.pages': message({ example: { pages: 13 }, sv: (p) => `pdf: ${p.pages} sidor`, en: (p) => `pdf: ${p.pages} pages` }),
+  'pdf.standards': message({
+    example: { standards: 'PDF/A-2u, PDF/UA-1' },
+    sv: (p) => `pdf: uppfyller ${p.standards}`,
+    en: (p) => `pdf: meets ${p.standards}`,
+  }),
+  'pdf.standards-none': message({
+    example: { option: '--pdf-standard none' },
+    sv: (p) => `pdf: vanlig PDF utan PDF/A och PDF/UA (${p.option})`,
+    en: (p) => `pdf: a plain PDF, no PDF/A or PDF/UA (${p.option})`,
+  }),
+  'pdf.standard-left-out': message({
+    example: { standard: 'PDF/A-2u', why: 'bilaga 2 bäddar inte in typsnitten Helvetica' },
+    sv: (p) => `pdf: uppfyller inte ${p.standard}, och säger inte att den gör det: ${p.why}`,
+    en: (p) => `pdf: does not meet ${p.standard} and does not claim it: ${p.why}`,
+  }),
+  'pdf.why.no-profile': message({
+    example: { path: '/usr/share/color/icc/sRGB.icc' },
+    sv: (p) => `sRGB-profilen ${p.path} saknas (installera Debian-paketet icc-profiles-free, eller kör scripts/setup.sh)`,
+    en: (p) => `the sRGB profile ${p.path} is missing (install the Debian package icc-profiles-free, or run scripts/setup.sh)`,
+  }),
+  'pdf.why.appendix-fonts': message({
+    example: { number: 2, fonts: 'Helvetica' },
+    sv: (p) => `bilaga ${p.number} bäddar inte in typsnitten ${p.fonts}`,
+    en: (p) => `bilaga ${p.number} does not embed the fonts ${p.fonts}`,
+  }),
+  'pdf.why.structure': message({
+    example: { reason: 'tables: 3 tagged, 2 laid out' },
+    sv: (p) => `taggarna kunde inte göras färdiga (${p.reason})`,
+    en: (p) => `the tags could not be completed (${p.reason})`,
+  }),
   'pdf.on-demand': message({ example: {}, sv: () => 'pdf: skriver ut på begäran', en: () => 'pdf: printing on demand' }),
 };
 

@@ -1,0 +1,123 @@
+import { decodePDFRawStream, PDFArray, PDFContentStream, PDFDict, PDFName, PDFNumber, PDFRawStream, PDFRef, type PDFDocument, type PDFObject, type PDFPage } from 'pdf-lib';
+import { rewriteMarkedContent, type FontText, type McidPlace } from './marked-content.js';
+import { lookup, parentTree, structRoot, typeOf } from './struct-tree.js';
+
+/** Structure types whose text is one block: a line break inside one is a space between words. */
+const BLOCKS = new Set(['P', 'H', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI', 'Lbl', 'LBody', 'TD', 'TH', 'Caption', 'Note', 'Figure', 'BlockQuote', 'TOCI', 'Document']);
+
+function bytesOf(stream: PDFObject | undefined): Uint8Array {
+  if (stream instanceof PDFRawStream) return decodePDFRawStream(stream).decode();
+  if (stream instanceof PDFContentStream) return stream.getUnencodedContents();
+  return new Uint8Array();
+}
+
+const latin1 = (bytes: Uint8Array): string => Buffer.from(bytes).toString('latin1');
+
+/** Reads a ToUnicode CMap's bfchar and bfrange entries. */
+export function readToUnicode(cmap: string): Map<number, string> {
+  const map = new Map<number, string>();
+  const utf16 = (hex: string): string => {
+    const units: number[] = [];
+    for (let i = 0; i + 3 < hex.length; i += 4) units.push(parseInt(hex.slice(i, i + 4), 16));
+    return String.fromCharCode(...units);
+  };
+  for (const block of cmap.matchAll(/beginbfchar([\s\S]*?)endbfchar/g)) {
+    for (const m of (block[1] ?? '').matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]*)>/g)) map.set(parseInt(m[1] ?? '0', 16), utf16(m[2] ?? ''));
+  }
+  for (const block of cmap.matchAll(/beginbfrange([\s\S]*?)endbfrange/g)) {
+    for (const m of (block[1] ?? '').matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>\s*(<[0-9a-fA-F]*>|\[[^\]]*\])/g)) {
+      const from = parseInt(m[1] ?? '0', 16);
+      const to = parseInt(m[2] ?? '0', 16);
+      const target = m[3] ?? '';
+      if (target.startsWith('[')) {
+        const items = [...target.matchAll(/<([0-9a-fA-F]*)>/g)];
+        items.forEach((item, i) => map.set(from + i, utf16(item[1] ?? '')));
+      } else {
+        const hex = target.slice(1, -1);
+        const base = parseInt(hex.slice(-4) || '0', 16);
+        for (let c = from; c <= to && c - from < 0x10000; c++) map.set(c, utf16(hex.slice(0, -4) + (base + c - from).toString(16).padStart(4, '0')));
+      }
+    }
+  }
+  return map;
+}
+
+/** The fonts of a page's resources, as text. */
+function pageFonts(doc: PDFDocument, page: PDFPage, cache: Map<PDFObject, FontText>): Map<string, FontText> {
+  const fonts = new Map<string, FontText>();
+  const resources = page.node.Resources();
+  const fontDict = resources ? lookup(doc, resources, 'Font') : undefined;
+  if (!(fontDict instanceof PDFDict)) return fonts;
+  for (const [name, value] of fontDict.entries()) {
+    const font = value instanceof PDFRef ? doc.context.lookup(value) : value;
+    if (!(font instanceof PDFDict)) continue;
+    let text = cache.get(font);
+    if (!text) {
+      const toUnicode = lookup(doc, font, 'ToUnicode');
+      const unicode = toUnicode ? readToUnicode(latin1(bytesOf(toUnicode))) : new Map<number, string>();
+      const subtype = lookup(doc, font, 'Subtype');
+      const bytes = subtype instanceof PDFName && subtype.decodeText() === 'Type0' ? 2 : 1;
+      const spaceCode = [...unicode].find(([, u]) => u === ' ')?.[0];
+      text = { bytes, unicode, space: spaceCode === undefined ? undefined : `<${spaceCode.toString(16).padStart(bytes * 2, '0')}>` };
+      cache.set(font, text);
+    }
+    fonts.set(name.decodeText(), text);
+  }
+  return fonts;
+}
+
+/** For each MCID of the page, its block element and whether it is in a link. */
+function pagePlaces(doc: PDFDocument, page: PDFPage, tree: Map<number, PDFObject>): Map<number, McidPlace> {
+  const places = new Map<number, McidPlace>();
+  const key = page.node.get(PDFName.of('StructParents'));
+  if (!(key instanceof PDFNumber)) return places;
+  const entry = tree.get(key.asNumber());
+  const array = entry instanceof PDFRef ? doc.context.lookup(entry) : entry;
+  if (!(array instanceof PDFArray)) return places;
+  array.asArray().forEach((item, mcid) => {
+    let elem = item instanceof PDFRef ? doc.context.lookup(item) : item;
+    let block: object | undefined;
+    let inLink = false;
+    for (let depth = 0; elem instanceof PDFDict && depth < 100; depth++) {
+      const type = typeOf(elem);
+      if (type === 'Link') inLink = true;
+      if (!block && BLOCKS.has(type)) block = elem;
+      const parent = elem.get(PDFName.of('P'));
+      elem = parent instanceof PDFRef ? doc.context.lookup(parent) : parent;
+    }
+    places.set(mcid, { block: block ?? {}, inLink });
+  });
+  return places;
+}
+
+/** What the content pass did, summed over the pages. */
+export interface ContentPassResult {
+  artifacts: number;
+  joinedLabels: number;
+  spaces: number;
+}
+
+/**
+ * Rewrites every page's content (see rewriteMarkedContent): unmarked
+ * content becomes artifacts, CSS-drawn numbers join their labels, soft line
+ * breaks get their spaces. Each page then has one content stream.
+ */
+export function markPageContent(doc: PDFDocument, spacedHyphens: ReadonlySet<string> = new Set()): ContentPassResult {
+  const root = structRoot(doc);
+  const tree = root ? parentTree(doc, root) : new Map<number, PDFObject>();
+  const cache = new Map<PDFObject, FontText>();
+  const total: ContentPassResult = { artifacts: 0, joinedLabels: 0, spaces: 0 };
+  for (const page of doc.getPages()) {
+    const contents = page.node.get(PDFName.of('Contents'));
+    const resolved = contents instanceof PDFRef ? doc.context.lookup(contents) : contents;
+    const streams = resolved instanceof PDFArray ? resolved.asArray().map((s) => (s instanceof PDFRef ? doc.context.lookup(s) : s)) : [resolved];
+    const text = streams.map((s) => latin1(bytesOf(s))).join('\n');
+    const rewritten = rewriteMarkedContent(text, pageFonts(doc, page, cache), pagePlaces(doc, page, tree), spacedHyphens);
+    total.artifacts += rewritten.artifacts;
+    total.joinedLabels += rewritten.joinedLabels;
+    total.spaces += rewritten.spaces;
+    const stream = doc.context.flateStream(Buffer.from(rewritten.content, 'latin1'));
+    page.node.set(PDFName.of('Contents'), doc.context.register(stream));
+  }
+  return total;
+}
