@@ -3,21 +3,29 @@ import { h } from 'hastscript';
 import { dateInWords, decimal, groupDigits, percent } from '../format/swedish.js';
 import type { CellValue, ColumnModel, RowModel, TableModel } from '../model/tables.js';
 
-/** A cell as the table shows it: numbers the Swedish way, lists joined, an empty list as a dash. */
-function shownCell(value: CellValue, column: ColumnModel): ElementContent[] {
-  if (value === undefined) return [];
-  if (Array.isArray(value)) return value.length ? [{ type: 'text', value: value.join(', ') }] : [h('span', { className: ['none'] }, '–')];
+/** A cell's text as the table shows it: numbers the Swedish way, lists joined; undefined for an empty cell, `–` for an empty list. */
+export function cellText(value: CellValue, column: ColumnModel): string | undefined {
+  if (value === undefined) return undefined;
+  if (Array.isArray(value)) return value.length ? value.join(', ') : '–';
   if (typeof value === 'number') {
     switch (column.format) {
       case 'procent':
-        return [{ type: 'text', value: percent(value, column.decimals ?? 0, 'sign') }];
+        return percent(value, column.decimals ?? 0, 'sign');
       case 'kronor':
-        return [{ type: 'text', value: groupDigits(value) }];
+        return groupDigits(value);
       default:
-        return [{ type: 'text', value: Number.isInteger(value) && column.decimals === undefined ? groupDigits(value) : decimal(value, column.decimals ?? 2) }];
+        return Number.isInteger(value) && column.decimals === undefined ? groupDigits(value) : decimal(value, column.decimals ?? 2);
     }
   }
-  return [{ type: 'text', value: column.format === 'datum' ? dateInWords(value) : value }];
+  return column.format === 'datum' ? dateInWords(value) : value;
+}
+
+/** A cell as the table shows it (an empty list as a dash the screen reader can skip). */
+function shownCell(value: CellValue, column: ColumnModel): ElementContent[] {
+  const text = cellText(value, column);
+  if (text === undefined) return [];
+  if (Array.isArray(value) && value.length === 0) return [h('span', { className: ['none'] }, text)];
+  return [{ type: 'text', value: text }];
 }
 
 function rowElement(row: RowModel, columns: readonly ColumnModel[]): Element {
