@@ -30,11 +30,24 @@ export interface ProseText {
   markdown: string;
   written: WrittenSpan[];
   toSource(offset: number): Point;
+  /** The template expression the author wrote where a written span starts, without its braces (`procent berakning.andel`). */
+  expressionAt(offset: number): string;
 }
 
 /** The chapters and appendix texts, expanded. */
 export function proseTexts(context: CheckContext): ProseText[] {
-  return allTexts(context).map(({ expanded: e }) => ({ file: e.file.path, markdown: e.markdown, written: e.written, toSource: e.toSource }));
+  return allTexts(context).map(({ expanded: e }) => ({
+    file: e.file.path,
+    markdown: e.markdown,
+    written: e.written,
+    toSource: e.toSource,
+    expressionAt(offset: number): string {
+      const point = e.toSource(offset);
+      const start = e.index.offset(point.line, point.column);
+      const end = e.file.text.indexOf('}}', start);
+      return e.file.text.slice(start, end < 0 ? undefined : end).replace(/^\{\{~?\s*/, '').replace(/\s*~?$/, '');
+    },
+  }));
 }
 
 /**

@@ -59,10 +59,10 @@ export interface WrittenCount {
   byHelper: boolean;
 }
 
-/** The counts of a text that name something of the data, and how many numbers followed by a word were left alone. */
-export function writtenCounts(text: ProseText, known: KnownCounts): { counts: WrittenCount[]; leftAlone: number } {
+/** The counts of a text that name something of the data, and the numbers followed by a word that names nothing (left alone). */
+export function writtenCounts(text: ProseText, known: KnownCounts): { counts: WrittenCount[]; leftAlone: string[] } {
   const counts: WrittenCount[] = [];
-  let leftAlone = 0;
+  const leftAlone: string[] = [];
   for (const m of text.markdown.matchAll(COUNT)) {
     const [, hedge, partText, numberText = '', word1 = '', word2] = m;
     const numberAt = m.index + m[0].lastIndexOf(numberText, m[0].length - word1.length - (word2 ? word2.length + 1 : 0));
@@ -80,7 +80,7 @@ export function writtenCounts(text: ProseText, known: KnownCounts): { counts: Wr
       named = namedCounts(word2, known);
     }
     if (!named.length) {
-      leftAlone++;
+      leftAlone.push(`${numberText} ${word1}`);
       continue;
     }
     const part = partText === undefined ? undefined : read(partText);

@@ -37,10 +37,10 @@ export interface WrittenDate {
   words: string[];
 }
 
-/** The dates of a text; those whose sentence names no dated entry are counted as left alone. */
-export function writtenDates(text: ProseText, entries: DatedEntry[]): { dates: WrittenDate[]; leftAlone: number } {
+/** The dates of a text, and those whose sentence names no dated entry (left alone). */
+export function writtenDates(text: ProseText, entries: DatedEntry[]): { dates: WrittenDate[]; leftAlone: string[] } {
   const dates: WrittenDate[] = [];
-  let leftAlone = 0;
+  const leftAlone: string[] = [];
   for (const m of text.markdown.matchAll(DATE)) {
     const iso = readDate(m);
     if (!iso) continue;
@@ -54,7 +54,7 @@ export function writtenDates(text: ProseText, entries: DatedEntry[]): { dates: W
       }),
     );
     if (!named.length) {
-      leftAlone++;
+      leftAlone.push(m[0]);
       continue;
     }
     dates.push({ written: m[0], offset: m.index, iso, named, words: [...words] });

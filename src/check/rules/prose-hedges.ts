@@ -36,8 +36,8 @@ export const proseHedgesRule: CheckRule = {
         const ways = hedgedFigures(facts.value, facts.step, scale, decimals).map((w) => `${w.word ? `${w.word} ` : ''}${w.figure}${unit}`);
         const value = facts.kind === 'share' ? `${decimal(facts.value * 100, 2)} procent` : facts.kind === 'amount' ? `${groupDigits(facts.value)}\u00a0kronor` : groupDigits(facts.value);
         const written = `${hedge[1]} ${text.markdown.slice(span.start, span.end)}`;
-        const inner = facts.kind === 'share' ? 'procent' : facts.kind === 'amount' ? 'mkr' : 'antal';
-        reportFigure(context, diagnostics, 'ordval', 'prose-hedge', text.file, text.toSource(span.start - hedge[0].length), { written, value, ways, helper: `{{ungefar (${inner} …)}}` });
+        const inner = text.expressionAt(span.start).replace(/\s+[\p{L}]+=(?:"[^"]*"|\S+)/gu, '');
+        reportFigure(context, diagnostics, 'ordval', 'prose-hedge', text.file, text.toSource(span.start - hedge[0].length), { written, value, ways, helper: `{{ungefar (${inner})}}` });
       }
     }
   },

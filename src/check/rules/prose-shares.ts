@@ -14,11 +14,11 @@ const FRACTION = new RegExp(
 
 /** Every share the report holds: numbers from 0 to 1 in its data and computed values, and in its tables' cells. */
 export function knownShares(context: CheckContext): Known<number>[] {
-  const out = scalars(context).filter((s): s is Known<number> => typeof s.value === 'number' && s.value >= 0 && s.value <= 1 && !Number.isInteger(s.value));
+  const out = scalars(context).filter((s): s is Known<number> => typeof s.value === 'number' && s.value >= 0 && s.value <= 1);
   for (const table of context.model?.tables ?? []) {
     for (const row of [...table.first, ...table.rows, ...table.last]) {
       row.cells.forEach((cell, c) => {
-        if (typeof cell === 'number' && cell > 0 && cell < 1) out.push({ path: `${table.key}.${table.columns[c]?.key ?? ''}`, value: cell });
+        if (typeof cell === 'number' && cell >= 0 && cell <= 1) out.push({ path: `${table.key}.${table.columns[c]?.key ?? ''}`, value: cell });
       });
     }
   }
