@@ -131,8 +131,31 @@ function keyForms(key: string): string[] {
  * `projekt`, `dialogmötet` names `dialogmoten`).
  */
 export function nounNames(noun: string, key: string): boolean {
-  const keys = keyForms(key);
-  return nounForms(noun).some((n) => keys.some((k) => n === k || (k.length >= 5 && n.endsWith(k))));
+  return formsName(nounForms(noun), keyForms(key));
+}
+
+function formsName(nouns: readonly string[], keys: readonly string[]): boolean {
+  return nouns.some((n) => keys.some((k) => n === k || (k.length >= 5 && n.endsWith(k))));
+}
+
+/** {@link nounNames} with the forms of every word and key worked out once: for a check that asks many times. */
+export function nounNamer(): (noun: string, key: string) => boolean {
+  const nouns = new Map<string, string[]>();
+  const keys = new Map<string, string[]>();
+  const answers = new Map<string, boolean>();
+  return (noun, key) => {
+    const pair = `${noun}\u0000${key}`;
+    let answer = answers.get(pair);
+    if (answer === undefined) {
+      let n = nouns.get(noun);
+      if (!n) nouns.set(noun, (n = nounForms(noun)));
+      let k = keys.get(key);
+      if (!k) keys.set(key, (k = keyForms(key)));
+      answer = formsName(n, k);
+      answers.set(pair, answer);
+    }
+    return answer;
+  };
 }
 
 /** Whether a key is a compound that ends in or contains the noun (`inbjudnaLarosaten` holds `lärosäten`). */

@@ -12,33 +12,25 @@ const UNITS: Record<string, number> = {
 const TENS: Record<string, number> = { tjugo: 20, trettio: 30, fyrtio: 40, femtio: 50, sextio: 60, sjuttio: 70, åttio: 80, nittio: 90 };
 const ONES_IN_COMPOUNDS: Record<string, number> = { en: 1, ett: 1, två: 2, tre: 3, fyra: 4, fem: 5, sex: 6, sju: 7, åtta: 8, nio: 9 };
 
+/** Every count word up to 999, with its value: `nio`, `tjugoen`, `tjugoett`, `etthundrafem`, `hundra`. */
+const COUNT_WORDS: ReadonlyMap<string, number> = (() => {
+  const below = new Map<string, number>(Object.entries(UNITS));
+  for (const [tens, value] of Object.entries(TENS)) {
+    below.set(tens, value);
+    for (const [one, v] of Object.entries(ONES_IN_COMPOUNDS)) below.set(tens + one, value + v);
+  }
+  const all = new Map(below);
+  for (const [times, t] of [['', 1], ...Object.entries(ONES_IN_COMPOUNDS)] as [string, number][]) {
+    all.set(`${times}hundra`, t * 100);
+    for (const [rest, r] of below) if (r > 0) all.set(`${times}hundra${rest}`, t * 100 + r);
+  }
+  return all;
+})();
+
 /** `nio` → 9, `tjugoen` → 21, `etthundra` → 100, `hundrafem` → 105; undefined for other words. */
 export function countWord(word: string): number | undefined {
-  const w = word.toLowerCase();
-  if (w in UNITS) return UNITS[w];
-  const hundreds = /^(?:(ett|två|tre|fyra|fem|sex|sju|åtta|nio))?hundra(.*)$/.exec(w);
-  if (hundreds) {
-    const times = hundreds[1] ? (ONES_IN_COMPOUNDS[hundreds[1]] ?? 1) : 1;
-    const rest = hundreds[2] ? belowHundred(hundreds[2]) : 0;
-    return rest === undefined ? undefined : times * 100 + rest;
-  }
-  return belowHundred(w);
+  return word.length > 24 || !/^[aefhnstå]/i.test(word) ? undefined : COUNT_WORDS.get(word.toLowerCase());
 }
-
-function belowHundred(w: string): number | undefined {
-  if (w in UNITS) return UNITS[w];
-  for (const [tens, value] of Object.entries(TENS)) {
-    if (w === tens) return value;
-    if (w.startsWith(tens)) {
-      const one = ONES_IN_COMPOUNDS[w.slice(tens.length)];
-      return one === undefined ? undefined : value + one;
-    }
-  }
-  return undefined;
-}
-
-/** The count words a pattern should look for (the compounds are matched by shape and read by {@link countWord}). */
-export const COUNT_WORD_PATTERN = String.raw`(?:(?:ett|två|tre|fyra|fem|sex|sju|åtta|nio)?hundra[a-zåäö]*|(?:tjugo|trettio|fyrtio|femtio|sextio|sjuttio|åttio|nittio)(?:en|ett|två|tre|fyra|fem|sex|sju|åtta|nio)?|noll|en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|tretton|fjorton|femton|sexton|sjutton|arton|nitton)`;
 
 /** Digits as prose writes them: `3 400 000`, `87,8`, `12`. */
 export const DIGITS_PATTERN = String.raw`\d{1,3}(?:[ \u00a0]\d{3})+(?:,\d+)?|\d+(?:,\d+)?`;

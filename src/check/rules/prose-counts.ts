@@ -1,15 +1,13 @@
 import { HEDGE_PATTERN, hedgeHolds, hedgeKind } from '../../format/hedge.js';
-import { COUNT_WORD_PATTERN, countWord } from '../../format/swedish-numbers.js';
+import { countWord } from '../../format/swedish-numbers.js';
 import { countInWords } from '../../format/swedish.js';
 import type { CheckContext, CheckRule } from '../check-context.js';
-import { keyHolds, lastName, lists, nounNames, proseTexts, reportFigure, scalars, writer, type Known, type ProseText } from '../prose-figures.js';
+import { keyHolds, lastName, lists, nounNamer, proseTexts, reportFigure, scalars, writer, type Known, type ProseText } from '../prose-figures.js';
 
-const NUMBER = String.raw`\d{1,3}(?:[ \u00a0]\d{3})+|\d+|${COUNT_WORD_PATTERN}`;
-/** A count and the two words after it: `nio pilotprojekt`, `åtta av elva regioner`, `drygt 30 beviljade projekt`. */
-const COUNT = new RegExp(
-  String.raw`(?<![\p{L}\d,.:\-–\u00a0])(?:(${HEDGE_PATTERN})[ \u00a0]+)?(?:(${NUMBER})[ \u00a0]+av[ \u00a0]+)?(${NUMBER})(?![\d,:\-–]\d)[ \u00a0]+(\p{L}+)(?:[ \u00a0]+(\p{L}+))?`,
-  'giu',
-);
+/** Words and numbers (grouped digits as one: `3 400 000`), found in one pass. */
+const TOKEN = /\d{1,3}(?:[ \u00a0]\d{3})+(?!\d)|[\p{L}\d]+/gu;
+const HEDGE_BEFORE = new RegExp(String.raw`(?<![\p{L}\d])(${HEDGE_PATTERN})[ \u00a0]+$`, 'iu');
+const SPACE = /^[ \u00a0]+$/;
 
 const read = (text: string): number | undefined => (/^\d/.test(text) ? Number(text.replace(/[ \u00a0]/g, '')) : countWord(text));
 
@@ -17,19 +15,30 @@ const read = (text: string): number | undefined => (/^\d/.test(text) ? Number(te
 export interface KnownCounts {
   lists: Known<number>[];
   integers: Known<number>[];
+  /** The counts a noun names: lists and whole-number fields of that name (`projekt`, `utlysning.experter`); worked out once per noun. */
+  named(noun: string): Known<number>[];
 }
 
 /** The report's lists and whole numbers. */
 export function knownCounts(context: CheckContext): KnownCounts {
+  const all = lists(context);
+  const integers = scalars(context).filter((s): s is Known<number> => typeof s.value === 'number' && Number.isInteger(s.value) && s.value >= 0);
+  const byName = new Map<string, Known<number>[]>();
+  for (const k of [...all, ...integers]) {
+    const name = lastName(k.path);
+    byName.set(name, [...(byName.get(name) ?? []), k]);
+  }
+  const names = nounNamer();
+  const memo = new Map<string, Known<number>[]>();
   return {
-    lists: lists(context),
-    integers: scalars(context).filter((s): s is Known<number> => typeof s.value === 'number' && Number.isInteger(s.value) && s.value >= 0),
+    lists: all,
+    integers,
+    named(noun) {
+      let found = memo.get(noun);
+      if (!found) memo.set(noun, (found = [...byName].flatMap(([name, ks]) => (names(noun, name) ? ks : []))));
+      return found;
+    },
   };
-}
-
-/** The counts a noun names: lists and whole-number fields of that name (`projekt`, `utlysning.experter`). */
-function namedCounts(noun: string, known: KnownCounts): Known<number>[] {
-  return [...known.lists, ...known.integers].filter((k) => nounNames(noun, lastName(k.path)));
 }
 
 /**
@@ -63,29 +72,57 @@ export interface WrittenCount {
 export function writtenCounts(text: ProseText, known: KnownCounts): { counts: WrittenCount[]; leftAlone: string[] } {
   const counts: WrittenCount[] = [];
   const leftAlone: string[] = [];
-  for (const m of text.markdown.matchAll(COUNT)) {
-    const [, hedge, partText, numberText = '', word1 = '', word2] = m;
-    const numberAt = m.index + m[0].lastIndexOf(numberText, m[0].length - word1.length - (word2 ? word2.length + 1 : 0));
-    const who = writer(text, numberAt, numberAt + numberText.length);
-    if (who.kind === 'written') continue;
-    const value = who.kind === 'figure' ? who.span.figure.value : read(numberText);
-    if (value === undefined || !Number.isInteger(value)) continue;
-    if (who.kind === 'figure' && who.span.figure.kind !== 'count') continue;
-    // `en` and `ett` are articles as often as counts: only `en av tre …` counts.
-    if (who.kind === 'literal' && /^(en|ett)$/i.test(numberText) && partText === undefined) continue;
-    let noun = word1;
-    let named = namedCounts(word1, known);
-    if (!named.length && word2 && /[ae]$/i.test(word1)) {
-      noun = word2;
-      named = namedCounts(word2, known);
+  const md = text.markdown;
+  const tokens = [...md.matchAll(TOKEN)].map((m) => ({ text: m[0], start: m.index, end: m.index + m[0].length }));
+  const spaced = (i: number): boolean => {
+    const a = tokens[i - 1];
+    const b = tokens[i];
+    return a !== undefined && b !== undefined && SPACE.test(md.slice(a.end, b.start));
+  };
+  /** The count a token writes, if it is a number standing on its own (not a part of `19,35`, `2018–2019`, `SOU 2019:6`). */
+  const numberAt = (i: number): { value: number; figure: boolean } | undefined => {
+    const t = tokens[i];
+    if (!t) return undefined;
+    const value = read(t.text);
+    if (value === undefined || !Number.isInteger(value)) return undefined;
+    if (/[,.:\-–\u00a0]$/.test(md.slice(Math.max(0, t.start - 1), t.start)) || /^[,:\-–]\d/.test(md.slice(t.end, t.end + 2))) return undefined;
+    const who = writer(text, t.start, t.end);
+    if (who.kind === 'written') return undefined;
+    if (who.kind === 'figure') return who.span.figure.kind === 'count' && Number.isInteger(who.span.figure.value) ? { value: who.span.figure.value, figure: true } : undefined;
+    return { value, figure: false };
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const first = numberAt(i);
+    if (!first) continue;
+    let n = i;
+    let part: number | undefined;
+    const total = tokens[i + 1]?.text.toLowerCase() === 'av' && spaced(i + 1) && spaced(i + 2) ? numberAt(i + 2) : undefined;
+    if (total) {
+      part = first.value;
+      n = i + 2;
     }
+    const count = total ?? first;
+    const numberText = tokens[n]?.text ?? '';
+    // `en` and `ett` are articles as often as counts: only `en av tre …` counts.
+    if (!count.figure && part === undefined && /^(en|ett)$/i.test(numberText)) continue;
+    const word1 = spaced(n + 1) ? tokens[n + 1] : undefined;
+    if (!word1 || /\d/.test(word1.text)) continue;
+    const word2 = spaced(n + 2) ? tokens[n + 2] : undefined;
+    let noun = word1;
+    let named = known.named(word1.text);
+    if (!named.length && word2 && !/\d/.test(word2.text) && /[ae]$/i.test(word1.text)) {
+      noun = word2;
+      named = known.named(word2.text);
+    }
+    const start = (tokens[i] as { start: number }).start;
     if (!named.length) {
-      leftAlone.push(`${numberText} ${word1}`);
+      leftAlone.push(md.slice(start, word1.end));
       continue;
     }
-    const part = partText === undefined ? undefined : read(partText);
-    const written = noun === word1 && word2 ? m[0].slice(0, m[0].length - word2.length).trimEnd() : m[0];
-    counts.push({ written, offset: m.index, hedge, value, part, noun, named, byHelper: who.kind === 'figure' });
+    const hedge = HEDGE_BEFORE.exec(md.slice(Math.max(0, start - 20), start));
+    const from = hedge ? start - hedge[0].length : start;
+    counts.push({ written: md.slice(from, noun.end), offset: from, hedge: hedge?.[1], value: count.value, part, noun: noun.text, named, byHelper: count.figure });
+    i = n;
   }
   return { counts, leftAlone };
 }
@@ -101,9 +138,11 @@ export const proseCountsRule: CheckRule = {
   run(context, diagnostics) {
     if (!context.model) return;
     const known = knownCounts(context);
+    const memo = new Map<string, Set<number>>();
     for (const text of proseTexts(context)) {
       for (const count of writtenCounts(text, known).counts) {
-        const values = allowed(count.named, count.noun, known);
+        let values = memo.get(count.noun);
+        if (!values) memo.set(count.noun, (values = allowed(count.named, count.noun, known)));
         const kind = hedgeKind(count.hedge);
         const ok = [...values].some((v) => hedgeHolds(kind, v, count.value, 1));
         const point = text.toSource(count.offset);

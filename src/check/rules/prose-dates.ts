@@ -1,7 +1,7 @@
 import { DATE_PATTERN, readDate } from '../../format/swedish-numbers.js';
 import { dateInWords } from '../../format/swedish.js';
 import type { CheckContext, CheckRule } from '../check-context.js';
-import { nounNames, proseTexts, reportFigure, scalars, sentenceAround, type Known, type ProseText } from '../prose-figures.js';
+import { nounNamer, proseTexts, reportFigure, scalars, sentenceAround, type Known, type ProseText } from '../prose-figures.js';
 
 const DATE = new RegExp(String.raw`(?<![\p{L}\d-])${DATE_PATTERN}(?![\d-])`, 'giu');
 const ISO = /^\d{4}-\d{2}(?:-\d{2})?$/;
@@ -38,7 +38,7 @@ export interface WrittenDate {
 }
 
 /** The dates of a text, and those whose sentence names no dated entry (left alone). */
-export function writtenDates(text: ProseText, entries: DatedEntry[]): { dates: WrittenDate[]; leftAlone: string[] } {
+export function writtenDates(text: ProseText, entries: DatedEntry[], nounNames = nounNamer()): { dates: WrittenDate[]; leftAlone: string[] } {
   const dates: WrittenDate[] = [];
   const leftAlone: string[] = [];
   for (const m of text.markdown.matchAll(DATE)) {
@@ -46,10 +46,11 @@ export function writtenDates(text: ProseText, entries: DatedEntry[]): { dates: W
     if (!iso) continue;
     const sentence = sentenceAround(text.markdown, m.index, m.index + m[0].length);
     const words = new Set<string>();
+    const sentenceWords = [...new Set(sentence.match(/\p{L}{4,}/gu) ?? [])];
     const named = entries.filter((e) =>
-      [...sentence.matchAll(/\p{L}{4,}/gu)].some((w) => {
-        const hit = e.names.some((n) => nounNames(w[0], n));
-        if (hit) words.add(w[0]);
+      sentenceWords.some((w) => {
+        const hit = e.names.some((n) => nounNames(w, n));
+        if (hit) words.add(w);
         return hit;
       }),
     );
@@ -77,8 +78,9 @@ export const proseDatesRule: CheckRule = {
     if (!context.model) return;
     const entries = datedEntries(context);
     if (!entries.length) return;
+    const names = nounNamer();
     for (const text of proseTexts(context)) {
-      for (const date of writtenDates(text, entries).dates) {
+      for (const date of writtenDates(text, entries, names).dates) {
         if (date.named.some((e) => sameDate(date.iso, e.value))) continue;
         const distance = (e: DatedEntry): number => Math.abs(Date.parse(e.value) - Date.parse(date.iso));
         const named = [...date.named].sort((a, b) => distance(a) - distance(b));

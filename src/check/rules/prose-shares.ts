@@ -12,6 +12,10 @@ const FRACTION = new RegExp(
   'giu',
 );
 
+/** Quick tests that spare the full patterns on texts without a percentage or a fraction word. */
+const MAY_HAVE_PERCENT = /procent|%/i;
+const MAY_HAVE_FRACTION = /hälften|del(?:ar)?\b|var(?:annan|annat|[ \u00a0]+(?:tredje|fjärde|femte|tionde))/i;
+
 /** Every share the report holds: numbers from 0 to 1 in its data and computed values, and in its tables' cells. */
 export function knownShares(context: CheckContext): Known<number>[] {
   const out = scalars(context).filter((s): s is Known<number> => typeof s.value === 'number' && s.value >= 0 && s.value <= 1);
@@ -42,7 +46,7 @@ export function writtenShares(text: ReturnType<typeof proseTexts>[number]): { sh
   const shares: WrittenShare[] = [];
   let helperShares = 0;
   let leftAlone = 0;
-  for (const m of text.markdown.matchAll(PERCENT)) {
+  for (const m of MAY_HAVE_PERCENT.test(text.markdown) ? text.markdown.matchAll(PERCENT) : []) {
     const numberAt = m.index + m[0].indexOf(m[2] ?? '', m[1]?.length ?? 0);
     const who = writer(text, numberAt, m.index + m[0].length);
     if (who.kind === 'figure') helperShares++;
@@ -54,7 +58,7 @@ export function writtenShares(text: ReturnType<typeof proseTexts>[number]): { sh
     const step = 1 / 10 ** (decimals + 2);
     shares.push({ written: m[0], hedge: m[1], stated: value / 100, step, aboutStep: aboutStep(value / 100, step), decimals, offset: m.index });
   }
-  for (const m of text.markdown.matchAll(FRACTION)) {
+  for (const m of MAY_HAVE_FRACTION.test(text.markdown) ? text.markdown.matchAll(FRACTION) : []) {
     if (writer(text, m.index, m.index + m[0].length).kind !== 'literal') continue;
     const share = FRACTION_WORDS[(m[2] ?? '').toLowerCase().replace(/[ \u00a0]+/g, ' ')];
     if (share === undefined) continue;
