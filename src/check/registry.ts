@@ -4,6 +4,10 @@ import { footnotesRule } from './rules/footnotes.js';
 import { markdownRule } from './rules/markdown.js';
 import { openDataRule } from './rules/open-data.js';
 import { proseAmountsRule } from './rules/prose-amounts.js';
+import { proseCountsRule } from './rules/prose-counts.js';
+import { proseDatesRule } from './rules/prose-dates.js';
+import { proseHedgesRule } from './rules/prose-hedges.js';
+import { proseSharesRule } from './rules/prose-shares.js';
 import { appendicesRule, figuresRule, tablesRule } from './rules/references.js';
 
 /**
@@ -11,4 +15,4 @@ import { appendicesRule, figuresRule, tablesRule } from './rules/references.js';
  * file and an entry here. A report's own checks are declared in its
  * `data/kontroller.yaml` and run with the model.
  */
-export const CHECK_RULES: readonly CheckRule[] = [appendixFilesRule, footnotesRule, appendicesRule, tablesRule, figuresRule, proseAmountsRule, markdownRule, openDataRule];
+export const CHECK_RULES: readonly CheckRule[] = [appendixFilesRule, footnotesRule, appendicesRule, tablesRule, figuresRule, proseAmountsRule, proseSharesRule, proseHedgesRule, proseCountsRule, proseDatesRule, markdownRule, openDataRule];

@@ -2,6 +2,7 @@ import type { Diagnostics, Point } from '../diagnostics/diagnostic.js';
 import { LineIndex } from '../diagnostics/line-index.js';
 import { HelperError } from '../format/helpers/helper-error.js';
 import type { SourceFile } from '../load/source-file.js';
+import type { FigureFacts } from '../format/figure-text.js';
 import type { ExpandEnv } from './expand-env.js';
 import { parseHandlebars } from './expand-env.js';
 import type { HelperMention } from './helpers/references.js';
@@ -34,10 +35,23 @@ export interface ExpandedChapter {
   literalText: string;
   /** Appendix and table mentions made through `{{bilaga "key"}}` and `{{tabell "key"}}`. */
   mentions: HelperMention[];
+  /**
+   * The stretches of `markdown` that template statements wrote (helpers,
+   * blocks, partials), in order; a helper's figure, when it wrote one.
+   */
+  written: WrittenSpan[];
   /** The author's point for an offset in `markdown`. */
   toSource(offset: number): Point;
   /** The source index of the author's file. */
   index: LineIndex;
+}
+
+/** A stretch of the expanded Markdown a template statement wrote. */
+export interface WrittenSpan {
+  start: number;
+  end: number;
+  /** The figure a helper wrote here (`{{procent x}}`): its true value and what the text shows. */
+  figure?: FigureFacts;
 }
 
 /**
@@ -91,6 +105,7 @@ export function expandChapter({ file, program }: ParsedTemplate, env: ExpandEnv,
   }
   let output: string;
   env.mentions.length = 0;
+  env.figures.length = 0;
   try {
     const template = env.hb.compile({ ...program, body: marked } as unknown as string, {
       strict: true,
@@ -114,6 +129,7 @@ export function expandChapter({ file, program }: ParsedTemplate, env: ExpandEnv,
 
   const outputs = output.split(MARK).slice(1);
   const pieces: Piece[] = [];
+  const written: WrittenSpan[] = [];
   let markdown = '';
   const masked = file.text.split('');
   statements.forEach((statement, i) => {
@@ -126,6 +142,9 @@ export function expandChapter({ file, program }: ParsedTemplate, env: ExpandEnv,
       pieces.push({ outStart: markdown.length, outEnd: markdown.length + text.length, srcStart: srcStart + skipped, literal: true });
     } else {
       pieces.push({ outStart: markdown.length, outEnd: markdown.length + text.length, srcStart, literal: false });
+      const { line, column } = statement.loc.start;
+      const figure = statement.type === 'MustacheStatement' ? env.figures.find((f) => f.line === line && f.column === column)?.facts : undefined;
+      written.push({ start: markdown.length, end: markdown.length + text.length, ...(figure ? { figure } : {}) });
       const srcEnd = index.offset(statement.loc.end.line, statement.loc.end.column + 1);
       for (let o = srcStart; o < srcEnd; o++) if (masked[o] !== '\n') masked[o] = ' ';
     }
@@ -144,7 +163,7 @@ export function expandChapter({ file, program }: ParsedTemplate, env: ExpandEnv,
     if (!piece) return index.point(offset);
     return index.point(piece.literal ? piece.srcStart + (offset - piece.outStart) : piece.srcStart);
   };
-  return { file, markdown, literalText: masked.join(''), mentions, toSource, index };
+  return { file, markdown, literalText: masked.join(''), mentions, written, toSource, index };
 }
 
 function firstLine(message: string): string {

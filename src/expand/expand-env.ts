@@ -1,4 +1,6 @@
 import Handlebars from 'handlebars';
+import { FigureText, type FigureFacts } from '../format/figure-text.js';
+import type { HelperOptions } from '../format/helpers/helper-error.js';
 import type { ReportModel } from '../model/report-model.js';
 import { chapterHelpers } from './helpers/registry.js';
 import type { HelperMention } from './helpers/references.js';
@@ -20,6 +22,15 @@ export interface ExpandEnv {
   partialNames: readonly string[];
   /** Filled by the `bilaga`, `tabell` and `figur` helpers during a render; drained per chapter. */
   mentions: HelperMention[];
+  /** Filled by every helper that writes a figure, with the figure and where its call starts; drained per chapter. */
+  figures: HelperFigure[];
+}
+
+/** A figure a helper wrote, at its call's place in the template (1-based line, 0-based column). */
+export interface HelperFigure {
+  line: number;
+  column: number;
+  facts: FigureFacts;
 }
 
 /**
@@ -31,11 +42,19 @@ export interface ExpandEnv {
 export function createExpandEnv(model: ReportModel, placements: Placements): ExpandEnv {
   const hb = Handlebars.create();
   const mentions: HelperMention[] = [];
+  const figures: HelperFigure[] = [];
   const helpers = chapterHelpers({ model, placements, hb, mentions });
-  for (const [name, helper] of Object.entries(helpers)) hb.registerHelper(name, helper);
+  for (const [name, helper] of Object.entries(helpers)) {
+    hb.registerHelper(name, (...args: unknown[]) => {
+      const result = helper(...args);
+      const loc = (args[args.length - 1] as HelperOptions | undefined)?.loc;
+      if (result instanceof FigureText && loc) figures.push({ line: loc.start.line, column: loc.start.column, facts: result.facts });
+      return result;
+    });
+  }
   const keys = [...model.tables, ...model.figures].map((t) => t.key);
   for (const key of keys) hb.registerPartial(key, placeMarker(key));
-  return { hb, context: model.scope, helperNames: Object.keys(helpers), partialNames: keys, mentions };
+  return { hb, context: model.scope, helperNames: Object.keys(helpers), partialNames: keys, mentions, figures };
 }
 
 /** Parses a template with Handlebars' parser (no instance needed). */

@@ -1,8 +1,9 @@
 import { closest } from '../format/closest.js';
 import { BUILTIN_HELPERS } from '../format/helpers/registry.js';
 import type { ParamsOf } from '../messages/catalogue.js';
+import { HELPER_OPTIONS } from './helpers/registry.js';
 
-type ProblemId = 'template-missing-key' | 'template-unknown-helper' | 'template-unknown-partial';
+type ProblemId = 'template-missing-key' | 'template-unknown-helper' | 'template-unknown-partial' | 'template-helper.unknown-option';
 
 /** A problem found by walking a template's syntax tree before rendering it. */
 export type TemplateProblem = {
@@ -70,6 +71,10 @@ export function checkTemplateScope(
     if (isHelper || hasArgs || allHelpers.includes(name)) {
       if (!allHelpers.includes(name)) {
         problems.push({ id: 'template-unknown-helper', ...at(node), params: { name, hint: closest(name, allHelpers), helpers: allHelpers } });
+      }
+      const known = HELPER_OPTIONS[name];
+      for (const pair of known ? (node.hash?.pairs ?? []) : []) {
+        if (!known?.includes(pair.key)) problems.push({ id: 'template-helper.unknown-option', ...at(pair), params: { helper: name, option: pair.key, known: [...(known ?? [])] } });
       }
     } else {
       resolve(path, scopes);

@@ -94,7 +94,7 @@ export function capitalise(text: string): string {
  * A share (0–1) as a percentage: `25 procent` in running text, or `25 %`
  * (with a no-break space) in tables.
  */
-export function percent(share: number, decimals: number, style: 'word' | 'sign'): string {
-  const value = decimal(round(share * 100, decimals, 'narmast'), decimals);
+export function percent(share: number, decimals: number, style: 'word' | 'sign', rounding: Rounding = 'narmast'): string {
+  const value = decimal(round(share * 100, decimals, rounding), decimals);
   return style === 'sign' ? `${value}${NBSP}%` : `${value} procent`;
 }

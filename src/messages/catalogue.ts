@@ -4,6 +4,7 @@ import { FILE_MESSAGES } from './catalogue/files.js';
 import { LANGUAGE_MESSAGES } from './catalogue/language.js';
 import { MARKDOWN_MESSAGES } from './catalogue/markdown.js';
 import { MODEL_MESSAGES } from './catalogue/model.js';
+import { PROSE_MESSAGES } from './catalogue/prose.js';
 import { REFERENCE_MESSAGES } from './catalogue/references.js';
 import { TEMPLATE_MESSAGES } from './catalogue/templates.js';
 import { BUILD_TEXTS, CLI_TEXTS, INIT_TEXTS, PREVIEW_TEXTS, TOOL_ERRORS } from './catalogue/texts.js';
@@ -21,6 +22,7 @@ export const MESSAGES = {
   ...TEMPLATE_MESSAGES,
   ...MARKDOWN_MESSAGES,
   ...REFERENCE_MESSAGES,
+  ...PROSE_MESSAGES,
   ...FIGURE_MESSAGES,
   ...LANGUAGE_MESSAGES,
 };

@@ -32,6 +32,8 @@ export interface Rapport {
   beslut?: { beslutsfattare: Person; foredragande: Person; deltagare?: Person[] };
   oppnaData?: OpenDataSettings;
   sprakkontroll?: LanguageSettings;
+  /** `sifferkontroll`: each check of the figures in the prose as errors (the default) or warnings. */
+  sifferkontroll?: Record<string, 'fel' | 'varning'>;
 }
 
 /** Where the report's open data is published and who answers for it (DCAT-AP-SE). */

@@ -1,5 +1,7 @@
+import { HEDGE_PATTERN, hedgedFigures, hedgeHolds, hedgeKind } from '../../format/hedge.js';
 import { decimal, groupDigits } from '../../format/swedish.js';
 import type { CheckContext, CheckRule } from '../check-context.js';
+import { reportFigure } from '../prose-figures.js';
 
 /** A figure the data holds or the build computes, with a name for messages. */
 interface KnownAmount {
@@ -24,7 +26,7 @@ const UNITS: Record<string, number> = {
 /** The helper that writes a figure in the unit the author used. */
 const HELPER_FOR_UNIT: Record<string, string> = { kronor: 'kronor', kr: 'kronor', tkr: 'tkr', mkr: 'mkr', mnkr: 'mnkr', miljon: 'miljoner', miljoner: 'miljoner' };
 
-const QUALIFIER = String.raw`(?:(cirka|ca\.?|omkring|ungefär|drygt|över|mer än|knappt|nästan|under|närmare)\s+)?`;
+const QUALIFIER = String.raw`(?:(${HEDGE_PATTERN})\s+)?`;
 const NUMBER = String.raw`(\d{1,3}(?:[ \u00a0]\d{3})+|\d+)(?:,(\d+))?`;
 const UNIT = String.raw`(kronor|kr|tkr|mkr|mnkr|miljoner|miljon|miljarder|miljard)`;
 const AMOUNT = new RegExp(String.raw`(?<![\p{L}\d,])${QUALIFIER}${NUMBER}[ \u00a0]*${UNIT}(?![\p{L}\d])`, 'giu');
@@ -54,15 +56,11 @@ function knownAmounts(context: CheckContext): KnownAmount[] {
 }
 
 /**
- * Whether `actual` can be written as `stated` at the precision it is written:
- * a plain or `cirka` figure rounds to nearest; `drygt`/`över` means a little
- * more (rounded down), `knappt`/`nästan`/`under` a little less (rounded up).
+ * Whether `actual` can be written as `stated` at the precision it is written,
+ * after the hedge word in front of it (the tolerances of {@link hedgeHolds}).
  */
 export function amountMatches(actual: number, stated: number, unitStep: number, qualifier: string | undefined): boolean {
-  const q = (qualifier ?? '').toLowerCase();
-  if (['drygt', 'över', 'mer än'].includes(q)) return actual >= stated && actual < stated + unitStep;
-  if (['knappt', 'nästan', 'under', 'närmare'].includes(q)) return actual <= stated && actual > stated - unitStep;
-  return Math.abs(actual - stated) <= unitStep / 2 + 1e-6;
+  return hedgeHolds(hedgeKind(qualifier), actual, stated, unitStep);
 }
 
 /**
@@ -89,7 +87,12 @@ export const proseAmountsRule: CheckRule = {
         const written = match[0].trim();
         const helper = HELPER_FOR_UNIT[unitWord.toLowerCase()] ?? 'kronor';
         const suggestion = unit === 1 ? groupDigits(nearest.value) : decimal(nearest.value / unit, decimals);
-        diagnostics.error('prose-amount', file.path, index.point(match.index), { written, nearestName: nearest.name, nearest: nearest.value, suggestion, unit: unitWord, helper });
+        if (!['exact', 'about'].includes(hedgeKind(qualifier)) && Math.abs(nearest.value - stated) <= Math.max(step, stated / 10)) {
+          const ways = hedgedFigures(nearest.value, step, unit, decimals).map((w) => `${w.word ? `${w.word} ` : ''}${w.figure} ${unitWord}`);
+          reportFigure(context, diagnostics, 'ordval', 'prose-hedge.amount', file.path, index.point(match.index), { written, nearestName: nearest.name, nearest: nearest.value, ways, helper: `{{ungefar (mkr ${nearest.name})}}` });
+          continue;
+        }
+        reportFigure(context, diagnostics, 'belopp', 'prose-amount', file.path, index.point(match.index), { written, nearestName: nearest.name, nearest: nearest.value, suggestion, unit: unitWord, helper });
       }
     }
   },

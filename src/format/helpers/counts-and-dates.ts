@@ -1,5 +1,6 @@
 import { describeValue } from '../../messages/message.js';
 import { isRealDate } from '../../parse/value-checks.js';
+import { FigureText } from '../figure-text.js';
 import { capitalise, countInWords, dateInWords, joinList } from '../swedish.js';
 import { boolOption, choiceOption, HelperError, requireString, type HelperOptions } from './helper-error.js';
 
@@ -8,13 +9,13 @@ import { boolOption, choiceOption, HelperError, requireString, type HelperOption
  * Takes a number, a list (counts its items) or a mapping (counts its keys).
  * `genus="en"` gives `en` for one, `versal=true` capitalises.
  */
-export const antalHelper = (value: unknown, options: HelperOptions): string => {
+export const antalHelper = (value: unknown, options: HelperOptions): FigureText => {
   const n = Array.isArray(value) ? value.length : value && typeof value === 'object' ? Object.keys(value).length : value;
   if (typeof n !== 'number' || !Number.isInteger(n)) {
     throw new HelperError('template-helper.count', { helper: 'antal', got: describeValue(value) }, options.loc);
   }
   const words = countInWords(n, choiceOption<'en' | 'ett'>('antal', options, 'genus', ['en', 'ett'], 'ett'));
-  return boolOption('antal', options, 'versal', false) ? capitalise(words) : words;
+  return new FigureText(boolOption('antal', options, 'versal', false) ? capitalise(words) : words, { kind: 'count', value: n, stated: n, step: 1 });
 };
 
 /** `{{datum "2018-03-22"}}` → `22 mars 2018`; `{{datum "2018-02"}}` → `februari 2018`. */

@@ -1,5 +1,6 @@
 import { antalHelper, arHelper, datumHelper, listaHelper } from './counts-and-dates.js';
 import { HelperError, type HelperOptions } from './helper-error.js';
+import { ungefarHelper } from './hedged.js';
 import { kronorHelper, miljonerHelper, mkrHelper, mnkrHelper, procentHelper, talHelper, tkrHelper } from './money.js';
 
 // Handlebars' own helper type is `(...args: any[]) => any`.
@@ -22,7 +23,35 @@ export const FORMAT_HELPERS: Record<string, Helper> = withValue({
   datum: datumHelper,
   ar: arHelper,
   lista: listaHelper,
+  ungefar: ungefarHelper,
 });
+
+/**
+ * The options (`name=value`) each helper knows; any other is an error at
+ * its place, never silently ignored. The reference helpers add theirs in
+ * the chapter registry.
+ */
+export const FORMAT_HELPER_OPTIONS: Record<string, readonly string[]> = {
+  kronor: [],
+  tal: ['decimaler'],
+  mnkr: ['decimaler'],
+  mkr: ['decimaler'],
+  tkr: ['decimaler'],
+  miljoner: ['avrunda', 'decimaler', 'kronor'],
+  procent: ['avrunda', 'decimaler', 'tecken'],
+  antal: ['genus', 'versal'],
+  datum: [],
+  ar: [],
+  lista: [],
+  ungefar: ['decimaler'],
+};
+
+/** Throws a located error for an option the helper does not know. */
+export function requireKnownOptions(name: string, known: readonly string[], options: HelperOptions | undefined): void {
+  for (const option of Object.keys(options?.hash ?? {})) {
+    if (!known.includes(option)) throw new HelperError('template-helper.unknown-option', { helper: name, option, known: [...known] }, options?.loc);
+  }
+}
 
 /**
  * A helper written without a value (`{{datum}}`) gets only Handlebars'
@@ -34,7 +63,9 @@ export function withValue(helpers: Record<string, Helper>): Record<string, Helpe
     Object.entries(helpers).map(([name, helper]) => [
       name,
       (...args: unknown[]) => {
-        if (args.length < 2) throw new HelperError('template-helper.no-value', { helper: name }, (args[0] as HelperOptions | undefined)?.loc);
+        const options = args[args.length - 1] as HelperOptions | undefined;
+        if (args.length < 2) throw new HelperError('template-helper.no-value', { helper: name }, options?.loc);
+        requireKnownOptions(name, FORMAT_HELPER_OPTIONS[name] ?? [], options);
         return helper(...args);
       },
     ]),

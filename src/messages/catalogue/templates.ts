@@ -80,6 +80,16 @@ export const TEMPLATE_MESSAGES = {
     sv: (p) => `{{${p.helper}}}: ${p.option}= ska vara ${p.allowed.sv}`,
     en: (p) => `{{${p.helper}}}: ${p.option}= must be ${p.allowed.en}`,
   }),
+  'template-helper.unknown-option': message({
+    example: { helper: 'procent', option: 'avrundning', known: ['avrunda', 'decimaler', 'tecken'] },
+    sv: (p, f) => `{{${p.helper}}} känner inte till ${p.option}=${p.known.length ? `; den tar ${f.names(p.known.map((k) => `${k}=`))}` : ': den tar inga val'}. Rätta namnet eller ta bort valet`,
+    en: (p, f) => `{{${p.helper}}} has no option ${p.option}=${p.known.length ? `; it takes ${f.names(p.known.map((k) => `${k}=`))}` : ': it takes no options'}; correct the name or remove the option`,
+  }),
+  'template-helper.hedge': message({
+    example: { helper: 'ungefar', got: { kind: 'number', text: '0.8776' } as ValueDesc },
+    sv: (p, f) => `{{${p.helper}}} behöver en siffra skriven av en annan hjälpfunktion, till exempel {{${p.helper} (procent berakning.andel)}} eller {{${p.helper} (mkr berakning.summa)}}, men fick ${gotSv(p.got, f.value)}`,
+    en: (p, f) => `{{${p.helper}}} needs a figure written by another helper, such as {{${p.helper} (procent berakning.andel)}} or {{${p.helper} (mkr berakning.summa)}}, got ${gotEn(p.got, f.value)}`,
+  }),
   'template-helper.appendix': message({
     example: { key: 'program', keys: ['projekt', 'budget'] },
     sv: (p, f) => `{{bilaga "${p.key}"}}: det finns ingen bilaga med den nyckeln i data/bilagor.yaml; nycklarna är ${f.names(p.keys)}`,
