@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { parse } from 'csv-parse/sync';
@@ -9,6 +10,7 @@ import { DataFactory, Store, type Quad_Object, type Term } from 'n3';
 import { RdfXmlParser } from 'rdfxml-streaming-parser';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { REPO } from '../helpers.js';
+import { readRdfXml, validate } from '../standards/shacl.js';
 import { buildInto, cli } from './build.js';
 import { copyOfReport } from './copy.js';
 
@@ -180,6 +182,71 @@ describe('the DCAT-AP-SE record', () => {
         }
       }
     }
+  });
+});
+
+describe('the DCAT-AP-SE record against the DCAT-AP 3.0.1 shapes (SHACL)', () => {
+  /** Every root the repository has: the real report, the examples, and a report made by init from each starter. */
+  async function everyRoot(): Promise<Built[]> {
+    const roots = [...reports];
+    for (const starter of ['generisk', 'pilotprojekt']) {
+      const root = path.join(await mkdtemp(path.join(os.tmpdir(), 'redovisning-init-')), starter);
+      temporary.push(path.dirname(root));
+      expect((await cli(['init', root, '--mall', starter])).code).toBe(0);
+      const { out, result } = await buildInto(root, ['--no-pdf']);
+      temporary.push(path.dirname(out));
+      expect(result.code, result.stderr).toBe(0);
+      roots.push({ name: `init --mall ${starter}`, root, out });
+    }
+    return roots;
+  }
+
+  it('every root\'s record has 0 violations of the mandatory, range and vocabulary shapes, and the recommended properties the report can know', async () => {
+    for (const report of await everyRoot()) {
+      const data = await readRdfXml(await readFile(path.join(report.out, 'data', 'dcat.rdf')));
+      expect(await validate(data, ['mandatory', 'ranges']), report.name).toEqual([]);
+      const vocabularies = await validate(data, ['vocabularies']);
+      expect(vocabularies.filter((r) => r.severity === 'Violation'), report.name).toEqual([]);
+      // What stays, and why: Swedish agencies are not in the EU's table of corporate bodies (the portal knows them by
+      // organisation number); a country from the EU's table has its geometry there, not in the record.
+      expect(new Set(vocabularies.map((r) => `${r.path} ${r.message}`)), report.name).toEqual(new Set([`${DCT}publisher Value does not have shape <http://data.europa.eu/r5r#CorporateBodyRestriction>`]));
+      const recommended = await validate(data, ['recommended']);
+      expect(recommended.map((r) => `${r.focus} ${r.path}`).sort(), report.name).toEqual([`http://publications.europa.eu/resource/authority/country/SWE ${DCAT}bbox`, `http://publications.europa.eu/resource/authority/country/SWE ${DCAT}centroid`]);
+    }
+  });
+
+  it('a record missing what it must have breaks the shapes (the validation can fail)', async () => {
+    const [report] = reports as [Built];
+    const xml = (await readFile(path.join(report.out, 'data', 'dcat.rdf'), 'utf8')).replace(/<dct:title xml:lang="sv">[^<]*<\/dct:title>/g, '').replace(/rdf:resource="http:\/\/purl\.org\/dc\/terms\/LicenseDocument"/g, 'rdf:resource="http://example.org/Other"');
+    const results = await validate(await readRdfXml(xml), ['mandatory', 'ranges']);
+    expect(results.some((r) => r.path === `${DCT}title`)).toBe(true);
+    expect(results.some((r) => r.path === `${DCT}license`)).toBe(true);
+  });
+
+  it('stays well-formed XML with the same texts when names, titles and descriptions hold <, &, ]]> and control characters', async () => {
+    const root = await copyOfReport(path.join(REPO, 'starters', 'generisk'));
+    temporary.push(root);
+    const hostile = 'A ]]> B <c> & "d" \'e\'';
+    const rapport = path.join(root, 'data', 'rapport.yaml');
+    let text = await readFile(rapport, 'utf8');
+    text = text.replace(/^myndighet: .*$/m, `myndighet: ${JSON.stringify(hostile)}`).replace(/^titel: .*$/m, `titel: "Titel ]]> <b> & \\u0001\\u000b slut"`);
+    text = text.replace(/^ {2}kontakt: .*$/m, `  kontakt: { namn: "Registratur <&> ]]>", epost: registrator@example.org }`);
+    await writeFile(rapport, text);
+    const tables = path.join(root, 'data', 'tabeller.yaml');
+    await writeFile(tables, (await readFile(tables, 'utf8')).replace(/^( {2}rubrik: )(.*)$/m, (_m, key: string, caption: string) => `${key}${JSON.stringify(`${caption} <&> ]]>`)}`));
+    const { out, result } = await buildInto(root, ['--no-pdf']);
+    temporary.push(path.dirname(out));
+    expect(result.code, result.stderr).toBe(0);
+    const xml = await readFile(path.join(out, 'data', 'dcat.rdf'), 'utf8');
+    expect(xml).not.toContain(']]>');
+    expect(xml).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/);
+    const data = await readRdfXml(xml);
+    const values = [...data].map((q) => q.object.value);
+    expect(values).toContain(hostile);
+    expect(values.some((v) => v.includes('ur Titel ]]> <b> &  slut'))).toBe(true);
+    expect(values).toContain('Registratur <&> ]]>');
+    expect(values.some((v) => v.endsWith(' <&> ]]>') && v !== 'Registratur <&> ]]>')).toBe(true);
+    expect(await validate(data, ['mandatory', 'ranges'])).toEqual([]);
   });
 });
 
