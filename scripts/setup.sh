@@ -13,6 +13,9 @@ command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
 command -v hunspell >/dev/null 2>&1 || need+=(hunspell)
 [ -e /usr/share/hunspell/sv_SE.dic ] || need+=(hunspell-sv)
 [ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need+=(fonts-dejavu-core)
+# The tests open the workbooks in LibreOffice and run the Nu Html Checker (Java).
+command -v soffice >/dev/null 2>&1 || need+=(libreoffice-calc-nogui)
+command -v java >/dev/null 2>&1 || need+=(default-jre-headless)
 if [ ${#need[@]} -gt 0 ]; then
   echo "setup: installing ${need[*]} from Debian"
   SUDO=""

@@ -44,6 +44,12 @@ export interface OpenDataSettings {
   organisationsnummer?: string;
   tema?: string[];
   nyckelord?: string[];
+  /** The place the data covers, as an address (the EU's countries and places, or GeoNames). */
+  omrade?: string;
+  /** The period the data covers: a year, a month or a day at each end. */
+  tidsperiod?: { fran: string; till: string };
+  /** The publisher's type in ADMS's vocabulary (default NationalAuthority). */
+  utgivartyp?: string;
 }
 
 /** An entry of the appendix register, `data/bilagor.yaml`. */

@@ -29,6 +29,8 @@ export interface ColumnModel {
 export interface RowModel {
   cells: CellValue[];
   sum: boolean;
+  /** The columns (by index) whose cell is the sum of the rows before it (`sist`) or after it (`forst`): `summa`. */
+  sums?: number[];
 }
 
 /** A declared table with its rows computed from the data. */
@@ -211,9 +213,11 @@ async function computeTable(key: string, def: TableDef, parsed: ParsedYaml, scop
       const headerColumn = columns.findIndex((c) => c.rowHeader && c.shown);
       cells[headerColumn >= 0 ? headerColumn : Math.max(0, columns.findIndex((c) => c.shown))] = row.rubrik;
       const summed = row.summa === true ? columns.filter((c) => c.numeric && c.shown).map((c) => c.key) : Array.isArray(row.summa) ? row.summa : [];
+      const summedColumns: number[] = [];
       for (const name of summed) {
         const c = columns.findIndex((col) => col.key === name);
         if (c >= 0) cells[c] = body.reduce((s, r) => s + (typeof r.cells[c] === 'number' ? (r.cells[c] as number) : 0), 0);
+        if (c >= 0) summedColumns.push(c);
       }
       for (const [name, text] of Object.entries(row.varden ?? {})) {
         const c = columns.findIndex((col) => col.key === name);
@@ -228,7 +232,7 @@ async function computeTable(key: string, def: TableDef, parsed: ParsedYaml, scop
         }
         cells[c] = cellValue(result.value, undefined, columns[c] as ColumnModel, key, () => value.where, diagnostics);
       }
-      out.push({ cells, sum: row.stil === 'summa' });
+      out.push({ cells, sum: row.stil === 'summa', ...(summedColumns.length > 0 ? { sums: summedColumns } : {}) });
     }
     return diagnostics.list.length > before ? undefined : out;
   };

@@ -1,7 +1,10 @@
+import { execFile } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
-import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
+import { promisify } from 'node:util';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import * as yaml from 'js-yaml';
@@ -9,6 +12,7 @@ import { DataFactory, Store, type Quad_Object, type Term } from 'n3';
 import { RdfXmlParser } from 'rdfxml-streaming-parser';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { REPO } from '../helpers.js';
+import { readRdfXml, validate } from '../standards/shacl.js';
 import { buildInto, cli } from './build.js';
 import { copyOfReport } from './copy.js';
 
@@ -111,7 +115,8 @@ describe('every declared table as an Excel workbook', () => {
           expect(row.font?.bold, `${where} row ${n}`).toBe(true);
           const label = (row.values as unknown[]).slice(1).find((v) => typeof v === 'string') as string;
           if (!/^Summa\b/.test(label)) continue;
-          (row.values as unknown[]).slice(1).forEach((v, c) => {
+          (row.values as unknown[]).slice(1).forEach((cell, c) => {
+            const v = cell !== null && typeof cell === 'object' && 'result' in cell ? (cell as { result: unknown }).result : cell;
             if (typeof v !== 'number') return;
             const columnSum = rows.reduce((s, r) => s + (typeof r[c] === 'number' ? (r[c] as number) : 0), 0);
             if (label.startsWith('Summa') && !/medel regeringsuppdrag/.test(label)) expect(v, `${where} ${label} col ${c + 1}`).toBeCloseTo(columnSum, 9);
@@ -128,6 +133,72 @@ describe('every declared table as an Excel workbook', () => {
     for (const file of ['projekt.xlsx', 'budget.xlsx', 'dcat.rdf', 'projekt.csv']) {
       expect(Buffer.compare(await readFile(path.join(out, 'data', file)), await readFile(path.join(inject('realOut'), 'data', file))), file).toBe(0);
     }
+  });
+});
+
+/** The sheet's values as LibreOffice reads them: the workbook converted to CSV (UTF-8, numbers not as shown) by `soffice --headless`, in a profile of its own. */
+async function libreOfficeRows(file: string): Promise<string[][]> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'redovisning-lo-'));
+  temporary.push(dir);
+  await promisify(execFile)('soffice', [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false', '--outdir', dir, file], { timeout: 120_000 });
+  return parse(await readFile(path.join(dir, `${path.basename(file, '.xlsx')}.csv`), 'utf8'), { relaxColumnCount: true }) as string[][];
+}
+
+/** A number as LibreOffice's CSV writes it (a percentage keeps its sign). */
+const shownNumber = (text: string | undefined): number => (text?.endsWith('%') ? Number(text.slice(0, -1)) / 100 : Number(text));
+
+describe('sum rows as formulas', () => {
+  it('each summed cell is =SUM() over the rows it sums with its value cached, and LibreOffice reads the same numbers and recomputes a corrected one', async () => {
+    let formulas = 0;
+    for (const report of reports) {
+      for (const table of await declaredTables(report.root)) {
+        const file = path.join(report.out, 'data', `${table.file}.xlsx`);
+        const workbook = new ExcelJS.Workbook();
+        await workbook.xlsx.readFile(file);
+        const sheet = workbook.worksheets[0] as ExcelJS.Worksheet;
+        const cells: { address: string; column: number; from: number; to: number; result: number }[] = [];
+        sheet.eachRow((row) =>
+          row.eachCell((cell) => {
+            if (!cell.formula) return;
+            const where = `${report.name}: ${table.file}.xlsx ${cell.address}`;
+            const m = /^SUM\(([A-Z]+)(\d+):\1(\d+)\)$/.exec(cell.formula);
+            expect(m, where).not.toBeNull();
+            expect(m?.[1], where).toBe(sheet.getColumn(Number(cell.col)).letter);
+            const [from, to] = [Number(m?.[2]), Number(m?.[3])];
+            expect(from, where).toBe(3);
+            let sum = 0;
+            for (let r = from; r <= to; r++) {
+              const v = sheet.getRow(r).getCell(Number(cell.col)).value;
+              sum += typeof v === 'number' ? v : 0;
+            }
+            expect(cell.result, where).toBe(sum);
+            expect(row.font?.bold, where).toBe(true);
+            cells.push({ address: cell.address, column: Number(cell.col), from, to, result: sum });
+          }),
+        );
+        if (cells.length === 0) continue;
+        formulas += cells.length;
+        // LibreOffice shows the cached values as they are (no recalculation needed) …
+        const shown = await libreOfficeRows(file);
+        for (const c of cells) {
+          const rowNumber = Number(/\d+$/.exec(c.address)?.[0]);
+          expect(shownNumber(shown[rowNumber - 1]?.[c.column - 1]), `${table.file} ${c.address} in LibreOffice`).toBeCloseTo(c.result, 9);
+        }
+        // … and computes the formula when a number above it is corrected (no cached value left).
+        const first = cells[0] as (typeof cells)[number];
+        const body = sheet.getRow(first.from).getCell(first.column);
+        body.value = (typeof body.value === 'number' ? body.value : 0) + 1000;
+        for (const c of cells) sheet.getCell(c.address).value = { formula: sheet.getCell(c.address).formula } as ExcelJS.CellFormulaValue;
+        const edited = path.join(await mkdtemp(path.join(os.tmpdir(), 'redovisning-edited-')), `${table.file}.xlsx`);
+        temporary.push(path.dirname(edited));
+        await workbook.xlsx.writeFile(edited);
+        const recomputed = await libreOfficeRows(edited);
+        const rowNumber = Number(/\d+$/.exec(first.address)?.[0]);
+        expect(shownNumber(recomputed[rowNumber - 1]?.[first.column - 1]), `${table.file} ${first.address} recomputed`).toBeCloseTo(first.result + 1000, 9);
+      }
+    }
+    // The regional example's two tables and the real report's budget have sums.
+    expect(formulas).toBeGreaterThanOrEqual(7);
   });
 });
 
@@ -180,6 +251,71 @@ describe('the DCAT-AP-SE record', () => {
         }
       }
     }
+  });
+});
+
+describe('the DCAT-AP-SE record against the DCAT-AP 3.0.1 shapes (SHACL)', () => {
+  /** Every root the repository has: the real report, the examples, and a report made by init from each starter. */
+  async function everyRoot(): Promise<Built[]> {
+    const roots = [...reports];
+    for (const starter of ['generisk', 'pilotprojekt']) {
+      const root = path.join(await mkdtemp(path.join(os.tmpdir(), 'redovisning-init-')), starter);
+      temporary.push(path.dirname(root));
+      expect((await cli(['init', root, '--mall', starter])).code).toBe(0);
+      const { out, result } = await buildInto(root, ['--no-pdf']);
+      temporary.push(path.dirname(out));
+      expect(result.code, result.stderr).toBe(0);
+      roots.push({ name: `init --mall ${starter}`, root, out });
+    }
+    return roots;
+  }
+
+  it('every root\'s record has 0 violations of the mandatory, range and vocabulary shapes, and the recommended properties the report can know', async () => {
+    for (const report of await everyRoot()) {
+      const data = await readRdfXml(await readFile(path.join(report.out, 'data', 'dcat.rdf')));
+      expect(await validate(data, ['mandatory', 'ranges']), report.name).toEqual([]);
+      const vocabularies = await validate(data, ['vocabularies']);
+      expect(vocabularies.filter((r) => r.severity === 'Violation'), report.name).toEqual([]);
+      // What stays, and why: Swedish agencies are not in the EU's table of corporate bodies (the portal knows them by
+      // organisation number); a country from the EU's table has its geometry there, not in the record.
+      expect(new Set(vocabularies.map((r) => `${r.path} ${r.message}`)), report.name).toEqual(new Set([`${DCT}publisher Value does not have shape <http://data.europa.eu/r5r#CorporateBodyRestriction>`]));
+      const recommended = await validate(data, ['recommended']);
+      expect(recommended.map((r) => `${r.focus} ${r.path}`).sort(), report.name).toEqual([`http://publications.europa.eu/resource/authority/country/SWE ${DCAT}bbox`, `http://publications.europa.eu/resource/authority/country/SWE ${DCAT}centroid`]);
+    }
+  });
+
+  it('a record missing what it must have breaks the shapes (the validation can fail)', async () => {
+    const [report] = reports as [Built];
+    const xml = (await readFile(path.join(report.out, 'data', 'dcat.rdf'), 'utf8')).replace(/<dct:title xml:lang="sv">[^<]*<\/dct:title>/g, '').replace(/rdf:resource="http:\/\/purl\.org\/dc\/terms\/LicenseDocument"/g, 'rdf:resource="http://example.org/Other"');
+    const results = await validate(await readRdfXml(xml), ['mandatory', 'ranges']);
+    expect(results.some((r) => r.path === `${DCT}title`)).toBe(true);
+    expect(results.some((r) => r.path === `${DCT}license`)).toBe(true);
+  });
+
+  it('stays well-formed XML with the same texts when names, titles and descriptions hold <, &, ]]> and control characters', async () => {
+    const root = await copyOfReport(path.join(REPO, 'starters', 'generisk'));
+    temporary.push(root);
+    const hostile = 'A ]]> B <c> & "d" \'e\'';
+    const rapport = path.join(root, 'data', 'rapport.yaml');
+    let text = await readFile(rapport, 'utf8');
+    text = text.replace(/^myndighet: .*$/m, `myndighet: ${JSON.stringify(hostile)}`).replace(/^titel: .*$/m, `titel: "Titel ]]> <b> & \\u0001\\u000b slut"`);
+    text = text.replace(/^ {2}kontakt: .*$/m, `  kontakt: { namn: "Registratur <&> ]]>", epost: registrator@example.org }`);
+    await writeFile(rapport, text);
+    const tables = path.join(root, 'data', 'tabeller.yaml');
+    await writeFile(tables, (await readFile(tables, 'utf8')).replace(/^( {2}rubrik: )(.*)$/m, (_m, key: string, caption: string) => `${key}${JSON.stringify(`${caption} <&> ]]>`)}`));
+    const { out, result } = await buildInto(root, ['--no-pdf']);
+    temporary.push(path.dirname(out));
+    expect(result.code, result.stderr).toBe(0);
+    const xml = await readFile(path.join(out, 'data', 'dcat.rdf'), 'utf8');
+    expect(xml).not.toContain(']]>');
+    expect(xml).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/);
+    const data = await readRdfXml(xml);
+    const values = [...data].map((q) => q.object.value);
+    expect(values).toContain(hostile);
+    expect(values.some((v) => v.includes('ur Titel ]]> <b> &  slut'))).toBe(true);
+    expect(values).toContain('Registratur <&> ]]>');
+    expect(values.some((v) => v.endsWith(' <&> ]]>') && v !== 'Registratur <&> ]]>')).toBe(true);
+    expect(await validate(data, ['mandatory', 'ranges'])).toEqual([]);
   });
 });
 

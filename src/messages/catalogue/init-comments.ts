@@ -76,4 +76,7 @@ export const INIT_COMMENTS: readonly { sv: string; en: string }[] = [
   { sv: "Öppna data: var mappen dist/ publiceras och vem som svarar på frågor om datan.", en: "Open data: where the folder dist/ is published and who answers questions about the data." },
   { sv: "ändra till er egen adress", en: "change to your own address" },
   { sv: "EU:s teman, t.ex. ECON, EDUC, GOVE, HEAL, REGI", en: "the EU's themes, e.g. ECON, EDUC, GOVE, HEAL, REGI" },
+  { sv: "ändra till ert organisationsnummer: dataportalen känner igen utgivaren på det", en: "change to your organisation number: the data portal recognises the publisher by it" },
+  { sv: "området datan gäller (här Sverige)", en: "the area the data covers (here Sweden)" },
+  { sv: "uppdragets period: från beslutet till redovisningen", en: "the assignment's period: from the decision to the report" },
 ];

@@ -1,4 +1,6 @@
 import type { Rapport } from '../../model/report-model.js';
+import { expand, RdfGraph, type QName } from './rdf-xml.js';
+import { ACCESS_RIGHTS, AVAILABILITY, conceptAddress, COUNTRIES, DATA_THEMES, FILE_TYPES, LANGUAGES, LICENCE_TYPE_OF, LICENCE_TYPES, PUBLISHER_TYPES, type Vocabulary } from './vocabularies.js';
 
 /** One file of a dataset, as the record describes it. */
 export interface Distribution {
@@ -8,6 +10,8 @@ export interface Distribution {
   mediaType: string;
   byteSize: number;
   title: string;
+  /** What the file is for, in Swedish. */
+  description: string;
 }
 
 /** A declared table as a dataset: its title, description and files. */
@@ -22,90 +26,136 @@ export interface Dataset {
 /** The licence when the report names none: CC0 1.0, as most Swedish agencies use for open data. */
 export const DEFAULT_LICENCE = 'http://creativecommons.org/publicdomain/zero/1.0/';
 
-/** The EU data themes (publications.europa.eu authority table). */
-const THEMES = 'http://publications.europa.eu/resource/authority/data-theme/';
-/** The EU file types. */
-const FILE_TYPES = 'http://publications.europa.eu/resource/authority/file-type/';
+/** The publisher's type when the report names none: a state agency is a national authority. */
+export const DEFAULT_PUBLISHER_TYPE = 'NationalAuthority';
 
 /** Where the record itself is published, inside the output folder. */
 export const DCAT_PATH = 'data/dcat.rdf';
 
+/** The address Sveriges dataportal knows an organisation by, from its organisation number. */
+export function portalOrganisation(organisationsnummer: string): string {
+  return `http://dataportal.se/organisation/SE${organisationsnummer.replace('-', '')}`;
+}
+
+/** The XML Schema datatype of a date written as a year, a month or a day. */
+function dateType(value: string): string {
+  return expand(value.length === 4 ? 'xsd:gYear' : value.length === 7 ? 'xsd:gYearMonth' : 'xsd:date');
+}
+
 /**
  * The datasets' metadata as Sveriges dataportal harvests it: DCAT-AP-SE in
- * RDF/XML, with absolute addresses and no blank nodes. One catalogue (the
- * report's open data) with one dataset per table and one distribution per
- * file: title and description in Swedish, the agency as publisher (under the
- * address the portal recognises when the organisation number is known),
- * issued on the report's date, themes, keywords, a contact point and the
- * licence. rdflib writes the RDF/XML.
+ * RDF/XML, with absolute addresses and no blank nodes, conforming to the
+ * DCAT-AP 3.0.1 shapes (mandatory properties and the classes of values).
+ * One catalogue (the report's open data) with one dataset per table and one
+ * distribution per file: title and description in Swedish, the agency as
+ * publisher with its type (under the address the portal recognises when
+ * the organisation number is known), issued and modified on the report's
+ * date, the period and place the data covers when the report names them,
+ * themes from the EU's theme vocabulary (named as the catalogue's theme
+ * taxonomy), keywords, a contact point, public access and the licence.
+ * Every value that is a resource is declared of the class DCAT-AP expects,
+ * and every EU vocabulary value names its vocabulary.
  */
 export async function dcatRecord(rapport: Rapport, datasets: readonly Dataset[], base: string): Promise<string> {
-  // Node and the bundle present the package's exports differently.
-  const loaded = (await import('rdflib')) as typeof import('rdflib') & { default?: typeof import('rdflib') };
-  const $rdf = typeof loaded.graph === 'function' ? loaded : (loaded.default as typeof import('rdflib'));
-  const store = $rdf.graph();
-  const ns = (uri: string) => (local: string) => $rdf.sym(`${uri}${local}`);
-  const RDF = ns('http://www.w3.org/1999/02/22-rdf-syntax-ns#');
-  const DCAT = ns('http://www.w3.org/ns/dcat#');
-  const DCT = ns('http://purl.org/dc/terms/');
-  const FOAF = ns('http://xmlns.com/foaf/0.1/');
-  const VCARD = ns('http://www.w3.org/2006/vcard/ns#');
-  const XSD = ns('http://www.w3.org/2001/XMLSchema#');
-  const sv = (value: string) => $rdf.lit(value, 'sv');
+  const graph = new RdfGraph();
   const settings = rapport.oppnaData ?? {};
   const root = base.endsWith('/') ? base : `${base}/`;
-  const licence = $rdf.sym(settings.licens ?? DEFAULT_LICENCE);
-  const issued = $rdf.lit(rapport.datum, undefined, XSD('date'));
+  const sv = (text: string) => ({ text, lang: 'sv' });
+  const iri = (address: string) => ({ iri: address });
+  const date = (value: string) => ({ text: value, datatype: dateType(value) });
+  /** A value of an EU (or ADMS) vocabulary: a concept with its Swedish label, in its scheme. */
+  const concept = (vocabulary: Vocabulary, code: string, ...classes: QName[]) => {
+    const address = conceptAddress(vocabulary, code);
+    graph.type(vocabulary.scheme, 'skos:ConceptScheme');
+    graph.add(vocabulary.scheme, 'dct:title', { text: vocabulary.title, lang: 'en' });
+    graph.type(address, 'skos:Concept', ...classes);
+    graph.add(address, 'skos:prefLabel', sv(vocabulary.labels[code] ?? code));
+    graph.add(address, 'skos:inScheme', iri(vocabulary.scheme));
+    return iri(address);
+  };
 
-  const publisher = $rdf.sym(settings.organisationsnummer ? `http://dataportal.se/organisation/SE${settings.organisationsnummer.replace('-', '')}` : `${root}#utgivare`);
-  store.add(publisher, RDF('type'), FOAF('Agent'));
-  store.add(publisher, FOAF('name'), sv(rapport.myndighet));
+  const licenceAddress = settings.licens ?? DEFAULT_LICENCE;
+  graph.type(licenceAddress, 'dct:LicenseDocument');
+  const licenceType = LICENCE_TYPE_OF[licenceAddress];
+  if (licenceType) graph.add(licenceAddress, 'dct:type', concept(LICENCE_TYPES, licenceType));
+  const licence = iri(licenceAddress);
+  const issued = date(rapport.datum);
+  const home = iri(root);
+  graph.type(root, 'foaf:Document');
 
-  const contact = settings.kontakt ? $rdf.sym(`${root}#kontakt`) : undefined;
+  const publisher = settings.organisationsnummer ? portalOrganisation(settings.organisationsnummer) : `${root}#utgivare`;
+  graph.type(publisher, 'foaf:Agent');
+  graph.add(publisher, 'foaf:name', sv(rapport.myndighet));
+  graph.add(publisher, 'dct:type', concept(PUBLISHER_TYPES, settings.utgivartyp ?? DEFAULT_PUBLISHER_TYPE));
+
+  const contact = settings.kontakt ? `${root}#kontakt` : undefined;
   if (contact && settings.kontakt) {
-    store.add(contact, RDF('type'), VCARD('Organization'));
-    store.add(contact, VCARD('fn'), $rdf.lit(settings.kontakt.namn));
-    store.add(contact, VCARD('hasEmail'), $rdf.sym(`mailto:${settings.kontakt.epost}`));
+    graph.type(contact, 'vcard:Organization', 'vcard:Kind');
+    graph.add(contact, 'vcard:fn', { text: settings.kontakt.namn });
+    graph.add(contact, 'vcard:hasEmail', iri(`mailto:${settings.kontakt.epost}`));
   }
 
-  const catalogue = $rdf.sym(`${root}${DCAT_PATH}`);
-  store.add(catalogue, RDF('type'), DCAT('Catalog'));
-  store.add(catalogue, DCT('title'), sv(`Öppna data ur ${rapport.titel}`));
-  store.add(catalogue, DCT('description'), sv(`Tabellerna i ${rapport.titel} (${rapport.myndighet}, Dnr ${rapport.dnr}, ${rapport.datum}) som öppna data.`));
-  store.add(catalogue, DCT('publisher'), publisher);
-  store.add(catalogue, DCT('license'), licence);
-  store.add(catalogue, DCT('issued'), issued);
-  store.add(catalogue, DCT('language'), $rdf.sym('http://publications.europa.eu/resource/authority/language/SWE'));
-  store.add(catalogue, FOAF('homepage'), $rdf.sym(root));
+  const catalogue = `${root}${DCAT_PATH}`;
+  const country = settings.omrade?.startsWith(`${COUNTRIES.scheme}/`) ? settings.omrade.slice(COUNTRIES.scheme.length + 1) : undefined;
+  const spatial = country ? concept(COUNTRIES, country, 'dct:Location') : settings.omrade ? iri(settings.omrade) : undefined;
+  if (settings.omrade && !country) graph.type(settings.omrade, 'dct:Location');
+  const period = settings.tidsperiod ? `${catalogue}#tidsperiod` : undefined;
+  if (period && settings.tidsperiod) {
+    graph.type(period, 'dct:PeriodOfTime');
+    graph.add(period, 'dcat:startDate', date(settings.tidsperiod.fran));
+    graph.add(period, 'dcat:endDate', date(settings.tidsperiod.till));
+  }
+  const language = concept(LANGUAGES, 'SWE', 'dct:LinguisticSystem');
+  graph.type(DATA_THEMES.scheme, 'skos:ConceptScheme');
 
+  graph.type(catalogue, 'dcat:Catalog');
+  graph.add(catalogue, 'dct:title', sv(`Öppna data ur ${rapport.titel}`));
+  graph.add(catalogue, 'dct:description', sv(`Tabellerna i ${rapport.titel} (${rapport.myndighet}, Dnr ${rapport.dnr}, ${rapport.datum}) som öppna data.`));
+  graph.add(catalogue, 'dct:publisher', iri(publisher));
+  graph.add(catalogue, 'dct:license', licence);
+  graph.add(catalogue, 'dct:issued', issued);
+  graph.add(catalogue, 'dct:modified', issued);
+  graph.add(catalogue, 'dct:language', language);
+  graph.add(catalogue, 'foaf:homepage', home);
+  graph.add(catalogue, 'dcat:themeTaxonomy', iri(DATA_THEMES.scheme));
+  if (spatial) graph.add(catalogue, 'dct:spatial', spatial);
+
+  const access = concept(ACCESS_RIGHTS, 'PUBLIC', 'dct:RightsStatement');
+  const stable = concept(AVAILABILITY, 'STABLE');
   for (const dataset of datasets) {
-    const node = $rdf.sym(`${root}data/${dataset.file}`);
-    store.add(catalogue, DCAT('dataset'), node);
-    store.add(node, RDF('type'), DCAT('Dataset'));
-    store.add(node, DCT('title'), sv(dataset.title));
-    store.add(node, DCT('description'), sv(dataset.description));
-    store.add(node, DCT('publisher'), publisher);
-    store.add(node, DCT('issued'), issued);
-    store.add(node, DCAT('landingPage'), $rdf.sym(root));
-    if (contact) store.add(node, DCAT('contactPoint'), contact);
-    for (const theme of settings.tema ?? ['GOVE']) store.add(node, DCAT('theme'), $rdf.sym(`${THEMES}${theme}`));
-    for (const keyword of settings.nyckelord ?? []) store.add(node, DCAT('keyword'), sv(keyword));
+    const node = `${root}data/${dataset.file}`;
+    graph.add(catalogue, 'dcat:dataset', iri(node));
+    graph.type(node, 'dcat:Dataset');
+    graph.add(node, 'dct:title', sv(dataset.title));
+    graph.add(node, 'dct:description', sv(dataset.description));
+    graph.add(node, 'dct:publisher', iri(publisher));
+    graph.add(node, 'dct:issued', issued);
+    graph.add(node, 'dct:modified', issued);
+    graph.add(node, 'dcat:landingPage', home);
+    graph.add(node, 'dct:accessRights', access);
+    if (contact) graph.add(node, 'dcat:contactPoint', iri(contact));
+    for (const theme of settings.tema ?? ['GOVE']) graph.add(node, 'dcat:theme', concept(DATA_THEMES, theme));
+    for (const keyword of settings.nyckelord ?? []) graph.add(node, 'dcat:keyword', sv(keyword));
+    if (spatial) graph.add(node, 'dct:spatial', spatial);
+    if (period) graph.add(node, 'dct:temporal', iri(period));
     for (const distribution of dataset.distributions) {
-      const url = $rdf.sym(`${root}${distribution.path}`);
-      const file = $rdf.sym(`${root}${distribution.path}#distribution`);
-      store.add(node, DCAT('distribution'), file);
-      store.add(file, RDF('type'), DCAT('Distribution'));
-      store.add(file, DCT('title'), sv(distribution.title));
-      store.add(file, DCAT('accessURL'), url);
-      store.add(file, DCAT('downloadURL'), url);
-      store.add(file, DCAT('mediaType'), $rdf.sym(`https://www.iana.org/assignments/media-types/${distribution.mediaType}`));
-      store.add(file, DCT('format'), $rdf.sym(`${FILE_TYPES}${distribution.format}`));
-      store.add(file, DCAT('byteSize'), $rdf.lit(String(distribution.byteSize), undefined, XSD('nonNegativeInteger')));
-      store.add(file, DCT('license'), licence);
-      store.add(file, DCT('issued'), issued);
+      const url = `${root}${distribution.path}`;
+      const file = `${url}#distribution`;
+      graph.add(node, 'dcat:distribution', iri(file));
+      graph.type(file, 'dcat:Distribution');
+      graph.add(file, 'dct:title', sv(distribution.title));
+      graph.add(file, 'dct:description', sv(distribution.description));
+      graph.add(file, 'dcat:accessURL', iri(url));
+      graph.add(file, 'dcat:downloadURL', iri(url));
+      const mediaType = `https://www.iana.org/assignments/media-types/${distribution.mediaType}`;
+      graph.type(mediaType, 'dct:MediaType');
+      graph.add(file, 'dcat:mediaType', iri(mediaType));
+      graph.add(file, 'dct:format', concept(FILE_TYPES, distribution.format, 'dct:MediaTypeOrExtent'));
+      graph.add(file, 'dcat:byteSize', { text: String(distribution.byteSize), datatype: expand('xsd:nonNegativeInteger') });
+      graph.add(file, 'dct:license', licence);
+      graph.add(file, 'dct:issued', issued);
+      graph.add(file, 'dcatap:availability', stable);
     }
   }
-  // No base: every address is written in full, as the portal requires.
-  const xml = $rdf.serialize(null, store, undefined, 'application/rdf+xml') ?? '';
-  return `<?xml version="1.0" encoding="utf-8"?>\n${xml.trim()}\n`;
+  return graph.toXml();
 }

@@ -60,8 +60,8 @@ export async function buildOpenData(model: ReportModel, placements: Placements, 
       title: table.caption,
       description: table.description ?? `${table.caption}. ${label || 'En tabell'} i ${model.rapport.titel} (${model.rapport.myndighet}, Dnr ${model.rapport.dnr}, ${model.rapport.datum}).`,
       distributions: [
-        { path: xlsxPath, format: 'XLSX', mediaType: XLSX_TYPE, byteSize: xlsx.length, title: `${table.caption} (Excel)` },
-        { path: csvPath, format: 'CSV', mediaType: 'text/csv', byteSize: csv.length, title: `${table.caption} (CSV)` },
+        { path: xlsxPath, format: 'XLSX', mediaType: XLSX_TYPE, byteSize: xlsx.length, title: `${table.caption} (Excel)`, description: `${table.caption} som Excel-arbetsbok, för den som vill läsa och räkna vidare i ett kalkylprogram.` },
+        { path: csvPath, format: 'CSV', mediaType: 'text/csv', byteSize: csv.length, title: `${table.caption} (CSV)`, description: `${table.caption} som CSV (UTF-8, en rubrikrad, obearbetade tal), för maskinläsning.` },
       ],
     });
   }

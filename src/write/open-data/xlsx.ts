@@ -21,8 +21,10 @@ function numberFormat(column: ColumnModel): string | undefined {
   }
 }
 
+type ExcelValue = string | number | Date | null;
+
 /** A cell's value in the workbook: numbers as numbers, dates as dates, lists joined as in the CSV. */
-function excelValue(value: CellValue, column: ColumnModel): string | number | Date | null {
+function excelValue(value: CellValue, column: ColumnModel): ExcelValue {
   if (value === undefined) return null;
   if (Array.isArray(value)) return value.join('; ');
   if (column.format === 'datum' && typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return new Date(`${value}T00:00:00Z`);
@@ -47,7 +49,9 @@ function sheetName(caption: string): string {
  * file per dataset): the caption as a title row, a bold frozen header row,
  * the rows with numbers as numbers in Swedish-looking formats (thousands
  * grouped, percentages as percentages, dates as dates), the sum rows in bold
- * with the table's own sums, and columns as wide as their contents. The
+ * with the table's own sums (a `summa` column as Excel's `SUM` over the rows
+ * it sums, its value cached, so that a corrected number corrects the sum),
+ * and columns as wide as their contents. The
  * columns are the CSV's, so the two give the same numbers.
  */
 export function fillWorkbook(workbook: Workbook, table: TableModel): Worksheet {
@@ -61,10 +65,22 @@ export function fillWorkbook(workbook: Workbook, table: TableModel): Worksheet {
     cell.border = { bottom: { style: 'thin' } };
   });
   const widths = columns.map(({ column }) => (column.header ?? column.key).length);
+  // Sheet rows: the title, the header, then the first rows, the data's rows and the foot.
+  const firstRow = 3;
+  const dataRow = firstRow + table.first.length;
+  const footRow = dataRow + table.rows.length;
+  /** A sum as Excel's formula over the rows it sums, with its value cached so the file reads right without recalculation. */
+  const sumCell = (row: RowModel, index: number, value: ExcelValue, i: number): ExcelValue | { formula: string; result: number } => {
+    if (typeof value !== 'number' || !row.sums?.includes(index)) return value;
+    const [from, to] = table.last.includes(row) ? [firstRow, footRow - 1] : [dataRow, footRow - 1];
+    if (to < from) return value;
+    const letter = sheet.getColumn(i + 1).letter;
+    return { formula: `SUM(${letter}${from}:${letter}${to})`, result: value };
+  };
   const addRows = (rows: readonly RowModel[], bold: boolean): void => {
     for (const row of rows) {
       const values = columns.map(({ column, index }) => excelValue(row.cells[index], column));
-      const added = sheet.addRow(values);
+      const added = sheet.addRow(values.map((value, i) => sumCell(row, (columns[i] as { index: number }).index, value, i)));
       if (bold || row.sum) added.font = { bold: true };
       values.forEach((value, i) => {
         widths[i] = Math.max(widths[i] ?? 0, shownLength(value, (columns[i] as { column: ColumnModel }).column));
