@@ -187,6 +187,18 @@ command('init', lang === 'sv' ? '<mapp>' : '<dir>')
     });
   });
 
+command('import', lang === 'sv' ? '<utkast.docx> <mapp>' : '<draft.docx> <dir>')
+  .description(text(lang, 'cli.import'))
+  .argument(lang === 'sv' ? '<utkast.docx>' : '<draft.docx>', text(lang, 'cli.import.file'))
+  .argument(lang === 'sv' ? '<mapp>' : '<dir>', text(lang, 'cli.import.dir'))
+  .option('-q, --quiet', text(lang, 'cli.build.quiet'))
+  .action(async (file: string, dir: string, options: { quiet?: boolean }) => {
+    const { importCommand } = await import('./commands/import.js');
+    process.exitCode = await importCommand(file, dir, lang, (line) => {
+      if (!options.quiet) process.stderr.write(`${line}\n`);
+    });
+  });
+
 program.parseAsync(process.argv).catch((error: unknown) => {
   if (error instanceof CommanderError) {
     // Commander has printed the usage problem (or the help, exit code 0).

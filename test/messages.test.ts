@@ -32,7 +32,7 @@ function sentinel(example: unknown): { value: unknown; shown: (lang: Lang) => Re
 }
 
 /** Parameters that choose a wording rather than being printed, with their values. */
-const CHOICES: Record<string, unknown[]> = { 'expression-type.expected': ['boolean', 'list', 'number'] };
+const CHOICES: Record<string, unknown[]> = { 'expression-type.expected': ['boolean', 'list', 'number'], 'import.skipped.kind': ['comment', 'insertion', 'deletion', 'text-box', 'field', 'style', 'image'] };
 
 /** Parameters that only show when another is absent (a list shown when there is no "did you mean"). */
 const ALTERNATIVES = ['hint', 'key', 'comparison', 'description'];

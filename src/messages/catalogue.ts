@@ -1,6 +1,7 @@
 import { DATA_MESSAGES } from './catalogue/data.js';
 import { FIGURE_MESSAGES } from './catalogue/figures.js';
 import { FILE_MESSAGES } from './catalogue/files.js';
+import { IMPORT_TEXTS } from './catalogue/import.js';
 import { LANGUAGE_MESSAGES } from './catalogue/language.js';
 import { MARKDOWN_MESSAGES } from './catalogue/markdown.js';
 import { MODEL_MESSAGES } from './catalogue/model.js';
@@ -53,6 +54,7 @@ export const TEXTS = {
   ...TOOL_ERRORS,
   ...INIT_TEXTS,
   ...PREVIEW_TEXTS,
+  ...IMPORT_TEXTS,
 };
 
 export type TextId = keyof typeof TEXTS;
