@@ -1,5 +1,6 @@
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFString, type PDFObject } from 'pdf-lib';
 import type { Placement } from './pdf.js';
+import { TOOL_PRODUCER } from '../load/tool-package.js';
 
 /**
  * pdf-lib reads and writes 50 objects at a time and waits for a timer in
@@ -41,8 +42,8 @@ export function xmpPacket(meta: PdfMetadata): string {
 <dc:description><rdf:Alt><rdf:li xml:lang="x-default">${escapeXml(meta.subject)}</rdf:li></rdf:Alt></dc:description>
 <dc:language><rdf:Bag><rdf:li>${escapeXml(meta.language)}</rdf:li></rdf:Bag></dc:language>
 <pdf:Keywords>${escapeXml(meta.keywords.join(', '))}</pdf:Keywords>
-<pdf:Producer>redovisning</pdf:Producer>
-<xmp:CreatorTool>redovisning (Chromium, Paged.js)</xmp:CreatorTool>
+<pdf:Producer>${escapeXml(TOOL_PRODUCER)}</pdf:Producer>
+<xmp:CreatorTool>${escapeXml(TOOL_PRODUCER)} (Chromium, Paged.js)</xmp:CreatorTool>
 <xmp:CreateDate>${date}</xmp:CreateDate>
 <xmp:ModifyDate>${date}</xmp:ModifyDate>
 <xmp:MetadataDate>${date}</xmp:MetadataDate>
@@ -118,8 +119,8 @@ export async function finishPdf(printed: Uint8Array, meta: PdfMetadata, attachme
   doc.setSubject(meta.subject);
   doc.setKeywords(meta.keywords);
   doc.setLanguage(meta.language);
-  doc.setProducer('redovisning');
-  doc.setCreator('redovisning (Chromium, Paged.js)');
+  doc.setProducer(TOOL_PRODUCER);
+  doc.setCreator(`${TOOL_PRODUCER} (Chromium, Paged.js)`);
   doc.setCreationDate(meta.date);
   doc.setModificationDate(meta.date);
   renumberStructureIds(doc);
