@@ -1,4 +1,5 @@
 import { DATA_MESSAGES } from './catalogue/data.js';
+import { DOKTOR_TEXTS } from './catalogue/doktor.js';
 import { FIGURE_MESSAGES } from './catalogue/figures.js';
 import { FILE_MESSAGES } from './catalogue/files.js';
 import { LANGUAGE_MESSAGES } from './catalogue/language.js';
@@ -51,6 +52,7 @@ export const TEXTS = {
   ...TOOL_ERRORS,
   ...INIT_TEXTS,
   ...PREVIEW_TEXTS,
+  ...DOKTOR_TEXTS,
 };
 
 export type TextId = keyof typeof TEXTS;

@@ -17,6 +17,7 @@ export const CLI_TEXTS = {
     sv: () => 'språk: sv (svenska) eller en (engelska); annars REDOVISNING_LANG eller systemets språk',
     en: () => 'language: sv (Swedish) or en (English); otherwise REDOVISNING_LANG or the locale',
   }),
+  'cli.version': message({ example: {}, sv: () => 'visa verktygets version', en: () => "print the tool's version" }),
   'cli.help': message({ example: {}, sv: () => 'visa hjälpen för kommandot', en: () => 'display help for command' }),
   'cli.help-command': message({ example: {}, sv: () => 'visa hjälpen för ett kommando', en: () => 'display help for command' }),
   'cli.root': message({
@@ -118,8 +119,8 @@ export const TOOL_ERRORS = {
   }),
   'pdf.browser-failed': message({
     example: { reason: 'Target closed' },
-    sv: (p) => `webbläsaren slutade fungera under utskriften (${p.reason}): bygg igen; om det fortsätter, kör ./scripts/setup.sh för att installera om Chromium`,
-    en: (p) => `the browser failed while printing (${p.reason}): run the build again; if it keeps failing, run ./scripts/setup.sh to reinstall Chromium`,
+    sv: (p) => `webbläsaren slutade fungera under utskriften (${p.reason}): bygg igen; om det fortsätter, installera om Chromium (npx redovisning doktor visar kommandot)`,
+    en: (p) => `the browser failed while printing (${p.reason}): run the build again; if it keeps failing, reinstall Chromium (npx redovisning doktor shows the command)`,
   }),
   'pdf.layout-failed': message({ example: { reason: 'x is undefined' }, sv: (p) => `sidsättningen misslyckades i webbläsaren: ${p.reason}`, en: (p) => `the page layout failed in the browser: ${p.reason}` }),
   'pdf.blocked': message({
@@ -128,14 +129,14 @@ export const TOOL_ERRORS = {
     en: (p) => `the report tried to load ${p.count} resource(s) from outside (first: ${p.first}); the PDF is printed offline: remove the reference or put the file in the report`,
   }),
   'pdf.browser-missing': message({
-    example: { path: '/usr/bin/chromium' },
-    sv: (p) => `Chromium finns inte på ${p.path}: kör ./scripts/setup.sh (den installerar Debians chromium-headless-shell och chromium), eller sätt REDOVISNING_CHROMIUM till en Chromium`,
-    en: (p) => `Chromium was not found at ${p.path}: run ./scripts/setup.sh (it installs Debian's chromium-headless-shell and chromium), or set REDOVISNING_CHROMIUM to a Chromium binary`,
+    example: { path: '/usr/bin/chromium', install: 'sudo apt-get update && sudo apt-get install -y chromium-headless-shell' },
+    sv: (p) => `Chromium finns inte på ${p.path}: installera det med ${p.install} (npx redovisning doktor visar allt verktyget använder), sätt REDOVISNING_CHROMIUM till en Chromium, eller bygg utan PDF med --no-pdf`,
+    en: (p) => `Chromium was not found at ${p.path}: install it with ${p.install} (npx redovisning doktor shows everything the tool uses), set REDOVISNING_CHROMIUM to a Chromium binary, or build without the PDF with --no-pdf`,
   }),
   'pdf.browser-start': message({
     example: { path: '/usr/bin/chromium', reason: 'Timed out' },
-    sv: (p) => `Chromium på ${p.path} startade inte (${p.reason}): kör ./scripts/setup.sh, eller sätt REDOVISNING_CHROMIUM`,
-    en: (p) => `Chromium at ${p.path} did not start (${p.reason}): run ./scripts/setup.sh, or set REDOVISNING_CHROMIUM`,
+    sv: (p) => `Chromium på ${p.path} startade inte (${p.reason}): installera om det (npx redovisning doktor visar kommandot), eller sätt REDOVISNING_CHROMIUM`,
+    en: (p) => `Chromium at ${p.path} did not start (${p.reason}): reinstall it (npx redovisning doktor shows the command), or set REDOVISNING_CHROMIUM`,
   }),
   'output.busy': message({
     example: { pid: 4242, target: '/home/anna/rapport/dist', lock: '/home/anna/rapport/dist.lock' },
