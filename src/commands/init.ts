@@ -1,9 +1,10 @@
-import { cp, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { CORE_FILES, TOOL_ROOT } from '../load/load-report.js';
 import { text } from '../messages/catalogue.js';
 import { INIT_COMMENTS } from '../messages/catalogue/init-comments.js';
 import type { Lang } from '../messages/message.js';
+import { repositoryFiles } from './init-repository.js';
 
 /** The starter reports `init` copies, each small, complete and clean under every check. */
 export const STARTERS_DIR = path.join(TOOL_ROOT, 'starters');
@@ -34,7 +35,8 @@ export function translateComments(source: string, lang: Lang): string {
 /**
  * `redovisning init <dir>`: creates a new report root from a starter, with
  * copies of the tool's core schemas in `schemas/` so that the editor hints
- * in the data files work, and its comments in the author's language.
+ * in the data files work, and its comments in the author's language; and
+ * what makes the folder a repository of its own (package.json, .gitignore, CI).
  * Refuses a folder that already has files, so nothing is overwritten.
  * Returns the exit code.
  */
@@ -58,11 +60,16 @@ export async function initCommand(dir: string, starter: StarterName, lang: Lang,
     const translated = translateComments(source, lang);
     if (translated !== source) await writeFile(file, translated);
   }
+  for (const file of repositoryFiles(target, lang)) {
+    await mkdir(path.dirname(path.join(target, file.path)), { recursive: true });
+    await writeFile(path.join(target, file.path), file.content, { flag: 'wx' });
+  }
   const data = (await readdir(path.join(target, 'data'))).filter((f) => f.endsWith('.yaml')).map((f) => f.replace(/\.yaml$/, ''));
   say(text(lang, 'init.created', { target }));
   say(text(lang, 'init.data', { files: data.join(', ') }));
   say(text(lang, 'init.schemas'));
   say(text(lang, 'init.content'));
+  say(text(lang, 'init.repository'));
   say(text(lang, 'init.next', { dir }));
   return 0;
 }

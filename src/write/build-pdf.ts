@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser } from 'puppeteer-core';
+import { FONT_TYPES } from '../load/load-profile.js';
 import type { CheckedReport } from '../pipeline.js';
 import { FONT_DIR, FONT_FACES } from '../render/fonts.js';
 import type { ReportBody } from '../render/markdown-to-hast.js';
@@ -32,6 +33,20 @@ function inlineFontFaces(): string {
     rules.push(`@font-face { font-family: "Source Sans 3"; font-style: ${face.style}; font-weight: ${face.weight}; src: url(data:font/woff2;base64,${data}) format("woff2"); }`);
   }
   return rules.join('\n');
+}
+
+/**
+ * The profile's and the report's own fonts in pdf.css (`url("fonts/<file>")`,
+ * as style.css names them) inlined as data: URLs: the print page loads nothing.
+ */
+function inlineOwnFonts(css: string, fonts: ReadonlyMap<string, string>): string {
+  if (fonts.size === 0) return css;
+  return css.replace(/url\(\s*(["']?)fonts\/([^"')]+)\1\s*\)/g, (whole, _quote: string, name: string) => {
+    const file = fonts.get(name);
+    if (!file) return whole;
+    const type = FONT_TYPES[path.extname(name).slice(1).toLowerCase()] ?? 'font/woff2';
+    return `url(data:${type};base64,${readFileSync(file).toString('base64')})`;
+  });
 }
 
 /** What is printed: the print document, and the attached appendix PDFs with their page counts. */
@@ -67,7 +82,7 @@ export async function printDocument(checked: Pick<CheckedReport, 'context' | 'di
     }
     attachments.set(appendix.number, bytes);
   }
-  const css = `${inlineFontFaces()}\n${context.sources.templates.get('pdf.css')?.text ?? ''}`;
+  const css = `${inlineFontFaces()}\n${inlineOwnFonts(context.sources.templates.get('pdf.css')?.text ?? '', context.sources.fonts)}`;
   const html = renderPrint(context, body, css, pageCounts, diagnostics);
   if (!html) throw new PdfError('pdf.template-failed');
   return { html, attachments };

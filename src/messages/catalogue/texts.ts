@@ -158,6 +158,25 @@ export const INIT_TEXTS = {
   'init.data': message({ example: { files: 'rapport, uppdrag' }, sv: (p) => `  data/       fakta (YAML): ${p.files}`, en: (p) => `  data/       the facts (YAML): ${p.files}` }),
   'init.schemas': message({ example: {}, sv: () => '  schemas/    JSON Schema för datafilerna (din redigerare använder dem också)', en: () => '  schemas/    JSON Schemas of the data files (your editor uses them too)' }),
   'init.content': message({ example: {}, sv: () => '  content/    kapitlen (Markdown med {{hjälpfunktioner}}), ett per fil, och bilagornas text', en: () => '  content/    the chapters (Markdown with {{helpers}}), one file per chapter, and appendix bodies' }),
+  'init.repository': message({
+    example: {},
+    sv: () => '  package.json, .gitignore, .github/ och .gitlab-ci.yml: rapportens eget git-förråd, med verktygets version låst och CI som kontrollerar och bygger',
+    en: () => "  package.json, .gitignore, .github/ and .gitlab-ci.yml: the report's own git repository, the tool's version pinned, and CI that checks and builds",
+  }),
+  'init.package-description': message({ example: {}, sv: () => 'En redovisning av regeringsuppdrag, byggd med redovisning.', en: () => 'A redovisning av regeringsuppdrag, built with redovisning.' }),
+  'init.gitignore': message({ example: {}, sv: () => 'Det bygget skriver (npx redovisning build) och det npm installerar: checkas inte in.', en: () => 'What the build writes (npx redovisning build) and what npm installs: not checked in.' }),
+  'init.ci-github': message({
+    example: {},
+    sv: () => 'GitHub Actions: kontrollerar rapporten vid varje push (felen visas vid sina rader) och sparar dist/ som artefakt. Kör npm install en gång och checka in package-lock.json.',
+    en: () => 'GitHub Actions: checks the report on every push (the errors show at their lines) and keeps dist/ as an artifact. Run npm install once and check in package-lock.json.',
+  }),
+  'init.ci-gitlab': message({
+    example: {},
+    sv: () => 'GitLab CI: kontrollerar rapporten vid varje push (felen står i jobbets logg som fil:rad:kolumn) och sparar dist/ som artefakt. Kör npm install en gång och checka in package-lock.json.',
+    en: () => "GitLab CI: checks the report on every push (the errors are in the job's log as file:line:column) and keeps dist/ as an artifact. Run npm install once and check in package-lock.json.",
+  }),
+  'init.ci-debian': message({ example: {}, sv: () => 'Debian, som verktyget använder: dess Chromium skriver ut PDF-filen, dess Hunspell stavningskontrollerar.', en: () => "Debian, which the tool uses: its Chromium prints the PDF, its Hunspell checks the spelling." }),
+  'init.ci-matcher': message({ example: {}, sv: () => 'Problemmatcharna i .github/redovisning.json visar felen och varningarna vid sina rader.', en: () => 'The problem matchers in .github/redovisning.json show the errors and warnings at their lines.' }),
   'init.next': message({ example: { dir: 'rapport' }, sv: (p) => `nästa steg: redovisning dev ${p.dir}   (förhandsvisning), sedan redovisning build ${p.dir}`, en: (p) => `next: redovisning dev ${p.dir}   (live preview), then redovisning build ${p.dir}` }),
 };
 
