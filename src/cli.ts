@@ -181,12 +181,13 @@ command('init', lang === 'sv' ? '<mapp>' : '<dir>')
   .description(text(lang, 'cli.init'))
   .argument(lang === 'sv' ? '<mapp>' : '<dir>', text(lang, 'cli.init.dir'))
   .addOption(new Option(lang === 'sv' ? '--mall <startrapport>' : '--mall <starter>', text(lang, 'cli.init.mall')).choices(['generisk', 'pilotprojekt']).default('generisk'))
+  .option(lang === 'sv' ? '--profil <mapp eller paket>' : '--profil <folder or package>', text(lang, 'init.cli-profil'))
   .option('-q, --quiet', text(lang, 'cli.build.quiet'))
-  .action(async (dir: string, options: { quiet?: boolean; mall: 'generisk' | 'pilotprojekt' }) => {
+  .action(async (dir: string, options: { quiet?: boolean; mall: 'generisk' | 'pilotprojekt'; profil?: string }) => {
     const { initCommand } = await import('./commands/init.js');
     process.exitCode = await initCommand(dir, options.mall, lang, (line) => {
       if (!options.quiet) process.stderr.write(`${line}\n`);
-    });
+    }, options.profil);
   });
 
 command('doktor', '')

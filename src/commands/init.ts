@@ -1,9 +1,10 @@
-import { cp, mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { CORE_FILES, TOOL_ROOT } from '../load/load-report.js';
 import { text } from '../messages/catalogue.js';
 import { INIT_COMMENTS } from '../messages/catalogue/init-comments.js';
 import type { Lang } from '../messages/message.js';
+import { findInitProfile, useProfile } from './init-profile.js';
 import { repositoryFiles } from './init-repository.js';
 
 /** The starter reports `init` copies, each small, complete and clean under every check. */
@@ -37,10 +38,11 @@ export function translateComments(source: string, lang: Lang): string {
  * copies of the tool's core schemas in `schemas/` so that the editor hints
  * in the data files work, and its comments in the author's language; and
  * what makes the folder a repository of its own (package.json, .gitignore, CI).
- * Refuses a folder that already has files, so nothing is overwritten.
+ * With a profile (`--profil`), the report names it and takes the agency's
+ * fields from it. Refuses a folder that already has files, so nothing is overwritten.
  * Returns the exit code.
  */
-export async function initCommand(dir: string, starter: StarterName, lang: Lang, say: (line: string) => void): Promise<number> {
+export async function initCommand(dir: string, starter: StarterName, lang: Lang, say: (line: string) => void, profileName?: string): Promise<number> {
   const target = path.resolve(dir);
   const existing = await readdir(target).catch(() => undefined);
   if (existing && existing.length > 0) {
@@ -51,6 +53,11 @@ export async function initCommand(dir: string, starter: StarterName, lang: Lang,
     process.stderr.write(`${text(lang, 'init.is-file', { target })}\n`);
     return 2;
   }
+  const profile = profileName === undefined ? undefined : await findInitProfile(target, profileName);
+  if (profileName !== undefined && !profile) {
+    process.stderr.write(`${text(lang, 'init.profile-missing', { name: profileName })}\n`);
+    return 2;
+  }
   await cp(path.join(STARTERS_DIR, starter), target, { recursive: true });
   for (const name of CORE_FILES) await cp(path.join(TOOL_ROOT, 'schemas', `${name}.schema.json`), path.join(target, 'schemas', `${name}.schema.json`));
   for (const entry of await readdir(target, { recursive: true, withFileTypes: true })) {
@@ -59,6 +66,14 @@ export async function initCommand(dir: string, starter: StarterName, lang: Lang,
     const source = await readFile(file, 'utf8');
     const translated = translateComments(source, lang);
     if (translated !== source) await writeFile(file, translated);
+  }
+  if (profile) {
+    const rapport = path.join(target, 'data', 'rapport.yaml');
+    const source = await readFile(rapport, 'utf8');
+    const logo = /^logotyp:\s*(\S+)/m.exec(source)?.[1];
+    await writeFile(rapport, useProfile(source, profile, text(lang, 'init.profile-comment')));
+    // The starter's logo gives way to the agency's.
+    if (logo && Object.hasOwn(profile.fields, 'logotyp')) await rm(path.join(target, logo), { force: true });
   }
   for (const file of repositoryFiles(target, lang)) {
     await mkdir(path.dirname(path.join(target, file.path)), { recursive: true });

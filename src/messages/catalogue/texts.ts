@@ -158,6 +158,17 @@ export const INIT_TEXTS = {
   'init.data': message({ example: { files: 'rapport, uppdrag' }, sv: (p) => `  data/       fakta (YAML): ${p.files}`, en: (p) => `  data/       the facts (YAML): ${p.files}` }),
   'init.schemas': message({ example: {}, sv: () => '  schemas/    JSON Schema för datafilerna (din redigerare använder dem också)', en: () => '  schemas/    JSON Schemas of the data files (your editor uses them too)' }),
   'init.content': message({ example: {}, sv: () => '  content/    kapitlen (Markdown med {{hjälpfunktioner}}), ett per fil, och bilagornas text', en: () => '  content/    the chapters (Markdown with {{helpers}}), one file per chapter, and appendix bodies' }),
+  'init.profile-missing': message({
+    example: { name: '../profil' },
+    sv: (p) => `redovisning init: profilen ${p.name} finns inte eller har ingen läsbar profil.yaml: ange en mapp med profil.yaml eller ett installerat npm-paket (inget skapades)`,
+    en: (p) => `redovisning init: the profile ${p.name} does not exist or has no readable profil.yaml: pass a folder holding profil.yaml or an installed npm package (nothing was created)`,
+  }),
+  'init.profile-comment': message({
+    example: {},
+    sv: () => 'Myndighetens profil: namnet, logotypen och kontakten för öppna data kommer därifrån. Det som står här går före.',
+    en: () => "The agency's profile: the name, the logo and the open data's contact come from it. What is written here comes first.",
+  }),
+  'init.cli-profil': message({ example: {}, sv: () => 'starta rapporten från myndighetens profil: en mapp med profil.yaml eller ett installerat npm-paket', en: () => "start the report from the agency's profile: a folder holding profil.yaml or an installed npm package" }),
   'init.repository': message({
     example: {},
     sv: () => '  package.json, .gitignore, .github/ och .gitlab-ci.yml: rapportens eget git-förråd, med verktygets version låst och CI som kontrollerar och bygger',
