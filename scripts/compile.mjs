@@ -23,7 +23,8 @@ export async function compile({ force = false } = {}) {
   } catch {
     // not built yet
   }
-  const inputs = Math.max(newest(path.join(root, 'src')), statSync(path.join(root, 'package-lock.json')).mtimeMs, statSync(fileURLToPath(import.meta.url)).mtimeMs);
+  const lock = statSync(path.join(root, 'package-lock.json'), { throwIfNoEntry: false })?.mtimeMs ?? 0;
+  const inputs = Math.max(newest(path.join(root, 'src')), lock, statSync(fileURLToPath(import.meta.url)).mtimeMs);
   if (!force && built >= inputs) return false;
   const { build } = await import('esbuild');
   rmSync(path.join(root, 'lib'), { recursive: true, force: true });

@@ -7,6 +7,7 @@ import { text } from './messages/catalogue.js';
 import { resolveLang } from './messages/lang.js';
 import type { Lang } from './messages/message.js';
 import { ToolError } from './messages/tool-error.js';
+import { TOOL_VERSION } from './load/tool-package.js';
 
 /** Exit codes: 0 clean, 1 the report has errors, 2 the tool could not run (usage, environment). */
 const EXIT_REPORT_ERRORS = 1;
@@ -74,6 +75,7 @@ const program = new Command()
   .usage(lang === 'sv' ? '[alternativ] [kommando]' : '[options] [command]')
   .addOption(new Option(lang === 'sv' ? '--lang <språk>' : '--lang <language>', text(lang, 'cli.lang')).choices(['sv', 'en']))
   .helpOption('-h, --help', text(lang, 'cli.help'))
+  .version(TOOL_VERSION, '-V, --version', text(lang, 'cli.version'))
   .helpCommand('help [command]', text(lang, 'cli.help-command'))
   .configureHelp({
     styleTitle: (title) => (lang === 'sv' ? (TITLES_SV[title] ?? title) : title),
@@ -134,6 +136,15 @@ command('build', rootArgument[0])
   .option('-q, --quiet', text(lang, 'cli.build.quiet'))
   .option('--strict', text(lang, 'cli.strict'))
   .action(async (root: string, options: { out?: string; pdf: boolean; pdfTimeout: number; pdfStandard: 'auto' | 'none'; quiet?: boolean; strict?: boolean }) => {
+    // Without the browser the build says so at once, in one line, instead of after the checks.
+    const missing = options.pdf ? (await import('./commands/requirements.js')).missingBrowser() : undefined;
+    if (missing) {
+      process.stderr.write(`pdf: ${missing.text(lang)}
+${text(lang, 'build.nothing-written', { out: options.out ?? path.join(root, 'dist') })}
+`);
+      process.exitCode = EXIT_TOOL_FAILURE;
+      return;
+    }
     // The printer starts its browser first, in a thread of its own, so that
     // it is ready when the checks and the page are done.
     const out = options.out ?? path.join(root, 'dist');
@@ -179,12 +190,20 @@ command('init', lang === 'sv' ? '<mapp>' : '<dir>')
   .description(text(lang, 'cli.init'))
   .argument(lang === 'sv' ? '<mapp>' : '<dir>', text(lang, 'cli.init.dir'))
   .addOption(new Option(lang === 'sv' ? '--mall <startrapport>' : '--mall <starter>', text(lang, 'cli.init.mall')).choices(['generisk', 'pilotprojekt']).default('generisk'))
+  .option(lang === 'sv' ? '--profil <mapp eller paket>' : '--profil <folder or package>', text(lang, 'init.cli-profil'))
   .option('-q, --quiet', text(lang, 'cli.build.quiet'))
-  .action(async (dir: string, options: { quiet?: boolean; mall: 'generisk' | 'pilotprojekt' }) => {
+  .action(async (dir: string, options: { quiet?: boolean; mall: 'generisk' | 'pilotprojekt'; profil?: string }) => {
     const { initCommand } = await import('./commands/init.js');
     process.exitCode = await initCommand(dir, options.mall, lang, (line) => {
       if (!options.quiet) process.stderr.write(`${line}\n`);
-    });
+    }, options.profil);
+  });
+
+command('doktor', '')
+  .description(text(lang, 'cli.doktor'))
+  .action(async () => {
+    const { doktorCommand } = await import('./commands/doktor.js');
+    process.exitCode = doktorCommand(lang, (line) => process.stdout.write(`${line}\n`));
   });
 
 command('import', lang === 'sv' ? '<utkast.docx> <mapp>' : '<draft.docx> <dir>')

@@ -162,6 +162,8 @@ export function renderHtml(checked: CheckedReport, options: { pdfHref: string | 
     { path: 'data/redovisning.json', content: `${JSON.stringify(model.scope, null, 2)}\n` },
   ];
   const copies: OutputCopy[] = FONT_FACES.map((f) => ({ from: path.join(FONT_DIR, f.file), to: `assets/fonts/${f.file}` }));
+  // The profile's and the report's own fonts, beside the built-in ones (style.css names them as fonts/<file>).
+  for (const [name, from] of context.sources.fonts) copies.push({ from, to: `assets/fonts/${name}` });
   // Attached appendix PDFs are published beside the page, as the checks opened them (without active content).
   for (const a of context.appendices) {
     const attached = context.attachedPdfs.get(a.number);

@@ -29,10 +29,10 @@ export async function fixtureReport(caseDir: string | undefined, base = 'generis
   return dir;
 }
 
-/** Copies the real report (content/, data/, its schemas) to a temporary folder, to break it on purpose. */
+/** Copies the real report (content/, data/, its schemas, its agency profile) to a temporary folder, to break it on purpose. */
 export async function copyOfRealReport(): Promise<string> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'redovisning-real-'));
-  for (const folder of ['content', 'data', 'schemas']) await cp(path.join(REPO, folder), path.join(dir, folder), { recursive: true });
+  for (const folder of ['content', 'data', 'schemas', 'profiler/vinnova']) await cp(path.join(REPO, folder), path.join(dir, folder), { recursive: true });
   await cp(path.join(REPO, 'ordlista.txt'), path.join(dir, 'ordlista.txt'));
   return dir;
 }

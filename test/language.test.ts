@@ -91,6 +91,6 @@ describe('--strict and the report\'s own limits', () => {
   it('without Hunspell the spelling is not checked, and the build says so', async () => {
     const check = await cli(['check', path.join(REPO, 'starters', 'generisk')], { env: { REDOVISNING_HUNSPELL: '/ingen/hunspell' } });
     expect(check.code).toBe(0);
-    expect(check.stderr).toMatch(/^data\/rapport\.yaml: varning: stavningen kontrollerades inte: Hunspell med svensk ordlista saknas\. Kör \.\/scripts\/setup\.sh .*\[language-unavailable\]$/m);
+    expect(check.stderr).toMatch(/^data\/rapport\.yaml: varning: stavningen kontrollerades inte: Hunspell med svensk ordlista saknas\. Installera dem med sudo apt-get install hunspell hunspell-sv \(npx redovisning doktor .*\[language-unavailable\]$/m);
   });
 });

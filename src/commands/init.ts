@@ -1,9 +1,11 @@
-import { cp, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { CORE_FILES, TOOL_ROOT } from '../load/load-report.js';
 import { text } from '../messages/catalogue.js';
 import { INIT_COMMENTS } from '../messages/catalogue/init-comments.js';
 import type { Lang } from '../messages/message.js';
+import { findInitProfile, useProfile } from './init-profile.js';
+import { repositoryFiles } from './init-repository.js';
 
 /** The starter reports `init` copies, each small, complete and clean under every check. */
 export const STARTERS_DIR = path.join(TOOL_ROOT, 'starters');
@@ -34,11 +36,13 @@ export function translateComments(source: string, lang: Lang): string {
 /**
  * `redovisning init <dir>`: creates a new report root from a starter, with
  * copies of the tool's core schemas in `schemas/` so that the editor hints
- * in the data files work, and its comments in the author's language.
- * Refuses a folder that already has files, so nothing is overwritten.
+ * in the data files work, and its comments in the author's language; and
+ * what makes the folder a repository of its own (package.json, .gitignore, CI).
+ * With a profile (`--profil`), the report names it and takes the agency's
+ * fields from it. Refuses a folder that already has files, so nothing is overwritten.
  * Returns the exit code.
  */
-export async function initCommand(dir: string, starter: StarterName, lang: Lang, say: (line: string) => void): Promise<number> {
+export async function initCommand(dir: string, starter: StarterName, lang: Lang, say: (line: string) => void, profileName?: string): Promise<number> {
   const target = path.resolve(dir);
   const existing = await readdir(target).catch(() => undefined);
   if (existing && existing.length > 0) {
@@ -47,6 +51,11 @@ export async function initCommand(dir: string, starter: StarterName, lang: Lang,
   }
   if (existing === undefined && (await stat(target).catch(() => undefined))) {
     process.stderr.write(`${text(lang, 'init.is-file', { target })}\n`);
+    return 2;
+  }
+  const profile = profileName === undefined ? undefined : await findInitProfile(target, profileName);
+  if (profileName !== undefined && !profile) {
+    process.stderr.write(`${text(lang, 'init.profile-missing', { name: profileName })}\n`);
     return 2;
   }
   await cp(path.join(STARTERS_DIR, starter), target, { recursive: true });
@@ -58,11 +67,24 @@ export async function initCommand(dir: string, starter: StarterName, lang: Lang,
     const translated = translateComments(source, lang);
     if (translated !== source) await writeFile(file, translated);
   }
+  if (profile) {
+    const rapport = path.join(target, 'data', 'rapport.yaml');
+    const source = await readFile(rapport, 'utf8');
+    const logo = /^logotyp:\s*(\S+)/m.exec(source)?.[1];
+    await writeFile(rapport, useProfile(source, profile, text(lang, 'init.profile-comment')));
+    // The starter's logo gives way to the agency's.
+    if (logo && Object.hasOwn(profile.fields, 'logotyp')) await rm(path.join(target, logo), { force: true });
+  }
+  for (const file of repositoryFiles(target, lang)) {
+    await mkdir(path.dirname(path.join(target, file.path)), { recursive: true });
+    await writeFile(path.join(target, file.path), file.content, { flag: 'wx' });
+  }
   const data = (await readdir(path.join(target, 'data'))).filter((f) => f.endsWith('.yaml')).map((f) => f.replace(/\.yaml$/, ''));
   say(text(lang, 'init.created', { target }));
   say(text(lang, 'init.data', { files: data.join(', ') }));
   say(text(lang, 'init.schemas'));
   say(text(lang, 'init.content'));
+  say(text(lang, 'init.repository'));
   say(text(lang, 'init.next', { dir }));
   return 0;
 }

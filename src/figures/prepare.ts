@@ -31,6 +31,8 @@ interface ImageUse {
   url: string;
   file: string;
   point: Point | undefined;
+  /** The folder the path is relative to, when it is not the report root (the profile's logo). */
+  root?: string;
 }
 
 /**
@@ -56,13 +58,15 @@ export async function prepareFigures(sources: Sources, model: ReportModel, texts
     uses.push({ url: figure.image, file: at.file, point: at.point });
   }
   const logoAt = model.rapport.logotyp === undefined ? undefined : model.places.locate(['rapport', 'logotyp']);
-  if (model.rapport.logotyp !== undefined && logoAt) uses.push({ url: model.rapport.logotyp, file: logoAt.file, point: logoAt.point });
+  // A logo from the agency profile is a file of the profile's folder.
+  const profileLogo = model.profile?.fields.has('logotyp') ? model.profile.root : undefined;
+  if (model.rapport.logotyp !== undefined && logoAt) uses.push({ url: model.rapport.logotyp, file: logoAt.file, point: logoAt.point, ...(profileLogo ? { root: profileLogo } : {}) });
 
   // The code that reads images and draws charts is loaded only for a report that has them.
   const { loadImage } = uses.length ? await import('./images.js') : { loadImage: undefined };
   const { drawChart } = model.figures.some((f) => f.chart) ? await import('./charts.js') : { drawChart: undefined };
   const loads = new Map<string, Promise<ImageAsset | ImageProblem>>();
-  for (const use of uses) if (loadImage && !loads.has(use.url)) loads.set(use.url, loadImage(sources.root, use.url));
+  for (const use of uses) if (loadImage && !loads.has(keyOf(use))) loads.set(keyOf(use), loadImage(use.root ?? sources.root, use.url));
   const charts = new Map<string, Element>();
   const drawing = model.figures.map(async (figure) => {
     if (!figure.chart || !drawChart) return;
@@ -80,20 +84,23 @@ export async function prepareFigures(sources: Sources, model: ReportModel, texts
   const warned = new Set<string>();
   const results = new Map(loaded);
   for (const use of uses) {
-    const result = results.get(use.url);
+    const result = results.get(keyOf(use));
     if (!result) continue;
     if ('id' in result) {
       diagnostics.error(result.id, use.file, use.point, result.params as never);
       continue;
     }
-    images.set(use.url, result);
-    if (result.removed.length && !warned.has(use.url)) {
-      warned.add(use.url);
+    images.set(keyOf(use), result);
+    if (result.removed.length && !warned.has(keyOf(use))) {
+      warned.add(keyOf(use));
       diagnostics.warn('image-svg-unsafe', use.file, use.point, { path: result.source, removed: result.removed });
     }
   }
-  const logo = model.rapport.logotyp === undefined ? undefined : images.get(model.rapport.logotyp);
+  const logo = model.rapport.logotyp === undefined ? undefined : images.get(profileLogo ? keyOf({ url: model.rapport.logotyp, root: profileLogo }) : model.rapport.logotyp);
   // Charts in the order they are declared, whatever order they were drawn in.
   const ordered = new Map(model.figures.flatMap((f) => (charts.has(f.key) ? [[f.key, charts.get(f.key) as Element] as const] : [])));
-  return { images, logo, charts: ordered, named: [...loads.keys()] };
+  return { images, logo, charts: ordered, named: uses.filter((u) => !u.root).map((u) => u.url).filter((url, i, all) => all.indexOf(url) === i) };
 }
+
+/** An image's key among the report's: its path as written, or, for a file of the profile, the profile's folder and the path. */
+const keyOf = (use: Pick<ImageUse, 'url' | 'root'>): string => (use.root ? `${use.root}\0${use.url}` : use.url);

@@ -146,6 +146,8 @@ export async function checkLanguage(context: CheckContext, diagnostics: Diagnost
   const checked = new Set(checkedDataTexts(context.data.files).map((t) => JSON.stringify([t.parsed.file.path, ...t.path])));
   for (const [name, parsed] of context.data.files) if (!['tabeller', 'figurer', 'kontroller', 'berakning'].includes(name)) learnData(parsed, checked, vocabulary);
   await learnWordList(context.sources.root, settings.ordlista ?? DEFAULT_WORD_LIST, vocabulary);
+  // The agency profile's word list counts too (its names and terms are the agency's in every report).
+  if (context.sources.profile) await learnWordList(context.sources.root, context.sources.profile.wordList, vocabulary);
 
   const occurrences: Occurrence[] = segments.flatMap((segment) => segment.words.map((word) => ({ segment, word })));
   const place = (o: Occurrence): Point | undefined => o.segment.at(o.word.start, o.word.text.length);

@@ -3,10 +3,14 @@ import { createHash } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { findOnPath } from '../load/executables.js';
 import { TOOL_ROOT } from '../load/load-report.js';
 
-/** Hunspell and its Swedish dictionary as Debian installs them (`apt-get install hunspell hunspell-sv`). */
-export const HUNSPELL = process.env['REDOVISNING_HUNSPELL'] ?? '/usr/bin/hunspell';
+/**
+ * Hunspell and its Swedish dictionary as Debian installs them (`apt-get install hunspell hunspell-sv`):
+ * REDOVISNING_HUNSPELL, else `hunspell` on PATH (empty when it is not there: spelling is then not checked).
+ */
+export const HUNSPELL = process.env['REDOVISNING_HUNSPELL'] ?? findOnPath('hunspell') ?? '';
 export const DICTIONARY = process.env['REDOVISNING_DICTIONARY'] ?? '/usr/share/hunspell/sv_SE';
 
 /** Hunspell's verdict on a word: correct, or wrong with its suggestions (best first). */

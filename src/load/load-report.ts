@@ -3,6 +3,7 @@ import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostics } from '../diagnostics/diagnostic.js';
+import { FONT_TYPES, locateProfile, PROFILE_FILE, profileFiles, shownPath } from './load-profile.js';
 import type { SourceFile, Sources } from './source-file.js';
 
 /** Largest source file the build reads; larger ones are refused with a diagnostic. */
@@ -51,6 +52,7 @@ export async function loadReport(root: string, diagnostics: Diagnostics): Promis
     schemas: new Map(),
     coreSchemas: new Map(),
     templates: new Map(),
+    fonts: new Map(),
   };
 
   // A folder may be a symbolic link within the report; one that leads out of it is never read.
@@ -66,7 +68,7 @@ export async function loadReport(root: string, diagnostics: Diagnostics): Promis
 
   // Every file is listed first, then all are read at once: the reads overlap instead of waiting in turn.
   const list = (folder: string): Promise<string[]> => listFiles(absoluteRoot, folder, diagnostics);
-  const [contentFiles, dataFiles, schemaFiles, partialFiles, ownTemplates] = await Promise.all([list('content'), list('data'), list('schemas'), list('templates/partials'), list('templates')]);
+  const [contentFiles, dataFiles, schemaFiles, partialFiles, ownTemplates, ownFonts] = await Promise.all([list('content'), list('data'), list('schemas'), list('templates/partials'), list('templates'), list('fonts')]);
   const reads: Promise<void>[] = [];
   const read = (base: string, relative: string, keep: (file: SourceFile) => void): void => {
     reads.push(readSource(base, relative, diagnostics).then((file) => file && keep(file)));
@@ -86,17 +88,40 @@ export async function loadReport(root: string, diagnostics: Diagnostics): Promis
   }
   for (const relative of schemaFiles.sort()) {
     const name = /^([^/]+)\.schema\.json$/.exec(relative)?.[1];
-    if (name && !(CORE_FILES as readonly string[]).includes(name)) read(absoluteRoot, `schemas/${relative}`, (file) => sources.schemas.set(name, file));
+    // The tool's own schemas (of the core files, and of a profile) are read from the tool.
+    if (name && !(CORE_FILES as readonly string[]).includes(name) && name !== 'profil') read(absoluteRoot, `schemas/${relative}`, (file) => sources.schemas.set(name, file));
   }
   for (const name of CORE_FILES) read(TOOL_ROOT, `schemas/${name}.schema.json`, (file) => sources.coreSchemas.set(name, file));
-  for (const name of TEMPLATE_NAMES) {
-    read(ownTemplates.includes(name) ? absoluteRoot : TOOL_ROOT, `templates/${name}`, (file) => sources.templates.set(name, file));
-  }
+  // The built-in templates the report does not override come from its profile, when it has one (below).
+  const fromProfileOrTool = TEMPLATE_NAMES.filter((name) => !ownTemplates.includes(name));
+  for (const name of TEMPLATE_NAMES) if (ownTemplates.includes(name)) read(absoluteRoot, `templates/${name}`, (file) => sources.templates.set(name, file));
   // The report's own partials (tables drawn by a template of their own).
   for (const relative of partialFiles.sort()) {
     const name = `partials/${relative}`;
     if (relative.endsWith('.hbs') && !TEMPLATE_NAMES.includes(name)) read(absoluteRoot, `templates/${name}`, (file) => sources.templates.set(name, file));
   }
+  await Promise.all(reads);
+  reads.length = 0;
+  const profile = await locateProfile(absoluteRoot, sources.data.get('rapport'), TOOL_ROOT, diagnostics);
+  const profileHas = profile ? await profileFiles(profile.dir) : { templates: [], fonts: [] };
+  if (profile) {
+    const shown = (relative: string): string => shownPath(absoluteRoot, path.join(profile.dir, relative));
+    const readShown = (relative: string, keep: (file: SourceFile) => void): void => {
+      const at = shown(relative);
+      read(path.isAbsolute(at) ? path.sep : absoluteRoot, at, keep);
+    };
+    readShown(PROFILE_FILE, (file) => (sources.profile = { name: profile.name, root: profile.dir, file, wordList: shown('ordlista.txt') }));
+    read(TOOL_ROOT, 'schemas/profil.schema.json', (file) => (sources.profileSchema = file));
+    // The profile's own partials, unless the report has one of the same name.
+    for (const name of profileHas.templates.sort()) {
+      const own = name.startsWith('partials/') && partialFiles.includes(name.slice('partials/'.length));
+      if (name.startsWith('partials/') && name.endsWith('.hbs') && !TEMPLATE_NAMES.includes(name) && !own) readShown(`templates/${name}`, (file) => sources.templates.set(name, file));
+    }
+    for (const name of fromProfileOrTool) if (profileHas.templates.includes(name)) readShown(`templates/${name}`, (file) => sources.templates.set(name, file));
+    for (const font of profileHas.fonts) sources.fonts.set(font, path.join(profile.dir, 'fonts', font));
+  }
+  for (const name of fromProfileOrTool) if (!profileHas.templates.includes(name)) read(TOOL_ROOT, `templates/${name}`, (file) => sources.templates.set(name, file));
+  for (const font of ownFonts) if (!font.includes('/') && Object.hasOwn(FONT_TYPES, path.extname(font).slice(1).toLowerCase())) sources.fonts.set(font, path.join(absoluteRoot, 'fonts', font));
   await Promise.all(reads);
   sources.chapters = chapters.filter((c): c is SourceFile => c !== undefined);
   // Maps in a stable order, whatever order the reads finished in.

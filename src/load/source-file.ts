@@ -7,6 +7,8 @@ export interface SourceFile {
   text: string;
 }
 
+import type { ProfileSources } from './load-profile.js';
+
 /** Everything a build reads, gathered by the load stage before any parsing. */
 export interface Sources {
   /** Absolute path of the report root. */
@@ -21,6 +23,12 @@ export interface Sources {
   schemas: Map<string, SourceFile>;
   /** The tool's schemas of the core files (rapport, bilagor, tabeller, figurer, berakning, kontroller), by name. */
   coreSchemas: Map<string, SourceFile>;
-  /** Templates: the report root's own override the tool's built-in ones, by name (`partials/x.hbs`). */
+  /** Templates: the report root's own override the profile's, which override the tool's built-in ones, by name (`partials/x.hbs`). */
   templates: Map<string, SourceFile>;
+  /** The agency profile that data/rapport.yaml names (`profil:`), when it names one that was found. */
+  profile?: ProfileSources;
+  /** The profile's schema (the tool's `schemas/profil.schema.json`), read when there is a profile. */
+  profileSchema?: SourceFile;
+  /** Font files to publish as `assets/fonts/<name>`: the profile's `fonts/`, then the report's own, by file name. */
+  fonts: Map<string, string>;
 }

@@ -1,4 +1,5 @@
 import { DATA_MESSAGES } from './catalogue/data.js';
+import { DOKTOR_TEXTS } from './catalogue/doktor.js';
 import { FIGURE_MESSAGES } from './catalogue/figures.js';
 import { FILE_MESSAGES } from './catalogue/files.js';
 import { IMPORT_TEXTS } from './catalogue/import.js';
@@ -55,6 +56,7 @@ export const TEXTS = {
   ...INIT_TEXTS,
   ...PREVIEW_TEXTS,
   ...IMPORT_TEXTS,
+  ...DOKTOR_TEXTS,
 };
 
 export type TextId = keyof typeof TEXTS;

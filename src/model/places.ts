@@ -1,4 +1,4 @@
-import type { ParsedYaml } from '../parse/yaml.js';
+import { pathKey, type ParsedYaml } from '../parse/yaml.js';
 import { fileLocation, locate, type Located } from './located.js';
 
 /**
@@ -9,12 +9,21 @@ import { fileLocation, locate, type Located } from './located.js';
 export class DataPlaces {
   private paths: WeakMap<object, (string | number)[]> | undefined;
 
-  constructor(private readonly files: ReadonlyMap<string, ParsedYaml>) {}
+  /**
+   * `beneath`: files under a data file, by its name, for the values it does not write
+   * itself (the agency profile's profil.yaml under data/rapport.yaml).
+   */
+  constructor(
+    private readonly files: ReadonlyMap<string, ParsedYaml>,
+    private readonly beneath?: ReadonlyMap<string, ParsedYaml>,
+  ) {}
 
   /** The location of a value by path; the first segment names the data file. */
   locate(segments: readonly (string | number)[], text?: string): Located {
     const [name, ...rest] = segments;
     const parsed = typeof name === 'string' ? this.files.get(name) : undefined;
+    const under = typeof name === 'string' ? this.beneath?.get(name) : undefined;
+    if (parsed && under && !parsed.places.has(pathKey(rest)) && under.places.has(pathKey(rest))) return locate(under, rest, text);
     return parsed ? locate(parsed, rest, text) : fileLocation(`data/${String(name)}.yaml`);
   }
 

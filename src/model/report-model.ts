@@ -5,6 +5,7 @@ import { runChecks } from './checks.js';
 import { computeValues } from './computed.js';
 import { computeFigures, type FigureModel } from './figures.js';
 import { DataPlaces } from './places.js';
+import { applyProfile } from './profile.js';
 import { shareScope, startSandbox } from './sandbox-runner.js';
 import { computeTables, type TableModel } from './tables.js';
 import { validateData } from './validate.js';
@@ -77,6 +78,8 @@ export interface ReportModel {
   tables: TableModel[];
   figures: FigureModel[];
   places: DataPlaces;
+  /** The agency profile the report is built on: its folder, and the fields of rapport taken from it. */
+  profile?: { root: string; fields: ReadonlySet<string> };
 }
 
 /**
@@ -90,18 +93,23 @@ export interface ReportModel {
 export async function buildModel(data: ParsedData, diagnostics: Diagnostics, validators?: Map<string, Validate>): Promise<ReportModel | undefined> {
   // The sandbox that runs the report's expressions starts while the data is validated.
   if (['berakning', 'kontroller', 'tabeller', 'figurer'].some((name) => data.files.has(name)) || [...data.schemas.values()].some((schema) => schema.parsed.file.text.includes('"referens"'))) startSandbox();
+  const profiled = await applyProfile(data, diagnostics, validators);
   const usable = await validateData(data, diagnostics, validators);
-  const rapport = data.files.get('rapport')?.value as Rapport | undefined;
-  if (!usable || !rapport) return undefined;
+  const written = data.files.get('rapport')?.value as (Rapport & { profil?: string }) | undefined;
+  if (!usable || !profiled.ok || !written) return undefined;
+  // `profil` says what the report is built on; it is not one of its facts.
+  const { profil, ...rapport } = written;
   const scope: Record<string, unknown> = {};
-  for (const [name, parsed] of data.files) if (!DECLARATIONS.has(name)) scope[name] = parsed.value;
+  for (const [name, parsed] of data.files) if (!DECLARATIONS.has(name)) scope[name] = name === 'rapport' ? rapport : parsed.value;
   scope['bilagor'] ??= [];
   shareScope(scope);
-  const places = new DataPlaces(data.files);
+  const places = new DataPlaces(data.files, data.profile && new Map([['rapport', data.profile.parsed]]));
   if (!(await computeValues(data.files.get('berakning'), scope, diagnostics))) return undefined;
   const tables = await computeTables(data.files.get('tabeller'), scope, places, diagnostics);
   const figures = tables && (await computeFigures(data.files.get('figurer'), scope, tables, diagnostics));
   await runChecks(data.files.get('kontroller'), scope, places, diagnostics);
   if (!tables || !figures) return undefined;
-  return { rapport, bilagor: scope['bilagor'] as Bilaga[], scope, tables, figures, places };
+  const model: ReportModel = { rapport, bilagor: scope['bilagor'] as Bilaga[], scope, tables, figures, places };
+  if (profil !== undefined && data.profile) model.profile = { root: data.profile.root, fields: profiled.fromProfile };
+  return model;
 }

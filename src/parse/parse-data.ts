@@ -19,6 +19,16 @@ export interface ParsedData {
   /** Names of data files that exist but did not parse (their references are not checked). */
   broken: Set<string>;
   schemas: Map<string, ParsedSchema>;
+  /** The agency profile's profil.yaml and its schema, when the report names a profile that was found and parsed. */
+  profile?: ParsedProfile;
+}
+
+/** A parsed agency profile: its profil.yaml, the schema it is validated against, and its folder. */
+export interface ParsedProfile {
+  parsed: ParsedYaml;
+  schema: ParsedSchema;
+  /** The profile's folder (its logo is a file in it). */
+  root: string;
 }
 
 /**
@@ -55,7 +65,15 @@ export function parseData(sources: Sources, diagnostics: Diagnostics): ParsedDat
     if (parsed) schemas.set(name, { name, core: false, parsed });
     else broken.add(name);
   }
-  return { files, broken, schemas };
+  const data: ParsedData = { files, broken, schemas };
+  if (sources.profile && sources.profileSchema) {
+    const parsed = parseYaml(sources.profile.file, diagnostics);
+    const schema = parseJson(sources.profileSchema, diagnostics);
+    // A report whose profile does not parse has no letterhead to build on.
+    if (parsed && schema) data.profile = { parsed, schema: { name: 'profil', core: true, parsed: schema }, root: sources.profile.root };
+    else broken.add('rapport');
+  }
+  return data;
 }
 
 /**

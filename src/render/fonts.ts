@@ -1,8 +1,8 @@
 import path from 'node:path';
-import { TOOL_ROOT } from '../load/load-report.js';
+import { packageDir } from '../load/tool-package.js';
 
 /** The fonts the report uses, from the @fontsource/source-sans-3 npm package (never the machine's). */
-export const FONT_DIR = path.join(TOOL_ROOT, 'node_modules', '@fontsource', 'source-sans-3', 'files');
+export const FONT_DIR = path.join(packageDir('@fontsource/source-sans-3'), 'files');
 
 /** Each face: its file in FONT_DIR, style and weight. */
 export const FONT_FACES = [

@@ -13,6 +13,7 @@ import { checkTemplateScope } from '../expand/template-scope.js';
 import { FORMAT_HELPERS } from '../format/helpers/registry.js';
 import { joinList } from '../format/swedish.js';
 import type { SourceFile } from '../load/source-file.js';
+import { TOOL_PRODUCER } from '../load/tool-package.js';
 import type { AppendixText, ParsedChapter } from '../markdown/parse-markdown.js';
 import type { Person, Rapport, ReportModel } from '../model/report-model.js';
 import type { TableModel } from '../model/tables.js';
@@ -174,6 +175,8 @@ export function layoutFacts(rapport: Rapport, logo: ImageAsset | undefined, targ
   const { beslut, ...facts } = rapport;
   return {
     rapport: { kortTitel: '', ertDnr: '', sprak: 'sv-SE', logotyp: '', ...facts },
+    /** The tool and its version, for the page's generator meta. */
+    verktyg: TOOL_PRODUCER,
     logotyp: { finns: logo !== undefined, src: logo ? imageSrc(logo, target) : '', bredd: logo?.width ?? '', hojd: logo?.height ?? '' },
     beslut: {
       finns: beslut !== undefined,

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import type { Browser, ConnectionTransport, PuppeteerNode } from 'puppeteer-core';
+import { installCommand } from '../load/executables.js';
 import type { TextId } from '../messages/catalogue.js';
 import { ToolError } from '../messages/tool-error.js';
 
@@ -148,7 +149,7 @@ export async function closeBrowser(browser: Browser | undefined): Promise<void> 
  */
 export async function launchBrowser(timeoutMs = 30_000, onSpawn?: (started: { pid: number; profile: string }) => void): Promise<Browser> {
   if (!existsSync(CHROMIUM_PATH)) {
-    throw new BrowserMissingError('pdf.browser-missing', { path: CHROMIUM_PATH });
+    throw new BrowserMissingError('pdf.browser-missing', { path: CHROMIUM_PATH, install: installCommand(['chromium-headless-shell']) });
   }
   sweepProfiles();
   const profile = mkdtempSync(path.join(os.tmpdir(), `${PROFILE_PREFIX}${process.pid}-`));

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'puppeteer-core';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { FONT_TYPES } from '../load/load-profile.js';
 import type { CheckedReport } from '../pipeline.js';
 import { FONT_DIR, FONT_FACES } from '../render/fonts.js';
 import type { ReportBody } from '../render/markdown-to-hast.js';
@@ -41,6 +42,20 @@ function inlineFontFaces(): string {
   return rules.join('\n');
 }
 
+/**
+ * The profile's and the report's own fonts in pdf.css (`url("fonts/<file>")`,
+ * as style.css names them) inlined as data: URLs: the print page loads nothing.
+ */
+function inlineOwnFonts(css: string, fonts: ReadonlyMap<string, string>): string {
+  if (fonts.size === 0) return css;
+  return css.replace(/url\(\s*(["']?)fonts\/([^"')]+)\1\s*\)/g, (whole, _quote: string, name: string) => {
+    const file = fonts.get(name);
+    if (!file) return whole;
+    const type = FONT_TYPES[path.extname(name).slice(1).toLowerCase()] ?? 'font/woff2';
+    return `url(data:${type};base64,${readFileSync(file).toString('base64')})`;
+  });
+}
+
 /** What is printed: the print document, and the attached appendix PDFs with their page counts. */
 export interface PrintDocument {
   html: string;
@@ -65,7 +80,7 @@ export async function printDocument(checked: Pick<CheckedReport, 'context' | 'di
     pageCounts.set(appendix.number, attached.pages);
     attachments.set(appendix.number, attached.bytes);
   }
-  const css = `${inlineFontFaces()}\n${context.sources.templates.get('pdf.css')?.text ?? ''}`;
+  const css = `${inlineFontFaces()}\n${inlineOwnFonts(context.sources.templates.get('pdf.css')?.text ?? '', context.sources.fonts)}`;
   const html = renderPrint(context, body, css, pageCounts, diagnostics);
   if (!html) throw new PdfError('pdf.template-failed');
   return { html, attachments, pageCounts };

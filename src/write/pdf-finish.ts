@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFOperator, PDFString, type PDFObject } from 'pdf-lib';
+import { TOOL_PRODUCER } from '../load/tool-package.js';
 import type { LayoutHints, Placement } from './pdf.js';
 import { addPageFigure, fontsNotEmbedded } from './pdf-standards/appendix-pages.js';
 import { markPageContent } from './pdf-standards/content-pass.js';
@@ -158,8 +159,8 @@ export async function finishPdf(
   doc.setSubject(meta.subject);
   doc.setKeywords(meta.keywords);
   doc.setLanguage(meta.language);
-  doc.setProducer('redovisning');
-  doc.setCreator('redovisning (Chromium, Paged.js)');
+  doc.setProducer(TOOL_PRODUCER);
+  doc.setCreator(`${TOOL_PRODUCER} (Chromium, Paged.js)`);
   doc.setCreationDate(meta.date);
   doc.setModificationDate(meta.date);
   renumberStructureIds(doc);

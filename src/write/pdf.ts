@@ -1,13 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
-import { TOOL_ROOT } from '../load/load-report.js';
+import { packageDir } from '../load/tool-package.js';
 import type { TextId } from '../messages/catalogue.js';
 import { ToolError } from '../messages/tool-error.js';
 import { BrowserMissingError, closeBrowser, launchBrowser } from './browser.js';
 
 /** Paged.js' polyfill (the package's exports do not list it, so it is read by path). */
-const PAGED_POLYFILL = path.join(TOOL_ROOT, 'node_modules', 'pagedjs', 'dist', 'paged.polyfill.js');
+const PAGED_POLYFILL = path.join(packageDir('pagedjs'), 'dist', 'paged.polyfill.js');
 
 /** Where an attached PDF's page landed in the printed document. */
 export interface Placement {

@@ -205,7 +205,8 @@ describe('sum rows as formulas', () => {
 describe('the DCAT-AP-SE record', () => {
   it('parses, has every mandatory class and property, and describes the files that are there', async () => {
     for (const report of reports) {
-      const settings = (yaml.load(await readFile(path.join(report.root, 'data', 'rapport.yaml'), 'utf8')) as { datum: string; myndighet: string; oppnaData: { webbadress: string; kontakt: { epost: string } } });
+      // The report's fields as built (with those it takes from its agency profile), as the open data publishes them.
+      const settings = (JSON.parse(await readFile(path.join(report.out, 'data', 'redovisning.json'), 'utf8')) as { rapport: { datum: string; myndighet: string; oppnaData: { webbadress: string; kontakt: { epost: string } } } }).rapport;
       const base = settings.oppnaData.webbadress;
       const store = await readRdf(path.join(report.out, 'data', 'dcat.rdf'));
       // No blank nodes for the catalogue, datasets, distributions, publisher or contact; every address absolute.

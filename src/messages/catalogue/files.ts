@@ -7,6 +7,21 @@ export const FILE_MESSAGES = {
     sv: (p) => `mappen ${p.folder}/ saknas i ${p.root}. En rapportmapp har content/ (kapitlen i Markdown) och data/ (fakta i YAML): ange rapportens mapp, eller skapa en med 'redovisning init'`,
     en: (p) => `no ${p.folder}/ folder in ${p.root}: a report root holds content/ (Markdown chapters) and data/ (YAML facts); pass the report's folder or run 'redovisning init' to create one`,
   }),
+  'profile-missing.folder': message({
+    example: { name: '../profil' },
+    sv: (p) => `profilen ${p.name} finns inte: profil: är en mapp i förhållande till rapportmappen (med profil.yaml) eller namnet på ett installerat npm-paket; rätta sökvägen`,
+    en: (p) => `the profile ${p.name} does not exist: profil: is a folder relative to the report root (holding profil.yaml) or the name of an installed npm package; correct the path`,
+  }),
+  'profile-missing.package': message({
+    example: { name: '@myndigheten/profil' },
+    sv: (p) => `profilen ${p.name} är inte installerad: installera paketet med npm install ${p.name} (eller skriv en mapp, ./${p.name}, om profilen är en mapp)`,
+    en: (p) => `the profile ${p.name} is not installed: install the package with npm install ${p.name} (or write a folder, ./${p.name}, if the profile is a folder)`,
+  }),
+  'profile-missing.file': message({
+    example: { name: '../profil', dir: '/home/anna/profil' },
+    sv: (p) => `profilen ${p.name} (${p.dir}) har ingen profil.yaml: en profil har profil.yaml med myndighetens uppgifter, och kan ha templates/, fonts/ och ordlista.txt`,
+    en: (p) => `the profile ${p.name} (${p.dir}) has no profil.yaml: a profile holds profil.yaml with the agency's fields, and may hold templates/, fonts/ and ordlista.txt`,
+  }),
   'file-too-large': message({
     example: { size: 2000000, limit: 1048576 },
     sv: (p, f) => `filen är ${f.n(p.size)} byte, mer än gränsen ${f.n(p.limit)} byte: dela upp den i mindre kapitel eller datafiler`,

@@ -64,7 +64,7 @@ export const LANGUAGE_MESSAGES = {
   }),
   'language-unavailable': message({
     example: {},
-    sv: () => 'stavningen kontrollerades inte: Hunspell med svensk ordlista saknas. Kör ./scripts/setup.sh (den installerar hunspell och hunspell-sv)',
-    en: () => 'spelling was not checked: Hunspell with a Swedish dictionary is missing; run ./scripts/setup.sh (it installs hunspell and hunspell-sv)',
+    sv: () => 'stavningen kontrollerades inte: Hunspell med svensk ordlista saknas. Installera dem med sudo apt-get install hunspell hunspell-sv (npx redovisning doktor visar allt verktyget använder)',
+    en: () => 'spelling was not checked: Hunspell with a Swedish dictionary is missing; install them with sudo apt-get install hunspell hunspell-sv (npx redovisning doktor shows everything the tool uses)',
   }),
 };

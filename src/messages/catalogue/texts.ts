@@ -17,6 +17,7 @@ export const CLI_TEXTS = {
     sv: () => 'språk: sv (svenska) eller en (engelska); annars REDOVISNING_LANG eller systemets språk',
     en: () => 'language: sv (Swedish) or en (English); otherwise REDOVISNING_LANG or the locale',
   }),
+  'cli.version': message({ example: {}, sv: () => 'visa verktygets version', en: () => "print the tool's version" }),
   'cli.help': message({ example: {}, sv: () => 'visa hjälpen för kommandot', en: () => 'display help for command' }),
   'cli.help-command': message({ example: {}, sv: () => 'visa hjälpen för ett kommando', en: () => 'display help for command' }),
   'cli.root': message({
@@ -148,8 +149,8 @@ export const TOOL_ERRORS = {
   }),
   'pdf.browser-failed': message({
     example: { reason: 'Target closed' },
-    sv: (p) => `webbläsaren slutade fungera under utskriften (${p.reason}): bygg igen; om det fortsätter, kör ./scripts/setup.sh för att installera om Chromium`,
-    en: (p) => `the browser failed while printing (${p.reason}): run the build again; if it keeps failing, run ./scripts/setup.sh to reinstall Chromium`,
+    sv: (p) => `webbläsaren slutade fungera under utskriften (${p.reason}): bygg igen; om det fortsätter, installera om Chromium (npx redovisning doktor visar kommandot)`,
+    en: (p) => `the browser failed while printing (${p.reason}): run the build again; if it keeps failing, reinstall Chromium (npx redovisning doktor shows the command)`,
   }),
   'pdf.layout-failed': message({ example: { reason: 'x is undefined' }, sv: (p) => `sidsättningen misslyckades i webbläsaren: ${p.reason}`, en: (p) => `the page layout failed in the browser: ${p.reason}` }),
   'pdf.blocked': message({
@@ -158,14 +159,14 @@ export const TOOL_ERRORS = {
     en: (p) => `the report tried to load ${p.count} resource(s) from outside (first: ${p.first}); the PDF is printed offline: remove the reference or put the file in the report`,
   }),
   'pdf.browser-missing': message({
-    example: { path: '/usr/bin/chromium' },
-    sv: (p) => `Chromium finns inte på ${p.path}: kör ./scripts/setup.sh (den installerar Debians chromium-headless-shell och chromium), eller sätt REDOVISNING_CHROMIUM till en Chromium`,
-    en: (p) => `Chromium was not found at ${p.path}: run ./scripts/setup.sh (it installs Debian's chromium-headless-shell and chromium), or set REDOVISNING_CHROMIUM to a Chromium binary`,
+    example: { path: '/usr/bin/chromium', install: 'sudo apt-get update && sudo apt-get install -y chromium-headless-shell' },
+    sv: (p) => `Chromium finns inte på ${p.path}: installera det med ${p.install} (npx redovisning doktor visar allt verktyget använder), sätt REDOVISNING_CHROMIUM till en Chromium, eller bygg utan PDF med --no-pdf`,
+    en: (p) => `Chromium was not found at ${p.path}: install it with ${p.install} (npx redovisning doktor shows everything the tool uses), set REDOVISNING_CHROMIUM to a Chromium binary, or build without the PDF with --no-pdf`,
   }),
   'pdf.browser-start': message({
     example: { path: '/usr/bin/chromium', reason: 'Timed out' },
-    sv: (p) => `Chromium på ${p.path} startade inte (${p.reason}): kör ./scripts/setup.sh, eller sätt REDOVISNING_CHROMIUM`,
-    en: (p) => `Chromium at ${p.path} did not start (${p.reason}): run ./scripts/setup.sh, or set REDOVISNING_CHROMIUM`,
+    sv: (p) => `Chromium på ${p.path} startade inte (${p.reason}): installera om det (npx redovisning doktor visar kommandot), eller sätt REDOVISNING_CHROMIUM`,
+    en: (p) => `Chromium at ${p.path} did not start (${p.reason}): reinstall it (npx redovisning doktor shows the command), or set REDOVISNING_CHROMIUM`,
   }),
   'output.busy': message({
     example: { pid: 4242, target: '/home/anna/rapport/dist', lock: '/home/anna/rapport/dist.lock' },
@@ -207,6 +208,36 @@ export const INIT_TEXTS = {
   'init.data': message({ example: { files: 'rapport, uppdrag' }, sv: (p) => `  data/       fakta (YAML): ${p.files}`, en: (p) => `  data/       the facts (YAML): ${p.files}` }),
   'init.schemas': message({ example: {}, sv: () => '  schemas/    JSON Schema för datafilerna (din redigerare använder dem också)', en: () => '  schemas/    JSON Schemas of the data files (your editor uses them too)' }),
   'init.content': message({ example: {}, sv: () => '  content/    kapitlen (Markdown med {{hjälpfunktioner}}), ett per fil, och bilagornas text', en: () => '  content/    the chapters (Markdown with {{helpers}}), one file per chapter, and appendix bodies' }),
+  'init.profile-missing': message({
+    example: { name: '../profil' },
+    sv: (p) => `redovisning init: profilen ${p.name} finns inte eller har ingen läsbar profil.yaml: ange en mapp med profil.yaml eller ett installerat npm-paket (inget skapades)`,
+    en: (p) => `redovisning init: the profile ${p.name} does not exist or has no readable profil.yaml: pass a folder holding profil.yaml or an installed npm package (nothing was created)`,
+  }),
+  'init.profile-comment': message({
+    example: {},
+    sv: () => 'Myndighetens profil: namnet, logotypen och kontakten för öppna data kommer därifrån. Det som står här går före.',
+    en: () => "The agency's profile: the name, the logo and the open data's contact come from it. What is written here comes first.",
+  }),
+  'init.cli-profil': message({ example: {}, sv: () => 'starta rapporten från myndighetens profil: en mapp med profil.yaml eller ett installerat npm-paket', en: () => "start the report from the agency's profile: a folder holding profil.yaml or an installed npm package" }),
+  'init.repository': message({
+    example: {},
+    sv: () => '  package.json, .gitignore, .github/ och .gitlab-ci.yml: rapportens eget git-förråd, med verktygets version låst och CI som kontrollerar och bygger',
+    en: () => "  package.json, .gitignore, .github/ and .gitlab-ci.yml: the report's own git repository, the tool's version pinned, and CI that checks and builds",
+  }),
+  'init.package-description': message({ example: {}, sv: () => 'En redovisning av regeringsuppdrag, byggd med redovisning.', en: () => 'A redovisning av regeringsuppdrag, built with redovisning.' }),
+  'init.gitignore': message({ example: {}, sv: () => 'Det bygget skriver (npx redovisning build) och det npm installerar: checkas inte in.', en: () => 'What the build writes (npx redovisning build) and what npm installs: not checked in.' }),
+  'init.ci-github': message({
+    example: {},
+    sv: () => 'GitHub Actions: kontrollerar rapporten vid varje push (felen visas vid sina rader) och sparar dist/ som artefakt. Kör npm install en gång och checka in package-lock.json.',
+    en: () => 'GitHub Actions: checks the report on every push (the errors show at their lines) and keeps dist/ as an artifact. Run npm install once and check in package-lock.json.',
+  }),
+  'init.ci-gitlab': message({
+    example: {},
+    sv: () => 'GitLab CI: kontrollerar rapporten vid varje push (felen står i jobbets logg som fil:rad:kolumn) och sparar dist/ som artefakt. Kör npm install en gång och checka in package-lock.json.',
+    en: () => "GitLab CI: checks the report on every push (the errors are in the job's log as file:line:column) and keeps dist/ as an artifact. Run npm install once and check in package-lock.json.",
+  }),
+  'init.ci-debian': message({ example: {}, sv: () => 'Debian, som verktyget använder: dess Chromium skriver ut PDF-filen, dess Hunspell stavningskontrollerar.', en: () => "Debian, which the tool uses: its Chromium prints the PDF, its Hunspell checks the spelling." }),
+  'init.ci-matcher': message({ example: {}, sv: () => 'Problemmatcharna i .github/redovisning.json visar felen och varningarna vid sina rader.', en: () => 'The problem matchers in .github/redovisning.json show the errors and warnings at their lines.' }),
   'init.next': message({ example: { dir: 'rapport' }, sv: (p) => `nästa steg: redovisning dev ${p.dir}   (förhandsvisning), sedan redovisning build ${p.dir}`, en: (p) => `next: redovisning dev ${p.dir}   (live preview), then redovisning build ${p.dir}` }),
 };
 

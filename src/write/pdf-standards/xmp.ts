@@ -1,4 +1,5 @@
 import type { PdfMetadata } from '../pdf-finish.js';
+import { TOOL_PRODUCER } from '../../load/tool-package.js';
 
 /** The standards a PDF can claim in its XMP metadata. */
 export interface XmpClaims {
@@ -75,8 +76,8 @@ export function xmpPacket(meta: PdfMetadata, claims: XmpClaims = { pdfa: false, 
 <dc:description><rdf:Alt><rdf:li xml:lang="x-default">${escapeXml(meta.subject)}</rdf:li></rdf:Alt></dc:description>
 <dc:language><rdf:Bag><rdf:li>${escapeXml(meta.language)}</rdf:li></rdf:Bag></dc:language>
 <pdf:Keywords>${escapeXml(meta.keywords.join(', '))}</pdf:Keywords>
-<pdf:Producer>redovisning</pdf:Producer>
-<xmp:CreatorTool>redovisning (Chromium, Paged.js)</xmp:CreatorTool>
+<pdf:Producer>${escapeXml(TOOL_PRODUCER)}</pdf:Producer>
+<xmp:CreatorTool>${escapeXml(TOOL_PRODUCER)} (Chromium, Paged.js)</xmp:CreatorTool>
 <xmp:CreateDate>${date}</xmp:CreateDate>
 <xmp:ModifyDate>${date}</xmp:ModifyDate>
 <xmp:MetadataDate>${date}</xmp:MetadataDate>
