@@ -3,7 +3,7 @@ import type { Diagnostics } from '../diagnostics/diagnostic.js';
 import { HelperError } from '../format/helpers/helper-error.js';
 import { FORMAT_HELPERS } from '../format/helpers/registry.js';
 import { closest } from '../format/closest.js';
-import { unknownMarks, VEGA_LITE_MARKS } from '../figures/marks.js';
+import { unknownMarks, VEGA_LITE_MARKS } from './marks.js';
 import { describeValue } from '../messages/message.js';
 import type { ParsedYaml } from '../parse/yaml.js';
 import { compileExpression, evaluateExpression, reportNoValue } from './expressions.js';
