@@ -5,23 +5,12 @@ import type { Diagnostics, Point } from '../diagnostics/diagnostic.js';
 import { editDistance } from '../format/closest.js';
 import type { MessageId, ParamsOf } from '../messages/catalogue.js';
 import { locate } from '../model/located.js';
+import type { LanguageSettings } from '../model/report-model.js';
 import type { ParsedYaml } from '../parse/yaml.js';
 import { Speller, type Verdict } from './hunspell.js';
 import { checkedDataTexts, segmentsOf, type Segment } from './segments.js';
 import { folded, lix, lixBand, sentencesOf, wordsOf, type Sentence, type Word } from './text.js';
 import { AMOUNT_UNITS, CONFUSIONS, ENDINGS, LINKING_VERBS, PLAIN_WORDS } from './word-lists.js';
-
-/** The report's settings for the language checks (`sprakkontroll` in rapport.yaml). */
-export interface LanguageSettings {
-  /** LIX above which a chapter gets a warning (default 50, "svår"). */
-  lix?: number;
-  /** Words in a sentence above which it gets a warning (default 35). */
-  meningslangd?: number;
-  /** Language warnings are errors (as `--strict`). */
-  strikt?: boolean;
-  /** The report's word list, from the report root (default `ordlista.txt`). */
-  ordlista?: string;
-}
 
 /** LIX of one chapter. */
 export interface ChapterLix {

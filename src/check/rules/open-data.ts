@@ -1,4 +1,4 @@
-import { publishedTables } from '../../render/datasets.js';
+import { publishedTables } from '../../model/published.js';
 import type { CheckRule } from '../check-context.js';
 
 /**

@@ -1,7 +1,8 @@
 import { stringify } from 'csv-stringify/sync';
 import type { Placements } from '../../expand/placements.js';
 import type { Rapport, ReportModel } from '../../model/report-model.js';
-import { datasetViews, placedLabel, publishedTables, type DatasetView } from '../../render/datasets.js';
+import { publishedTables } from '../../model/published.js';
+import { datasetViews, placedLabel, type DatasetView } from '../../render/datasets.js';
 import { tableRecords } from '../../render/tables.js';
 import type { OutputFile } from '../write-output.js';
 import { DCAT_PATH, dcatRecord, type Dataset } from './dcat.js';
