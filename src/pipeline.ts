@@ -7,7 +7,8 @@ import { expandChapter, parseTemplate } from './expand/expand-chapter.js';
 import { createExpandEnv, type ExpandEnv } from './expand/expand-env.js';
 import { placeItems, type PlacedKind, type ParsedTemplate, type Placements } from './expand/placements.js';
 import { NO_FIGURES, prepareFigures, type ChartCache } from './figures/prepare.js';
-import { checkLanguage, type LanguageReport } from './language/check-language.js';
+import { checkLanguage } from './language/check-language.js';
+import type { CheckedFacts, CheckedReport } from './language/checked-report.js';
 import { Speller } from './language/hunspell.js';
 import { loadReport } from './load/load-report.js';
 import type { SourceFile, Sources } from './load/source-file.js';
@@ -20,25 +21,6 @@ import { FONT_DIR, FONT_FACES } from './render/fonts.js';
 import { appendixPdfPath, renderPage, type PageBody, type RenderedPage } from './render/render-page.js';
 import { datasetViews, type DatasetView } from './render/datasets.js';
 import type { OutputCopy, OutputFile } from './write/write-output.js';
-
-/** Milliseconds spent in each stage (for the benchmark and the preview's log). */
-export interface StageTimings {
-  load: number;
-  parse: number;
-  check: number;
-  /** The language checks (spelling, sentences, terms, LIX). */
-  language: number;
-  render?: number;
-}
-
-/** The checked report: every diagnostic, and the model when the data is valid. */
-export interface CheckedReport {
-  diagnostics: Diagnostics;
-  context: CheckContext;
-  timings: StageTimings;
-  /** Readability per chapter and for the report; undefined without a model. */
-  language: LanguageReport | undefined;
-}
 
 /**
  * Parsed chapters kept between builds of the live preview: a chapter whose
@@ -102,11 +84,12 @@ function expandTexts(sources: Sources, model: ReportModel, diagnostics: Diagnost
 }
 
 /**
- * Runs load → parse → model → expand → markdown → check → language on a
- * report root. Never writes, never starts a browser (it may start Hunspell). Every problem is collected; nothing
- * an author can cause throws.
+ * Runs load → parse → model → expand → markdown → figures → check on a
+ * report root: every fact checked, the language not yet reviewed. Never
+ * writes, never starts a browser. Every problem is collected; nothing an
+ * author can cause throws.
  */
-export async function checkReport(root: string, cache?: BuildCache, options: { strict?: boolean; beforeLanguage?: (checked: Pick<CheckedReport, 'context' | 'diagnostics'>) => void } = {}): Promise<CheckedReport> {
+export async function checkFacts(root: string, cache?: BuildCache): Promise<CheckedFacts> {
   const diagnostics = new Diagnostics();
   const t0 = performance.now();
   const sources = await loadReport(root, diagnostics);
@@ -121,12 +104,27 @@ export async function checkReport(root: string, cache?: BuildCache, options: { s
   const t2 = performance.now();
   for (const rule of CHECK_RULES) rule.run(context, diagnostics);
   const t3 = performance.now();
-  // The language review only adds warnings (errors with --strict): the build may start printing meanwhile.
-  if (model && !diagnostics.hasErrors) options.beforeLanguage?.({ context, diagnostics });
-  const language = model && texts.complete ? await checkLanguage(context, diagnostics, { strict: options.strict ?? false, speller: cache?.speller }) : undefined;
-  const t4 = performance.now();
-  return { diagnostics, context, timings: { load: t1 - t0, parse: t2 - t1, check: t3 - t2, language: t4 - t3 }, language };
+  return { diagnostics, context, timings: { load: t1 - t0, parse: t2 - t1, check: t3 - t2 } };
 }
+
+/**
+ * The language stage on checked facts: spelling, sentences, terms and LIX.
+ * It only adds warnings (errors with `strict`), so an output may be made
+ * from the facts meanwhile. May start Hunspell.
+ */
+export async function reviewLanguage(facts: CheckedFacts, cache?: BuildCache, options: { strict?: boolean } = {}): Promise<CheckedReport> {
+  const { context, diagnostics } = facts;
+  const started = performance.now();
+  const language = context.model && context.complete ? await checkLanguage(context, diagnostics, { strict: options.strict ?? false, speller: cache?.speller }) : undefined;
+  return { diagnostics, context, timings: { ...facts.timings, language: performance.now() - started }, language };
+}
+
+/** Checks a report root: its facts, then its language (see checkFacts and reviewLanguage). */
+export async function checkReport(root: string, cache?: BuildCache, options: { strict?: boolean } = {}): Promise<CheckedReport> {
+  return reviewLanguage(await checkFacts(root, cache), cache, options);
+}
+
+export type { CheckedFacts, CheckedReport, StageTimings } from './language/checked-report.js';
 
 /** The files of an HTML build: page, stylesheets, fonts and open data. */
 export interface HtmlBuild {

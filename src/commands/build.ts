@@ -1,7 +1,7 @@
 import type { Diagnostics } from '../diagnostics/diagnostic.js';
 import { text, textOf } from '../messages/catalogue.js';
 import type { Lang } from '../messages/message.js';
-import { checkReport, renderHtml } from '../pipeline.js';
+import { checkFacts, renderHtml, reviewLanguage, type CheckedFacts } from '../pipeline.js';
 import { BrowserMissingError } from '../write/browser.js';
 import { buildPdf, type BuiltPdf } from '../write/build-pdf.js';
 import { outputDate } from '../write/dates.js';
@@ -27,6 +27,14 @@ export interface BuildOptions {
   lang: Lang;
 }
 
+/** The explicit early step of a build: the page's chapters drawn once, and the PDF printing from them while the language is reviewed. */
+function startPrint(facts: CheckedFacts, options: BuildOptions, say: (line: string) => void): { prepared: PageBody; printing: Promise<BuiltPdf> | undefined } {
+  const prepared = pageBody(facts.context, facts.diagnostics);
+  const printing = options.pdf ? buildPdf(facts, prepared.body, (step) => say(textOf(options.lang, step.id, step)), { timeoutMs: options.pdfTimeoutMs, printer: options.printer }) : undefined;
+  printing?.catch(() => undefined);
+  return { prepared, printing };
+}
+
 /**
  * `redovisning build`: check, render, print the PDF, then write `out` all or
  * nothing. Returns the exit code: 0 built, 1 the report has errors or the PDF
@@ -46,16 +54,9 @@ export async function buildCommand(options: BuildOptions): Promise<number> {
   // The PDF starts as soon as the report's facts are checked: the printer's thread has
   // Chromium lay it out and print it while this one reviews the language and makes the
   // open data and the page (two cores at work instead of one waiting for the other).
-  let early: { prepared: PageBody; printing: Promise<BuiltPdf> | undefined } | undefined;
-  const checked = await checkReport(options.root, undefined, {
-    strict: options.strict,
-    beforeLanguage: (facts) => {
-      const prepared = pageBody(facts.context, facts.diagnostics);
-      const printing = options.pdf ? buildPdf(facts, prepared.body, (step) => say(textOf(lang, step.id, step)), { timeoutMs: options.pdfTimeoutMs, printer }) : undefined;
-      printing?.catch(() => undefined);
-      early = { prepared, printing };
-    },
-  });
+  const facts = await checkFacts(options.root);
+  const early = !facts.diagnostics.hasErrors && facts.context.model ? startPrint(facts, options, say) : undefined;
+  const checked = await reviewLanguage(facts, undefined, { strict: options.strict });
   const refuse = (): number => {
     void closeBrowser();
     options.print(checked.diagnostics, options.quiet);

@@ -1,5 +1,5 @@
 import type { Browser } from 'puppeteer-core';
-import type { CheckedReport } from '../pipeline.js';
+import type { CheckedReport } from '../language/checked-report.js';
 import type { ReportBody } from '../render/markdown-to-hast.js';
 import { closeBrowser, launchBrowser } from '../write/browser.js';
 import { buildPdf } from '../write/build-pdf.js';

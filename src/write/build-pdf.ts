@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser } from 'puppeteer-core';
-import type { CheckedReport } from '../pipeline.js';
+import type { CheckedReport } from '../language/checked-report.js';
 import { FONT_DIR, FONT_FACES } from '../render/fonts.js';
 import type { ReportBody } from '../render/markdown-to-hast.js';
 import { renderPrint } from '../render/render-print.js';
