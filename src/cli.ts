@@ -110,10 +110,8 @@ command('check', rootArgument[0])
   .option('-q, --quiet', text(lang, 'cli.check.quiet'))
   .option('--strict', text(lang, 'cli.strict'))
   .action(async (root: string, options: { quiet?: boolean; strict?: boolean }) => {
-    const { checkReport, renderHtml } = await import('./pipeline.js');
+    const { checkReport } = await import('./pipeline.js');
     const checked = await checkReport(root, undefined, { strict: options.strict ?? false });
-    // Render the page too (in memory): layout templates are checked like the rest.
-    if (!checked.diagnostics.hasErrors) renderHtml(checked, { pdfHref: undefined });
     const quiet = options.quiet ?? false;
     if (!quiet || checked.diagnostics.list.length) printDiagnostics(checked.diagnostics, quiet);
     const readability = checked.language;

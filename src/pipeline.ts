@@ -5,6 +5,7 @@ import type { CheckContext } from './check/check-context.js';
 import { Diagnostics } from './diagnostics/diagnostic.js';
 import { expandChapter, parseTemplate } from './expand/expand-chapter.js';
 import { createExpandEnv, type ExpandEnv } from './expand/expand-env.js';
+import { checkLayoutTemplates, expandTablePartials } from './expand/layout-templates.js';
 import { placeItems, type PlacedKind, type ParsedTemplate, type Placements } from './expand/placements.js';
 import { NO_FIGURES, prepareFigures, type ChartCache } from './figures/prepare.js';
 import { checkLanguage } from './language/check-language.js';
@@ -55,7 +56,7 @@ function dependencyKey(sources: Sources, placements: Placements): string {
  * Markdown: the tables and figures are numbered by where they are placed, so
  * a chapter can refer to one placed further on.
  */
-function expandTexts(sources: Sources, model: ReportModel, diagnostics: Diagnostics, cache: BuildCache | undefined): { chapters: ParsedChapter[]; appendices: AppendixText[]; placements: Placements; complete: boolean } {
+function expandTexts(sources: Sources, model: ReportModel, diagnostics: Diagnostics, cache: BuildCache | undefined): { chapters: ParsedChapter[]; appendices: AppendixText[]; placements: Placements; partialTables: ReadonlyMap<string, string>; complete: boolean } {
   const parse = (file: SourceFile): ParsedTemplate | undefined => parseTemplate(file, diagnostics);
   const chapterTemplates = sources.chapters.map(parse);
   const bodies = model.bilagor.map((b) => (b.innehall ? sources.extraContent.get(b.innehall) : undefined));
@@ -80,7 +81,10 @@ function expandTexts(sources: Sources, model: ReportModel, diagnostics: Diagnost
   };
   const chapters = chapterTemplates.map(expand).filter((c): c is ParsedChapter => c !== undefined);
   const appendices = model.bilagor.map((b, i): AppendixText => ({ number: i + 1, key: b.nyckel, title: b.titel, body: expand(bodyTemplates[i]), pdf: b.pdf }));
-  return { chapters, appendices, placements, complete: chapters.length === sources.chapters.length };
+  // The layouts and the tables' partials are checked (and the partials expanded) here, so a check is complete without rendering.
+  checkLayoutTemplates(model, sources.templates, diagnostics);
+  const partialTables = expandTablePartials(model, sources.templates, diagnostics);
+  return { chapters, appendices, placements, partialTables, complete: chapters.length === sources.chapters.length };
 }
 
 /**
@@ -96,7 +100,7 @@ export async function checkFacts(root: string, cache?: BuildCache): Promise<Chec
   const t1 = performance.now();
   const data = parseData(sources, diagnostics);
   const model = diagnostics.list.some((d) => d.ruleId === 'report-root') ? undefined : await buildModel(data, diagnostics, cache?.validators);
-  const texts = model ? expandTexts(sources, model, diagnostics, cache) : { chapters: [], appendices: [], placements: new Map(), complete: false };
+  const texts = model ? expandTexts(sources, model, diagnostics, cache) : { chapters: [], appendices: [], placements: new Map(), partialTables: new Map(), complete: false };
   if (sources.chapters.length === 0 && !diagnostics.hasErrors) diagnostics.error('content-empty', 'content/', undefined, {});
   const written = [...texts.chapters, ...texts.appendices.flatMap((a) => (a.body ? [a.body] : []))];
   const figures = model ? await prepareFigures(sources, model, written, diagnostics, cache?.charts) : NO_FIGURES;
