@@ -162,7 +162,7 @@ command('dev', rootArgument[0])
   .option(lang === 'sv' ? '--allow-host <namn>' : '--allow-host <name>', text(lang, 'cli.dev.allow-host'), (value: string, previous: string[]) => [...previous, value], [] as string[])
   .option('-q, --quiet', text(lang, 'cli.dev.quiet'))
   .action(async (root: string, options: { port: number; host: string; allowHost: string[]; quiet?: boolean }) => {
-    const { devCommand } = await import('./commands/dev.js');
+    const { devCommand } = await import('./preview/server.js');
     process.exitCode = await devCommand({ root, port: options.port, host: options.host, allowHosts: options.allowHost, quiet: options.quiet ?? false, lang });
   });
 
