@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import path from 'node:path';
 import { CHECK_RULES } from './check/registry.js';
 import type { CheckContext } from './check/check-context.js';
 import { Diagnostics } from './diagnostics/diagnostic.js';
@@ -18,10 +17,6 @@ import { parseMarkdown, type AppendixText, type ParsedChapter } from './markdown
 import { buildModel, type ReportModel } from './model/report-model.js';
 import type { Validate } from './model/validators.js';
 import { parseData } from './parse/parse-data.js';
-import { FONT_DIR, FONT_FACES } from './render/fonts.js';
-import { appendixPdfPath, renderPage, type PageBody, type RenderedPage } from './render/render-page.js';
-import { datasetViews, type DatasetView } from './render/datasets.js';
-import type { OutputCopy, OutputFile } from './write/write-output.js';
 
 /**
  * Parsed chapters kept between builds of the live preview: a chapter whose
@@ -130,43 +125,5 @@ export async function checkReport(root: string, cache?: BuildCache, options: { s
 
 export type { CheckedFacts, CheckedReport, StageTimings } from './language/checked-report.js';
 
-/** The files of an HTML build: page, stylesheets, fonts and open data. */
-export interface HtmlBuild {
-  page: RenderedPage;
-  files: OutputFile[];
-  copies: OutputCopy[];
-}
-
-/** The open data the page lists: its datasets (with sizes once the files are made) and the metadata record. */
-export interface OpenDataListing {
-  datasets: DatasetView[];
-  record: string | undefined;
-}
-
-/**
- * Renders a checked, error-free report to the files of the web publication.
- * Pure apart from reading nothing: returns what the write stage writes. The
- * open data files are made by the write stage (write/open-data); without
- * them, the page lists the datasets without their sizes.
- */
-export function renderHtml(checked: CheckedReport, options: { pdfHref: string | undefined; openData?: OpenDataListing; body?: PageBody }): HtmlBuild | undefined {
-  const { context, diagnostics } = checked;
-  const model = context.model as ReportModel;
-  const started = performance.now();
-  const openData = options.openData ?? { datasets: datasetViews(model, context.placements), record: undefined };
-  const page = renderPage(context, diagnostics, { pdfHref: options.pdfHref, openData, body: options.body });
-  if (!page) return undefined;
-  const files: OutputFile[] = [
-    { path: 'index.html', content: page.html },
-    { path: 'assets/style.css', content: context.sources.templates.get('style.css')?.text ?? '' },
-    { path: 'assets/print.css', content: context.sources.templates.get('print.css')?.text ?? '' },
-    { path: 'data/redovisning.json', content: `${JSON.stringify(model.scope, null, 2)}\n` },
-  ];
-  const copies: OutputCopy[] = FONT_FACES.map((f) => ({ from: path.join(FONT_DIR, f.file), to: `assets/fonts/${f.file}` }));
-  // Attached appendix PDFs are published beside the page (the checks have kept them inside the report).
-  for (const a of context.appendices) if (a.pdf) copies.push({ from: path.join(context.sources.root, a.pdf), to: appendixPdfPath(a) });
-  // Images under names that change with their content (an SVG as sanitised).
-  for (const image of new Map([...context.figures.images.values()].map((i) => [i.href, i])).values()) files.push({ path: image.href, content: image.bytes });
-  checked.timings.render = performance.now() - started;
-  return { page, files, copies };
-}
+export { renderHtml, type HtmlBuild } from './write/page-files.js';
+export type { OpenDataListing } from './render/datasets.js';

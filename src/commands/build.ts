@@ -1,92 +1,111 @@
+import { rmSync } from 'node:fs';
 import type { Diagnostics } from '../diagnostics/diagnostic.js';
 import { text, textOf } from '../messages/catalogue.js';
 import type { Lang } from '../messages/message.js';
-import { checkFacts, renderHtml, reviewLanguage, type CheckedFacts } from '../pipeline.js';
-import { BrowserMissingError } from '../write/browser.js';
-import { buildPdf, type BuiltPdf } from '../write/build-pdf.js';
-import { outputDate } from '../write/dates.js';
-import { PdfError } from '../write/pdf.js';
 import type { Printer } from '../write/printer.js';
-import { pageBody, type PageBody } from '../render/render-page.js';
-import { OutputBusyError, writeOutput, type WriteGuard } from '../write/write-output.js';
+import { outputFolder, type DrawnReport, type OutputOptions } from '../write/outputs/output.js';
+import { OUTPUTS } from '../write/outputs/registry.js';
+import type { WriteGuard } from '../write/write-output.js';
 
 /** Options of `redovisning build`. */
 export interface BuildOptions {
   root: string;
   out: string;
-  pdf: boolean;
+  /** Outputs turned off (`--no-pdf`), by name. */
+  off: ReadonlySet<string>;
   quiet: boolean;
   /** Language warnings are errors. */
   strict: boolean;
   print: (diagnostics: Diagnostics, quiet: boolean) => void;
-  /** Shared with the CLI's signal handlers (see WriteGuard). */
-  guard: WriteGuard;
   pdfTimeoutMs: number;
-  /** The printer, already starting its browser (see cli.ts); undefined without --pdf. */
-  printer: Printer | undefined;
   lang: Lang;
 }
 
-/** The explicit early step of a build: the page's chapters drawn once, and the PDF printing from them while the language is reviewed. */
-function startPrint(facts: CheckedFacts, options: BuildOptions, say: (line: string) => void): { prepared: PageBody; printing: Promise<BuiltPdf> | undefined } {
-  const prepared = pageBody(facts.context, facts.diagnostics);
-  const printing = options.pdf ? buildPdf(facts, prepared.body, (step) => say(textOf(options.lang, step.id, step)), { timeoutMs: options.pdfTimeoutMs, printer: options.printer }) : undefined;
-  printing?.catch(() => undefined);
-  return { prepared, printing };
+/**
+ * Ctrl-C (or SIGTERM) stops the build and leaves the output folder as it
+ * was; only the swap of the folder (milliseconds) is waited for. The
+ * browser talks over a pipe and exits with us.
+ */
+function stopOnSignals(out: string, lang: Lang): WriteGuard {
+  const guard: WriteGuard = { committing: false, temporary: undefined };
+  const interrupt = (signal: NodeJS.Signals): void => {
+    if (guard.committing) {
+      setTimeout(() => interrupt(signal), 10);
+      return;
+    }
+    if (guard.temporary) rmSync(guard.temporary, { recursive: true, force: true });
+    process.stderr.write(`\n${text(lang, 'cli.stopped', { signal, out })}\n`);
+    process.exit(130);
+  };
+  process.once('SIGINT', interrupt);
+  process.once('SIGTERM', interrupt);
+  return guard;
 }
 
 /**
- * `redovisning build`: check, render, print the PDF, then write `out` all or
- * nothing. Returns the exit code: 0 built, 1 the report has errors or the PDF
- * could not be made (nothing written).
+ * `redovisning build`: checks the facts, starts the outputs that may start
+ * early (the PDF prints meanwhile), reviews the language, makes the other
+ * outputs (the page last), then writes `out` all or nothing. Returns the
+ * exit code: 0 built, 1 the report has errors or an output could not be
+ * made (nothing written).
  */
 export async function buildCommand(options: BuildOptions): Promise<number> {
+  const { lang } = options;
   const say = (line: string): void => {
     if (!options.quiet) process.stderr.write(`${line}\n`);
   };
-  const guard = options.guard;
-  const printer = options.printer;
-  const closeBrowser = async (): Promise<void> => {
-    await printer?.close();
+  // The printer starts its browser first, in a thread of its own, so that it
+  // is ready when the checks and the page are done.
+  const printer: Printer | undefined = options.off.has('pdf') ? undefined : (await import('../write/printer.js')).startPrinter();
+  const guard = stopOnSignals(options.out, lang);
+  const { checkFacts, reviewLanguage } = await import('../pipeline.js');
+  const { buildPdf } = await import('../write/build-pdf.js');
+  const { pageBody } = await import('../render/render-page.js');
+  const outputOptions: OutputOptions = {
+    off: options.off,
+    print: printer ? (report, progress) => buildPdf(report, report.body.body, progress, { timeoutMs: options.pdfTimeoutMs, printer }) : undefined,
   };
-  const { lang } = options;
+  const outputs = OUTPUTS.filter((o) => o.wanted(outputOptions));
+  const progress = (step: { id: Parameters<typeof textOf>[1] }): void => say(textOf(lang, step.id, step));
   if (printer) say(text(lang, 'pdf.starting'));
-  // The PDF starts as soon as the report's facts are checked: the printer's thread has
-  // Chromium lay it out and print it while this one reviews the language and makes the
-  // open data and the page (two cores at work instead of one waiting for the other).
+
+  // 1. The facts: load → parse → model → expand → markdown → figures → check.
   const facts = await checkFacts(options.root);
-  const early = !facts.diagnostics.hasErrors && facts.context.model ? startPrint(facts, options, say) : undefined;
+  // 2. The chapters drawn once; the outputs that may start early start (the PDF prints in its
+  //    thread while this one reviews the language and makes the rest: two cores at work).
+  const report: DrawnReport | undefined = facts.diagnostics.hasErrors || !facts.context.model ? undefined : { ...facts, body: pageBody(facts.context, facts.diagnostics) };
+  const folder = outputFolder(outputOptions);
+  if (report) for (const output of outputs) output.link?.(report, folder.links);
+  const early = report ? outputs.filter((o) => o.early).map((o) => ({ output: o, made: o.write(report, folder, progress) })) : [];
+  for (const e of early) e.made.catch(() => undefined);
+  // 3. The language review.
   const checked = await reviewLanguage(facts, undefined, { strict: options.strict });
-  const refuse = (): number => {
-    void closeBrowser();
+  const refuse = async (): Promise<number> => {
+    await printer?.close();
     options.print(checked.diagnostics, options.quiet);
     process.stderr.write(`${text(lang, 'build.nothing-written', { out: options.out })}\n`);
     return 1;
   };
-  if (checked.diagnostics.hasErrors) return refuse();
-  const model = checked.context.model;
-  if (!model) return refuse();
-  if (!early) return refuse();
-  const { prepared, printing } = early;
-  const { buildOpenData } = await import('../write/open-data/open-data.js');
-  const openData = await buildOpenData(model, checked.context.placements, outputDate(model.rapport.datum));
-  const html = renderHtml(checked, { pdfHref: options.pdf ? 'redovisning.pdf' : undefined, openData, body: prepared });
-  if (!html) {
-    await closeBrowser();
-    return refuse();
+  if (checked.diagnostics.hasErrors || !report) return refuse();
+  // 4. The other outputs, in the registry's order (the page last: it lists what they made).
+  const { PageError } = await import('../write/outputs/page.js');
+  try {
+    for (const output of outputs) if (!output.early) await output.write(report, folder, progress);
+  } catch (error) {
+    if (error instanceof PageError) return refuse();
+    throw error;
   }
-  html.files.push(...openData.files);
   // Warnings now, before the slow PDF step ends, not after it.
   options.print(checked.diagnostics, options.quiet);
   const shown = checked.diagnostics.list.length;
-  if (printing) {
+  const { PdfError } = await import('../write/pdf.js');
+  const { BrowserMissingError } = await import('../write/browser.js');
+  for (const { made } of early) {
     try {
-      const pdf = await printing;
-      html.files.push({ path: 'redovisning.pdf', content: pdf.bytes });
-      say(text(lang, 'pdf.pages', { pages: pdf.pages }));
+      await made;
     } catch (error) {
       // The browser may still be starting (a timeout came first): close it, or it keeps the process alive.
-      await closeBrowser();
+      await printer?.close();
       if (error instanceof PdfError || error instanceof BrowserMissingError) {
         // The print template may have added diagnostics of its own.
         if (checked.diagnostics.list.length > shown) options.print(checked.diagnostics, options.quiet);
@@ -96,8 +115,10 @@ export async function buildCommand(options: BuildOptions): Promise<number> {
       throw error;
     }
   }
+  for (const note of folder.notes) say(textOf(lang, note.id, note.params));
+  const { OutputBusyError, writeOutput } = await import('../write/write-output.js');
   try {
-    await writeOutput(options.out, html.files, html.copies, guard);
+    await writeOutput(options.out, folder.files, folder.copies, guard);
   } catch (error) {
     if (error instanceof OutputBusyError) {
       process.stderr.write(`${error.text(lang)}\n`);
@@ -105,6 +126,6 @@ export async function buildCommand(options: BuildOptions): Promise<number> {
     }
     throw error;
   }
-  say(text(lang, 'build.wrote', { out: options.out, pdf: options.pdf }));
+  say(text(lang, 'build.wrote', { out: options.out, pdf: folder.links.documents.has('pdf') }));
   return 0;
 }

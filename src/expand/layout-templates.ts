@@ -69,6 +69,8 @@ export interface PageLayout extends ReturnType<typeof layoutFacts> {
   dcat: string;
   pdfHref: string;
   hasPdf: boolean;
+  /** The documents the outputs offer for download, by output name (`pdf`, …): for a layout that lists them all. */
+  downloads: { name: string; href: string }[];
 }
 
 /** What the print document's template (`print.hbs`) gets. */
@@ -95,6 +97,7 @@ function pageExample(rapport: Rapport): PageLayout {
     dcat: '',
     pdfHref: '',
     hasPdf: false,
+    downloads: [{ name: '', href: '' }],
   };
 }
 

@@ -1,4 +1,4 @@
-import type { ReportModel } from './report-model.js';
+import type { Rapport, ReportModel } from './report-model.js';
 import type { TableModel } from './tables.js';
 
 /**
@@ -8,4 +8,9 @@ import type { TableModel } from './tables.js';
  */
 export function publishedTables(model: ReportModel): TableModel[] {
   return [...model.tables.filter((t) => !t.template), ...model.figures.flatMap((f) => (f.chart ? [f.chart.data] : []))];
+}
+
+/** Whether the report says enough to describe its datasets for the portal. */
+export function canDescribe(rapport: Rapport): boolean {
+  return Boolean(rapport.oppnaData?.webbadress && rapport.oppnaData.kontakt);
 }

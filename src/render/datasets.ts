@@ -11,6 +11,12 @@ export interface DatasetView {
   csv: FileView;
 }
 
+/** The open data the page lists: its datasets (with sizes once the files are made) and the metadata record. */
+export interface OpenDataListing {
+  datasets: DatasetView[];
+  record: string | undefined;
+}
+
 /** One file of a dataset on the page. */
 export interface FileView {
   href: string;

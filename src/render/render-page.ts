@@ -143,7 +143,7 @@ export function pageBody(context: CheckContext, diagnostics: Diagnostics): PageB
  * (letterhead, contents, chapters, decision, footnotes, appendices). Template
  * errors are diagnostics at the template's line.
  */
-export function renderPage(context: CheckContext, diagnostics: Diagnostics, options: { pdfHref: string | undefined; openData: { datasets: DatasetView[]; record: string | undefined }; body?: PageBody | undefined }): RenderedPage | undefined {
+export function renderPage(context: CheckContext, diagnostics: Diagnostics, options: { pdfHref: string | undefined; openData: { datasets: DatasetView[]; record: string | undefined }; body?: PageBody | undefined; downloads?: ReadonlyMap<string, string> | undefined }): RenderedPage | undefined {
   const model = context.model as ReportModel;
   const templates = context.sources.templates;
   const { draw, body } = options.body ?? pageBody(context, diagnostics);
@@ -162,6 +162,7 @@ export function renderPage(context: CheckContext, diagnostics: Diagnostics, opti
     dcat: options.openData.record ?? '',
     pdfHref: options.pdfHref ?? '',
     hasPdf: options.pdfHref !== undefined,
+    downloads: [...(options.downloads ?? [])].map(([name, href]) => ({ name, href })),
   };
   const html = renderLayout(templates.get('layout.hbs'), layoutPartials(templates), layout, diagnostics);
   return html === undefined ? undefined : { html, body };
