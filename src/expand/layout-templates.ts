@@ -1,6 +1,7 @@
 import Handlebars from 'handlebars';
 import type { Diagnostics } from '../diagnostics/diagnostic.js';
 import { LineIndex } from '../diagnostics/line-index.js';
+import { formatHandlebars, strictOptions } from '../format/helpers/handlebars.js';
 import { FORMAT_HELPERS } from '../format/helpers/registry.js';
 import { joinList } from '../format/swedish.js';
 import type { SourceFile } from '../load/source-file.js';
@@ -141,10 +142,9 @@ export function expandTablePartials(model: ReportModel, templates: Map<string, S
     if (!table.template) continue;
     const file = templates.get(`partials/${table.template}.hbs`);
     if (!file || !templatesFit([file], model.scope, diagnostics, helpers, [])) continue;
-    const hb = Handlebars.create();
-    for (const [name, helper] of Object.entries(FORMAT_HELPERS)) hb.registerHelper(name, helper);
+    const { hb, options } = formatHandlebars();
     try {
-      drawn.set(table.key, hb.compile(file.text, { strict: true, knownHelpersOnly: true, knownHelpers: Object.fromEntries(helpers.map((n) => [n, true])) })(model.scope));
+      drawn.set(table.key, hb.compile(file.text, options)(model.scope));
     } catch (error) {
       reportTemplateError(error, file, diagnostics);
     }
@@ -160,7 +160,7 @@ export function renderLayout(layout: SourceFile | undefined, partials: Map<strin
   const parts = [...partials.values()];
   if (!layout || parts.some((p) => !p)) return undefined;
   const hb = Handlebars.create();
-  const options = { strict: true, knownHelpersOnly: true, knownHelpers: {} };
+  const options = strictOptions();
   try {
     for (const [name, file] of partials) {
       const partial = hb.compile((file as SourceFile).text, options);

@@ -27,9 +27,6 @@ export interface LanguageReport {
   spelling: boolean;
 }
 
-/** The rule ids of the language checks: warnings, or errors with `--strict`. */
-export const LANGUAGE_RULES = ['spelling', 'plain-language', 'word-confusion', 'adverb-form', 'doubled-word', 'sentence-length', 'sentence-end', 'bracket-unclosed', 'term-variant', 'lix', 'language-unavailable'] as const;
-
 export const DEFAULT_WORD_LIST = 'ordlista.txt';
 
 /** Words never sent to the dictionary: units and abbreviations every report uses. */

@@ -2,6 +2,7 @@ import Handlebars from 'handlebars';
 import type { Diagnostics } from '../diagnostics/diagnostic.js';
 import { HelperError } from '../format/helpers/helper-error.js';
 import { FORMAT_HELPERS } from '../format/helpers/registry.js';
+import { strictOptions } from '../format/helpers/handlebars.js';
 import { closest } from '../format/closest.js';
 import { unknownMarks, VEGA_LITE_MARKS } from './marks.js';
 import { describeValue } from '../messages/message.js';
@@ -60,7 +61,7 @@ interface FigureDef {
  */
 function describe(text: string, scope: Record<string, unknown>, hb: typeof Handlebars, at: Located, figure: string, diagnostics: Diagnostics): string | undefined {
   try {
-    const template = hb.compile(text, { strict: true, noEscape: true, knownHelpers: Object.fromEntries(Object.keys(FORMAT_HELPERS).map((n) => [n, true])), knownHelpersOnly: true });
+    const template = hb.compile(text, { ...strictOptions(Object.keys(FORMAT_HELPERS)), noEscape: true });
     return template(scope);
   } catch (error) {
     if (error instanceof HelperError) diagnostics.error(error.id, at.file, at.point, error.params);

@@ -11,6 +11,3 @@ export function chapterHelpers(deps: ReferenceDeps): Record<string, Helper> {
     uppslag: uppslagHelper(),
   };
 }
-
-/** The names of the chapter helpers (for checks that run before a model exists). */
-export const CHAPTER_HELPER_NAMES = [...Object.keys(FORMAT_HELPERS), 'bilaga', 'tabell', 'figur', 'uppslag'];
