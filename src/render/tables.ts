@@ -1,23 +1,13 @@
 import type { Element, ElementContent } from 'hast';
 import { h } from 'hastscript';
-import { dateInWords, decimal, groupDigits, percent } from '../format/swedish.js';
+import { cellFormat } from '../model/cell-formats.js';
 import type { CellValue, ColumnModel, RowModel, TableModel } from '../model/tables.js';
 
 /** A cell as the table shows it: numbers the Swedish way, lists joined, an empty list as a dash. */
 function shownCell(value: CellValue, column: ColumnModel): ElementContent[] {
   if (value === undefined) return [];
   if (Array.isArray(value)) return value.length ? [{ type: 'text', value: value.join(', ') }] : [h('span', { className: ['none'] }, '–')];
-  if (typeof value === 'number') {
-    switch (column.format) {
-      case 'procent':
-        return [{ type: 'text', value: percent(value, column.decimals ?? 0, 'sign') }];
-      case 'kronor':
-        return [{ type: 'text', value: groupDigits(value) }];
-      default:
-        return [{ type: 'text', value: Number.isInteger(value) && column.decimals === undefined ? groupDigits(value) : decimal(value, column.decimals ?? 2) }];
-    }
-  }
-  return [{ type: 'text', value: column.format === 'datum' ? dateInWords(value) : value }];
+  return [{ type: 'text', value: cellFormat(column.format).page(value, column.decimals) }];
 }
 
 function rowElement(row: RowModel, columns: readonly ColumnModel[]): Element {
@@ -53,6 +43,6 @@ export function tableElement(table: TableModel): Element {
  */
 export function tableRecords(table: TableModel): (string | number)[][] {
   const columns = table.columns.map((c, i) => ({ c, i })).filter(({ c }) => c.inOpenData);
-  const raw = (value: CellValue): string | number => (value === undefined ? '' : Array.isArray(value) ? value.join('; ') : value);
-  return [columns.map(({ c }) => c.key), ...[...table.first, ...table.rows].map((row) => columns.map(({ i }) => raw(row.cells[i])))];
+  const raw = (value: CellValue, column: ColumnModel): string | number => (value === undefined ? '' : Array.isArray(value) ? value.join('; ') : cellFormat(column.format).csv(value));
+  return [columns.map(({ c }) => c.key), ...[...table.first, ...table.rows].map((row) => columns.map(({ c, i }) => raw(row.cells[i], c)))];
 }
