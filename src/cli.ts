@@ -1,21 +1,19 @@
 #!/usr/bin/env node
 import { Command, CommanderError, Option } from 'commander';
-import { rmSync } from 'node:fs';
 import path from 'node:path';
-import { formatDiagnostic, formatSummary, SEVERITY_WORDS, type Diagnostics } from './diagnostics/diagnostic.js';
+import { printDiagnostics } from './commands/print-diagnostics.js';
 import { text } from './messages/catalogue.js';
 import { resolveLang } from './messages/lang.js';
 import type { Lang } from './messages/message.js';
 import { ToolError } from './messages/tool-error.js';
 import { TOOL_VERSION } from './load/tool-package.js';
+import { OUTPUTS } from './write/outputs/registry.js';
 
-/** Exit codes: 0 clean, 1 the report has errors, 2 the tool could not run (usage, environment). */
-const EXIT_REPORT_ERRORS = 1;
+/** Commander's name of a `--no-<name>` option's value: `open-data` → `openData`. */
+const camelCase = (name: string): string => name.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+
+/** Exit code 2: the tool could not run (usage, environment); the commands return 0 clean or 1 the report has errors. */
 const EXIT_TOOL_FAILURE = 2;
-
-/** Colour only on a terminal, and never when NO_COLOR is set. */
-const colour = process.stderr.isTTY === true && !process.env['NO_COLOR'];
-const paint = (line: string, code: number): string => (colour ? `\u001b[${code}m${line}\u001b[0m` : line);
 
 /**
  * The language, chosen before the commands are described (their help is in
@@ -29,16 +27,6 @@ const langArgument = ((): string | undefined => {
   return arg.includes('=') ? arg.slice('--lang='.length) : argv[at + 1];
 })();
 const lang: Lang = resolveLang(langArgument === 'sv' || langArgument === 'en' ? langArgument : undefined);
-
-function printDiagnostics(diagnostics: Diagnostics, quiet: boolean): void {
-  const list = diagnostics.sorted();
-  for (const d of list) {
-    const line = formatDiagnostic(d, lang);
-    const word = SEVERITY_WORDS[lang][d.severity];
-    process.stderr.write(`${colour ? line.replace(`: ${word}: `, `: ${paint(word, d.severity === 'error' ? 31 : 33)}: `) : line}\n`);
-  }
-  if (list.length || !quiet) process.stderr.write(`${formatSummary(list, lang)}\n`);
-}
 
 /** Commander's own words in the help, in Swedish. */
 const TITLES_SV: Record<string, string> = { 'Usage:': 'Användning:', 'Options:': 'Alternativ:', 'Commands:': 'Kommandon:', 'Arguments:': 'Argument:', 'Global Options:': 'Gemensamma alternativ:' };
@@ -112,66 +100,26 @@ command('check', rootArgument[0])
   .option('-q, --quiet', text(lang, 'cli.check.quiet'))
   .option('--strict', text(lang, 'cli.strict'))
   .action(async (root: string, options: { quiet?: boolean; strict?: boolean }) => {
-    const { checkReport, renderHtml } = await import('./pipeline.js');
-    const checked = await checkReport(root, undefined, { strict: options.strict ?? false });
-    // Render the page too (in memory): layout templates are checked like the rest.
-    if (!checked.diagnostics.hasErrors) renderHtml(checked, { pdfHref: undefined });
-    const quiet = options.quiet ?? false;
-    if (!quiet || checked.diagnostics.list.length) printDiagnostics(checked.diagnostics, quiet);
-    const readability = checked.language;
-    if (!quiet && readability?.whole !== undefined) {
-      const { lixBand } = await import('./language/text.js');
-      process.stderr.write(`${text(lang, 'check.lix', { chapters: readability.chapters.map((c) => `${c.title} ${c.lix}`).join(' · '), whole: readability.whole, band: lixBand(readability.whole) })}\n`);
-    }
-    process.exitCode = checked.diagnostics.hasErrors ? EXIT_REPORT_ERRORS : 0;
+    const { checkCommand } = await import('./commands/check.js');
+    process.exitCode = await checkCommand({ root, quiet: options.quiet ?? false, strict: options.strict ?? false, lang });
   });
 
-command('build', rootArgument[0])
+const build = command('build', rootArgument[0])
   .description(text(lang, 'cli.build'))
   .argument(...rootArgument)
-  .option(lang === 'sv' ? '-o, --out <mapp>' : '-o, --out <dir>', text(lang, 'cli.build.out'))
-  .option('--no-pdf', text(lang, 'cli.build.no-pdf'))
+  .option(lang === 'sv' ? '-o, --out <mapp>' : '-o, --out <dir>', text(lang, 'cli.build.out'));
+// Each output that can be left out has its `--no-<name>`.
+for (const output of OUTPUTS) if (output.option) build.option(`--no-${output.name}`, text(lang, output.option));
+build
   .addOption(new Option(lang === 'sv' ? '--pdf-timeout <sekunder>' : '--pdf-timeout <seconds>', text(lang, 'cli.build.pdf-timeout')).default(180).argParser(numberOption('--pdf-timeout', (n) => Number.isFinite(n) && n > 0, 'ett antal sekunder större än 0', 'a number of seconds above 0')))
   .addOption(new Option('--pdf-standard <auto|none>', text(lang, 'cli.build.pdf-standard')).choices(['auto', 'none']).default('auto'))
   .option('-q, --quiet', text(lang, 'cli.build.quiet'))
   .option('--strict', text(lang, 'cli.strict'))
-  .action(async (root: string, options: { out?: string; pdf: boolean; pdfTimeout: number; pdfStandard: 'auto' | 'none'; quiet?: boolean; strict?: boolean }) => {
-    // Without the browser the build says so at once, in one line, instead of after the checks.
-    const missing = options.pdf ? (await import('./commands/requirements.js')).missingBrowser() : undefined;
-    if (missing) {
-      process.stderr.write(`pdf: ${missing.text(lang)}
-${text(lang, 'build.nothing-written', { out: options.out ?? path.join(root, 'dist') })}
-`);
-      process.exitCode = EXIT_TOOL_FAILURE;
-      return;
-    }
-    // The printer starts its browser first, in a thread of its own, so that
-    // it is ready when the checks and the page are done.
-    const out = options.out ?? path.join(root, 'dist');
-    // A browser that cannot start ends the build at once (exit 2): no PDF can be made, and nothing has been written.
-    const printer = options.pdf
-      ? (await import('./write/printer.js')).startPrinter((error) => {
-          process.stderr.write(`pdf: ${error.text(lang)}\n${text(lang, 'build.nothing-written', { out })}\n`);
-          process.exit(EXIT_TOOL_FAILURE);
-        })
-      : undefined;
+  .action(async (root: string, options: { out?: string; pdfTimeout: number; pdfStandard: 'auto' | 'none'; quiet?: boolean; strict?: boolean } & Record<string, unknown>) => {
     const { buildCommand } = await import('./commands/build.js');
-    // Ctrl-C (or SIGTERM) stops the build and leaves the output folder as it
-    // was; only the swap of the folder (milliseconds) is waited for. The
-    // browser talks over a pipe and exits with us.
-    const guard = { committing: false, temporary: undefined as string | undefined };
-    const interrupt = (signal: NodeJS.Signals): void => {
-      if (guard.committing) {
-        setTimeout(() => interrupt(signal), 10);
-        return;
-      }
-      if (guard.temporary) rmSync(guard.temporary, { recursive: true, force: true });
-      process.stderr.write(`\n${text(lang, 'cli.stopped', { signal, out })}\n`);
-      process.exit(130);
-    };
-    process.once('SIGINT', interrupt);
-    process.once('SIGTERM', interrupt);
-    process.exitCode = await buildCommand({ root, out, pdf: options.pdf, quiet: options.quiet ?? false, strict: options.strict ?? false, print: printDiagnostics, guard, pdfTimeoutMs: options.pdfTimeout * 1000, pdfStandard: options.pdfStandard, printer, lang });
+    const off = new Set(OUTPUTS.filter((o) => o.option && options[camelCase(o.name)] === false).map((o) => o.name));
+    const quiet = options.quiet ?? false;
+    process.exitCode = await buildCommand({ root, out: options.out ?? path.join(root, 'dist'), off, quiet, strict: options.strict ?? false, print: (d, q) => printDiagnostics(d, q, lang), pdfTimeoutMs: options.pdfTimeout * 1000, pdfStandard: options.pdfStandard, lang });
   });
 
 command('dev', rootArgument[0])

@@ -1,14 +1,15 @@
 import { createHash } from 'node:crypto';
-import path from 'node:path';
 import { CHECK_RULES } from './check/registry.js';
 import type { CheckContext } from './check/check-context.js';
 import { Diagnostics } from './diagnostics/diagnostic.js';
 import { expandChapter, parseTemplate } from './expand/expand-chapter.js';
 import { createExpandEnv, type ExpandEnv } from './expand/expand-env.js';
+import { checkLayoutTemplates, expandTablePartials } from './expand/layout-templates.js';
 import { placeItems, type PlacedKind, type ParsedTemplate, type Placements } from './expand/placements.js';
 import { prepareAttachedPdfs } from './figures/attached-pdfs.js';
 import { NO_FIGURES, prepareFigures, type ChartCache } from './figures/prepare.js';
-import { checkLanguage, type LanguageReport } from './language/check-language.js';
+import { checkLanguage } from './language/check-language.js';
+import type { CheckedFacts, CheckedReport } from './language/checked-report.js';
 import { Speller } from './language/hunspell.js';
 import { loadReport } from './load/load-report.js';
 import type { SourceFile, Sources } from './load/source-file.js';
@@ -17,29 +18,6 @@ import { parseMarkdown, type AppendixText, type ParsedChapter } from './markdown
 import { buildModel, type ReportModel } from './model/report-model.js';
 import type { Validate } from './model/validators.js';
 import { parseData } from './parse/parse-data.js';
-import { FONT_DIR, FONT_FACES } from './render/fonts.js';
-import { appendixPdfPath, renderPage, type PageBody, type RenderedPage } from './render/render-page.js';
-import { datasetViews, type DatasetView } from './render/datasets.js';
-import type { OutputCopy, OutputFile } from './write/write-output.js';
-
-/** Milliseconds spent in each stage (for the benchmark and the preview's log). */
-export interface StageTimings {
-  load: number;
-  parse: number;
-  check: number;
-  /** The language checks (spelling, sentences, terms, LIX). */
-  language: number;
-  render?: number;
-}
-
-/** The checked report: every diagnostic, and the model when the data is valid. */
-export interface CheckedReport {
-  diagnostics: Diagnostics;
-  context: CheckContext;
-  timings: StageTimings;
-  /** Readability per chapter and for the report; undefined without a model. */
-  language: LanguageReport | undefined;
-}
 
 /**
  * Parsed chapters kept between builds of the live preview: a chapter whose
@@ -74,7 +52,7 @@ function dependencyKey(sources: Sources, placements: Placements): string {
  * Markdown: the tables and figures are numbered by where they are placed, so
  * a chapter can refer to one placed further on.
  */
-function expandTexts(sources: Sources, model: ReportModel, diagnostics: Diagnostics, cache: BuildCache | undefined): { chapters: ParsedChapter[]; appendices: AppendixText[]; placements: Placements; complete: boolean } {
+function expandTexts(sources: Sources, model: ReportModel, diagnostics: Diagnostics, cache: BuildCache | undefined): { chapters: ParsedChapter[]; appendices: AppendixText[]; placements: Placements; partialTables: ReadonlyMap<string, string>; complete: boolean } {
   const parse = (file: SourceFile): ParsedTemplate | undefined => parseTemplate(file, diagnostics);
   const chapterTemplates = sources.chapters.map(parse);
   const bodies = model.bilagor.map((b) => (b.innehall ? sources.extraContent.get(b.innehall) : undefined));
@@ -99,22 +77,26 @@ function expandTexts(sources: Sources, model: ReportModel, diagnostics: Diagnost
   };
   const chapters = chapterTemplates.map(expand).filter((c): c is ParsedChapter => c !== undefined);
   const appendices = model.bilagor.map((b, i): AppendixText => ({ number: i + 1, key: b.nyckel, title: b.titel, body: expand(bodyTemplates[i]), pdf: b.pdf }));
-  return { chapters, appendices, placements, complete: chapters.length === sources.chapters.length };
+  // The layouts and the tables' partials are checked (and the partials expanded) here, so a check is complete without rendering.
+  checkLayoutTemplates(model, sources.templates, diagnostics);
+  const partialTables = expandTablePartials(model, sources.templates, diagnostics);
+  return { chapters, appendices, placements, partialTables, complete: chapters.length === sources.chapters.length };
 }
 
 /**
- * Runs load → parse → model → expand → markdown → check → language on a
- * report root. Never writes, never starts a browser (it may start Hunspell). Every problem is collected; nothing
- * an author can cause throws.
+ * Runs load → parse → model → expand → markdown → figures → check on a
+ * report root: every fact checked, the language not yet reviewed. Never
+ * writes, never starts a browser. Every problem is collected; nothing an
+ * author can cause throws.
  */
-export async function checkReport(root: string, cache?: BuildCache, options: { strict?: boolean; beforeLanguage?: (checked: Pick<CheckedReport, 'context' | 'diagnostics'>) => void } = {}): Promise<CheckedReport> {
+export async function checkFacts(root: string, cache?: BuildCache): Promise<CheckedFacts> {
   const diagnostics = new Diagnostics();
   const t0 = performance.now();
   const sources = await loadReport(root, diagnostics);
   const t1 = performance.now();
   const data = parseData(sources, diagnostics);
   const model = diagnostics.list.some((d) => d.ruleId === 'report-root') ? undefined : await buildModel(data, diagnostics, cache?.validators);
-  const texts = model ? expandTexts(sources, model, diagnostics, cache) : { chapters: [], appendices: [], placements: new Map(), complete: false };
+  const texts = model ? expandTexts(sources, model, diagnostics, cache) : { chapters: [], appendices: [], placements: new Map(), partialTables: new Map(), complete: false };
   if (sources.chapters.length === 0 && !diagnostics.hasErrors) diagnostics.error('content-empty', 'content/', undefined, {});
   const written = [...texts.chapters, ...texts.appendices.flatMap((a) => (a.body ? [a.body] : []))];
   const [figures, attachedPdfs] = model ? await Promise.all([prepareFigures(sources, model, written, diagnostics, cache?.charts), prepareAttachedPdfs(sources, model, diagnostics)]) : [NO_FIGURES, new Map()];
@@ -122,55 +104,27 @@ export async function checkReport(root: string, cache?: BuildCache, options: { s
   const t2 = performance.now();
   for (const rule of CHECK_RULES) rule.run(context, diagnostics);
   const t3 = performance.now();
-  // The language review only adds warnings (errors with --strict): the build may start printing meanwhile.
-  if (model && !diagnostics.hasErrors) options.beforeLanguage?.({ context, diagnostics });
-  const language = model && texts.complete ? await checkLanguage(context, diagnostics, { strict: options.strict ?? false, speller: cache?.speller }) : undefined;
-  const t4 = performance.now();
-  return { diagnostics, context, timings: { load: t1 - t0, parse: t2 - t1, check: t3 - t2, language: t4 - t3 }, language };
-}
-
-/** The files of an HTML build: page, stylesheets, fonts and open data. */
-export interface HtmlBuild {
-  page: RenderedPage;
-  files: OutputFile[];
-  copies: OutputCopy[];
-}
-
-/** The open data the page lists: its datasets (with sizes once the files are made) and the metadata record. */
-export interface OpenDataListing {
-  datasets: DatasetView[];
-  record: string | undefined;
+  return { diagnostics, context, timings: { load: t1 - t0, parse: t2 - t1, check: t3 - t2 } };
 }
 
 /**
- * Renders a checked, error-free report to the files of the web publication.
- * Pure apart from reading nothing: returns what the write stage writes. The
- * open data files are made by the write stage (write/open-data); without
- * them, the page lists the datasets without their sizes.
+ * The language stage on checked facts: spelling, sentences, terms and LIX.
+ * It only adds warnings (errors with `strict`), so an output may be made
+ * from the facts meanwhile. May start Hunspell.
  */
-export function renderHtml(checked: CheckedReport, options: { pdfHref: string | undefined; openData?: OpenDataListing; body?: PageBody }): HtmlBuild | undefined {
-  const { context, diagnostics } = checked;
-  const model = context.model as ReportModel;
+export async function reviewLanguage(facts: CheckedFacts, cache?: BuildCache, options: { strict?: boolean } = {}): Promise<CheckedReport> {
+  const { context, diagnostics } = facts;
   const started = performance.now();
-  const openData = options.openData ?? { datasets: datasetViews(model, context.placements), record: undefined };
-  const page = renderPage(context, diagnostics, { pdfHref: options.pdfHref, openData, body: options.body });
-  if (!page) return undefined;
-  const files: OutputFile[] = [
-    { path: 'index.html', content: page.html },
-    { path: 'assets/style.css', content: context.sources.templates.get('style.css')?.text ?? '' },
-    { path: 'assets/print.css', content: context.sources.templates.get('print.css')?.text ?? '' },
-    { path: 'data/redovisning.json', content: `${JSON.stringify(model.scope, null, 2)}\n` },
-  ];
-  const copies: OutputCopy[] = FONT_FACES.map((f) => ({ from: path.join(FONT_DIR, f.file), to: `assets/fonts/${f.file}` }));
-  // The profile's and the report's own fonts, beside the built-in ones (style.css names them as fonts/<file>).
-  for (const [name, from] of context.sources.fonts) copies.push({ from, to: `assets/fonts/${name}` });
-  // Attached appendix PDFs are published beside the page, as the checks opened them (without active content).
-  for (const a of context.appendices) {
-    const attached = context.attachedPdfs.get(a.number);
-    if (a.pdf && attached) files.push({ path: appendixPdfPath(a), content: attached.bytes });
-  }
-  // Images under names that change with their content (an SVG as sanitised).
-  for (const image of new Map([...context.figures.images.values()].map((i) => [i.href, i])).values()) files.push({ path: image.href, content: image.bytes });
-  checked.timings.render = performance.now() - started;
-  return { page, files, copies };
+  const language = context.model && context.complete ? await checkLanguage(context, diagnostics, { strict: options.strict ?? false, speller: cache?.speller }) : undefined;
+  return { diagnostics, context, timings: { ...facts.timings, language: performance.now() - started }, language };
 }
+
+/** Checks a report root: its facts, then its language (see checkFacts and reviewLanguage). */
+export async function checkReport(root: string, cache?: BuildCache, options: { strict?: boolean } = {}): Promise<CheckedReport> {
+  return reviewLanguage(await checkFacts(root, cache), cache, options);
+}
+
+export type { CheckedFacts, CheckedReport, StageTimings } from './language/checked-report.js';
+
+export { renderHtml, type HtmlBuild } from './write/page-files.js';
+export type { OpenDataListing } from './render/datasets.js';

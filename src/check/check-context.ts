@@ -17,6 +17,8 @@ export interface CheckContext {
   appendices: AppendixText[];
   /** Where each table and figure is placed, numbered in order of appearance. */
   placements: Placements;
+  /** The HTML of each declared table drawn by the report's own partial (`mall`), by table key. */
+  partialTables: ReadonlyMap<string, string>;
   /** The report's images and drawn charts (empty without a model). */
   figures: PreparedFigures;
   /** The appendix PDFs that could be opened, by appendix number, as they are published. */

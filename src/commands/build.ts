@@ -1,37 +1,32 @@
+import { rmSync } from 'node:fs';
+import type { CheckContext } from '../check/check-context.js';
 import { formatDiagnostic, type Diagnostics } from '../diagnostics/diagnostic.js';
 import { text, textOf } from '../messages/catalogue.js';
 import type { Lang } from '../messages/message.js';
-import { checkReport, renderHtml } from '../pipeline.js';
-import { BrowserMissingError } from '../write/browser.js';
-import { buildPdf, type BuiltPdf } from '../write/build-pdf.js';
-import { outputDate } from '../write/dates.js';
 import type { PdfStandardChoice } from '../write/pdf-finish.js';
-import { pdfStandardLines } from '../write/pdf-standards/report.js';
-import { PdfError } from '../write/pdf.js';
 import type { Printer } from '../write/printer.js';
-import { pageBody, type PageBody } from '../render/render-page.js';
-import { checkOutputFolder, OutputFolderError } from '../write/output-folder.js';
-import { OutputBusyError, writeOutput, type WriteGuard } from '../write/write-output.js';
-import type { CheckContext } from '../check/check-context.js';
+import { outputFolder, type DrawnReport, type OutputOptions } from '../write/outputs/output.js';
+import { OUTPUTS } from '../write/outputs/registry.js';
+import type { WriteGuard } from '../write/write-output.js';
 
 /** Options of `redovisning build`. */
 export interface BuildOptions {
   root: string;
   out: string;
-  pdf: boolean;
+  /** Outputs turned off (`--no-pdf`), by name. */
+  off: ReadonlySet<string>;
   quiet: boolean;
   /** Language warnings are errors. */
   strict: boolean;
   print: (diagnostics: Diagnostics, quiet: boolean) => void;
-  /** Shared with the CLI's signal handlers (see WriteGuard). */
-  guard: WriteGuard;
   pdfTimeoutMs: number;
   /** `auto`: PDF/A-2u and PDF/UA-1 as far as the report allows; `none`: a plain PDF. */
-  pdfStandard?: PdfStandardChoice;
-  /** The printer, already starting its browser (see cli.ts); undefined without --pdf. */
-  printer: Printer | undefined;
+  pdfStandard: PdfStandardChoice;
   lang: Lang;
 }
+
+/** Exit code 2: the tool could not run (no browser, an output folder that would overwrite the author's files). */
+const EXIT_TOOL_FAILURE = 2;
 
 /** The files a report reads inside its root (sources, images, attached PDFs), relative to it: the output folder must hold none of them. */
 function filesRead(context: CheckContext): string[] {
@@ -44,102 +39,142 @@ function filesRead(context: CheckContext): string[] {
 }
 
 /**
- * `redovisning build`: check, render, print the PDF, then write `out` all or
- * nothing. Returns the exit code: 0 built, 1 the report has errors or the PDF
- * could not be made (nothing written), 2 the output folder cannot be used or
- * no browser starts.
+ * Ctrl-C (or SIGTERM) stops the build and leaves the output folder as it
+ * was; only the swap of the folder (milliseconds) is waited for. The
+ * browser talks over a pipe and exits with us.
+ */
+function stopOnSignals(out: string, lang: Lang): WriteGuard {
+  const guard: WriteGuard = { committing: false, temporary: undefined };
+  const interrupt = (signal: NodeJS.Signals): void => {
+    if (guard.committing) {
+      setTimeout(() => interrupt(signal), 10);
+      return;
+    }
+    if (guard.temporary) rmSync(guard.temporary, { recursive: true, force: true });
+    process.stderr.write(`\n${text(lang, 'cli.stopped', { signal, out })}\n`);
+    process.exit(130);
+  };
+  process.once('SIGINT', interrupt);
+  process.once('SIGTERM', interrupt);
+  return guard;
+}
+
+/**
+ * `redovisning build`: checks the facts, starts the outputs that may start
+ * early (the PDF prints meanwhile), reviews the language, makes the other
+ * outputs (the page last), then writes `out` all or nothing. Returns the
+ * exit code: 0 built, 1 the report has errors or an output could not be
+ * made (nothing written), 2 the output folder cannot be used or no browser
+ * starts.
  */
 export async function buildCommand(options: BuildOptions): Promise<number> {
+  const { lang } = options;
   const say = (line: string): void => {
     if (!options.quiet) process.stderr.write(`${line}\n`);
   };
-  const guard = options.guard;
-  const printer = options.printer;
-  const closeBrowser = async (): Promise<void> => {
-    await printer?.close();
-  };
-  const { lang } = options;
-  /** An output folder that would overwrite what the author wrote: exit 2, nothing written. */
+  const { checkOutputFolder, OutputFolderError } = await import('../write/output-folder.js');
+  /** An output folder that would overwrite what the author wrote: its message (exit 2, nothing written). */
   const unusable = async (reads?: string[]): Promise<string | undefined> => {
     try {
       await checkOutputFolder(options.root, options.out, reads);
       return undefined;
     } catch (error) {
       if (!(error instanceof OutputFolderError)) throw error;
-      await closeBrowser();
       return error.text(lang);
     }
   };
   const refusedOut = await unusable();
   if (refusedOut) {
     process.stderr.write(`${refusedOut}\n`);
-    return 2;
+    return EXIT_TOOL_FAILURE;
   }
+  // Without the browser the build says so at once, in one line, instead of after the checks.
+  const missing = options.off.has('pdf') ? undefined : (await import('./requirements.js')).missingBrowser();
+  if (missing) {
+    process.stderr.write(`pdf: ${missing.text(lang)}\n${text(lang, 'build.nothing-written', { out: options.out })}\n`);
+    return EXIT_TOOL_FAILURE;
+  }
+  // The printer starts its browser first, in a thread of its own, so that it
+  // is ready when the checks and the page are done. A browser that cannot
+  // start ends the build at once (exit 2): no PDF can be made, and nothing
+  // has been written.
+  const printer: Printer | undefined = options.off.has('pdf')
+    ? undefined
+    : (await import('../write/printer.js')).startPrinter((error) => {
+        process.stderr.write(`pdf: ${error.text(lang)}\n${text(lang, 'build.nothing-written', { out: options.out })}\n`);
+        process.exit(EXIT_TOOL_FAILURE);
+      });
+  const guard = stopOnSignals(options.out, lang);
+  const { checkFacts, reviewLanguage } = await import('../pipeline.js');
+  const { buildPdf } = await import('../write/build-pdf.js');
+  const { pageBody } = await import('../render/render-page.js');
+  const outputOptions: OutputOptions = {
+    off: options.off,
+    print: printer ? (report, progress) => buildPdf(report, report.body.body, progress, { timeoutMs: options.pdfTimeoutMs, printer, standard: options.pdfStandard }) : undefined,
+  };
+  const outputs = OUTPUTS.filter((o) => o.wanted(outputOptions));
+  const progress = (step: { id: Parameters<typeof textOf>[1] }): void => say(textOf(lang, step.id, step));
   if (printer) say(text(lang, 'pdf.starting'));
-  // The PDF starts as soon as the report's facts are checked: the printer's thread has
-  // Chromium lay it out and print it while this one reviews the language and makes the
-  // open data and the page (two cores at work instead of one waiting for the other).
-  let early: { prepared: PageBody; printing: Promise<BuiltPdf> | undefined } | undefined;
-  const checked = await checkReport(options.root, undefined, {
-    strict: options.strict,
-    beforeLanguage: (facts) => {
-      const prepared = pageBody(facts.context, facts.diagnostics);
-      const printing = options.pdf ? buildPdf(facts, prepared.body, (step) => say(textOf(lang, step.id, step)), { timeoutMs: options.pdfTimeoutMs, printer, standard: options.pdfStandard ?? 'auto' }) : undefined;
-      printing?.catch(() => undefined);
-      early = { prepared, printing };
-    },
-  });
-  const refuse = (): number => {
-    void closeBrowser();
+
+  // 1. The facts: load → parse → model → expand → markdown → figures → check.
+  const facts = await checkFacts(options.root);
+  // 2. The chapters drawn once; the outputs that may start early start (the PDF prints in its
+  //    thread while this one reviews the language and makes the rest: two cores at work).
+  const report: DrawnReport | undefined = facts.diagnostics.hasErrors || !facts.context.model ? undefined : { ...facts, body: pageBody(facts.context, facts.diagnostics) };
+  const folder = outputFolder(outputOptions);
+  if (report) for (const output of outputs) output.link?.(report, folder.links);
+  const early = report ? outputs.filter((o) => o.early).map((o) => ({ output: o, made: o.write(report, folder, progress) })) : [];
+  for (const e of early) e.made.catch(() => undefined);
+  // 3. The language review.
+  const checked = await reviewLanguage(facts, undefined, { strict: options.strict });
+  const refuse = async (): Promise<number> => {
+    await printer?.close();
     options.print(checked.diagnostics, options.quiet);
     process.stderr.write(`${text(lang, 'build.nothing-written', { out: options.out })}\n`);
     return 1;
   };
-  if (checked.diagnostics.hasErrors) return refuse();
-  const model = checked.context.model;
-  if (!model) return refuse();
-  if (!early) return refuse();
-  const { prepared, printing } = early;
+  if (checked.diagnostics.hasErrors || !report) return refuse();
   const refusedFolder = await unusable(filesRead(checked.context));
   if (refusedFolder) {
+    await printer?.close();
     options.print(checked.diagnostics, options.quiet);
     process.stderr.write(`${refusedFolder}\n`);
-    return 2;
+    return EXIT_TOOL_FAILURE;
   }
-  const { buildOpenData } = await import('../write/open-data/open-data.js');
-  const openData = await buildOpenData(model, checked.context.placements, outputDate(model.rapport.datum));
-  const html = renderHtml(checked, { pdfHref: options.pdf ? 'redovisning.pdf' : undefined, openData, body: prepared });
-  if (!html) {
-    await closeBrowser();
-    return refuse();
+  // 4. The other outputs, in the registry's order (the page last: it lists what they made).
+  const { PageError } = await import('../write/outputs/page.js');
+  try {
+    for (const output of outputs) if (!output.early) await output.write(report, folder, progress);
+  } catch (error) {
+    if (error instanceof PageError) return refuse();
+    throw error;
   }
-  html.files.push(...openData.files);
   // Warnings now, before the slow PDF step ends, not after it.
   options.print(checked.diagnostics, options.quiet);
   const shown = checked.diagnostics.list.length;
-  let pdfLines: string[] = [];
-  if (printing) {
+  const { PdfError } = await import('../write/pdf.js');
+  const { BrowserMissingError } = await import('../write/browser.js');
+  for (const { made } of early) {
     try {
-      const pdf = await printing;
-      html.files.push({ path: 'redovisning.pdf', content: pdf.bytes });
-      if (!options.quiet) for (const warning of pdf.warnings) process.stderr.write(`${formatDiagnostic(warning, lang)}\n`);
-      say(text(lang, 'pdf.pages', { pages: pdf.pages }));
-      pdfLines = pdfStandardLines(pdf, options.pdfStandard ?? 'auto', lang);
+      await made;
     } catch (error) {
       // The browser may still be starting (a timeout came first): close it, or it keeps the process alive.
-      await closeBrowser();
+      await printer?.close();
       if (error instanceof PdfError || error instanceof BrowserMissingError) {
         // The print template may have added diagnostics of its own.
         if (checked.diagnostics.list.length > shown) options.print(checked.diagnostics, options.quiet);
         process.stderr.write(`pdf: ${error.text(lang)}\n${text(lang, 'build.nothing-written', { out: options.out })}\n`);
         // No browser: the tool could not run (2); a PDF that failed is the report's (1).
-        return error instanceof BrowserMissingError ? 2 : 1;
+        return error instanceof BrowserMissingError ? EXIT_TOOL_FAILURE : 1;
       }
       throw error;
     }
   }
+  if (!options.quiet) for (const warning of folder.warnings) process.stderr.write(`${formatDiagnostic(warning, lang)}\n`);
+  for (const note of folder.notes) say(textOf(lang, note.id, note.params));
+  const { OutputBusyError, writeOutput } = await import('../write/write-output.js');
   try {
-    await writeOutput(options.out, html.files, html.copies, guard);
+    await writeOutput(options.out, folder.files, folder.copies, guard);
   } catch (error) {
     if (error instanceof OutputBusyError) {
       process.stderr.write(`${error.text(lang)}\n`);
@@ -147,12 +182,12 @@ export async function buildCommand(options: BuildOptions): Promise<number> {
     }
     if (error instanceof OutputFolderError) {
       process.stderr.write(`${error.text(lang)}\n`);
-      return 2;
+      return EXIT_TOOL_FAILURE;
     }
     throw error;
   }
-  say(text(lang, 'build.wrote', { out: options.out, pdf: options.pdf }));
-  // Last, which standards the PDF meets (and why not, when it does not).
-  for (const line of pdfLines) say(line);
+  say(text(lang, 'build.wrote', { out: options.out, pdf: folder.links.documents.has('pdf') }));
+  // Last, what the outputs say of themselves (which standards the PDF meets, and why not).
+  for (const closing of folder.closing) for (const line of closing(lang)) say(line);
   return 0;
 }

@@ -2,7 +2,6 @@ import { cp, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promi
 import path from 'node:path';
 import { CORE_FILES, TOOL_ROOT } from '../load/load-report.js';
 import { text } from '../messages/catalogue.js';
-import { INIT_COMMENTS } from '../messages/catalogue/init-comments.js';
 import type { Lang } from '../messages/message.js';
 import { findInitProfile, useProfile } from './init-profile.js';
 import { repositoryFiles } from './init-repository.js';
@@ -15,12 +14,21 @@ export const STARTERS = ['generisk', 'pilotprojekt'] as const;
 export type StarterName = (typeof STARTERS)[number];
 
 /**
- * A starter file's comments in another language: each comment of the
- * catalogue (YAML `# …` or Handlebars `{{!-- … --}}`), replaced whole.
+ * A starter's comments in English, beside the starter
+ * (`starters/<name>.comments.json`: each Swedish comment as the starter has
+ * it, with its English).
  */
-export function translateComments(source: string, lang: Lang): string {
+export async function starterComments(starter: StarterName): Promise<Map<string, string>> {
+  return new Map(Object.entries(JSON.parse(await readFile(path.join(STARTERS_DIR, `${starter}.comments.json`), 'utf8')) as Record<string, string>));
+}
+
+/**
+ * A starter file's comments in another language: each comment the
+ * starter's translations know (YAML `# …` or Handlebars `{{!-- … --}}`),
+ * replaced whole.
+ */
+export function translateComments(source: string, lang: Lang, english: ReadonlyMap<string, string>): string {
   if (lang === 'sv') return source;
-  const english = new Map(INIT_COMMENTS.map((c) => [c.sv, c.en]));
   return source
     .split('\n')
     .map((line) => {
@@ -60,11 +68,12 @@ export async function initCommand(dir: string, starter: StarterName, lang: Lang,
   }
   await cp(path.join(STARTERS_DIR, starter), target, { recursive: true });
   for (const name of CORE_FILES) await cp(path.join(TOOL_ROOT, 'schemas', `${name}.schema.json`), path.join(target, 'schemas', `${name}.schema.json`));
+  const english = await starterComments(starter);
   for (const entry of await readdir(target, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile() || !/\.(ya?ml|md)$/.test(entry.name)) continue;
     const file = path.join(entry.parentPath, entry.name);
     const source = await readFile(file, 'utf8');
-    const translated = translateComments(source, lang);
+    const translated = translateComments(source, lang, english);
     if (translated !== source) await writeFile(file, translated);
   }
   if (profile) {

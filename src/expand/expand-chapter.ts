@@ -8,6 +8,7 @@ import { parseHandlebars } from './expand-env.js';
 import type { HelperMention } from './helpers/references.js';
 import type { ParsedTemplate } from './placements.js';
 import { checkTemplateScope } from './template-scope.js';
+import { strictOptions } from '../format/helpers/handlebars.js';
 
 /** Separates the outputs of top-level template statements while rendering. */
 const MARK = '\uE000';
@@ -107,11 +108,7 @@ export function expandChapter({ file, program }: ParsedTemplate, env: ExpandEnv,
   env.mentions.length = 0;
   env.figures.length = 0;
   try {
-    const template = env.hb.compile({ ...program, body: marked } as unknown as string, {
-      strict: true,
-      knownHelpers: Object.fromEntries(env.helperNames.map((n) => [n, true])),
-      knownHelpersOnly: true,
-    });
+    const template = env.hb.compile({ ...program, body: marked } as unknown as string, strictOptions(env.helperNames));
     output = template(env.context);
   } catch (error) {
     const e = error as Error & { lineNumber?: number; column?: number };

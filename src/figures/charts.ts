@@ -3,6 +3,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { visit } from 'unist-util-visit';
 import type { ChartSpec, FigureModel } from '../model/figures.js';
 import { runInSandbox, SANDBOX_LIMITS } from '../model/sandbox-runner.js';
+import { CHART_KINDS } from './kinds/registry.js';
 import { sanitiseSvg } from './svg.js';
 
 /** How long one chart may take to draw (in the sandbox, whose memory is capped too). */
@@ -10,12 +11,6 @@ export const CHART_LIMITS = { timeoutMs: 15_000 } as const;
 
 /** The report's blues, from dark to light in steps a black-and-white print tells apart. */
 const PALETTE = ['#0b4f8a', '#9cc2e5', '#4f86bd', '#dce9f5', '#1a1a1a', '#a0a0a0'];
-/** Colours of lines: dark enough against white (3:1 at least), told apart by pattern and shape as well. */
-const LINE_PALETTE = ['#0b4f8a', '#1a1a1a', '#4f86bd', '#6b6b6b'];
-/** Line patterns for series, so lines differ without colour. */
-const DASHES = [[1, 0], [7, 3], [2, 2], [9, 3, 2, 3]];
-/** Point shapes for series, the same way. */
-const SHAPES = ['circle', 'square', 'triangle-up', 'diamond'];
 const FONT = 'Source Sans 3, DejaVu Sans, sans-serif';
 
 /** Swedish number and date formats for the axes: `1 250 000`, `2,5`, `12 %`. */
@@ -73,35 +68,17 @@ export function shortFormSpec(spec: ChartSpec, entries: readonly Record<string, 
   const labelExpr = divisor === 1 ? undefined : `format(datum.value / ${divisor}, ',.1~f')`;
   const valueAxis = { title: valueTitle, format: spec.format === 'procent' ? '.0%' : ',.2~f', ...(labelExpr ? { labelExpr } : {}), tickMinStep: spec.format === 'procent' ? 0.01 : 1 };
   const labels = [...new Set(values.map((v) => String(v[spec.x])))];
-  const lying = spec.typ === 'liggande';
+  const kind = CHART_KINDS[spec.typ];
+  const lying = kind.lying;
   const width = spec.bredd ?? 560;
   const sort = spec.sortera ? `${spec.sortera === 'fallande' ? '-' : ''}${lying ? 'x' : 'y'}` : null;
   // Lying bars name their categories in full beside them; under upright bars and lines, long names wrap.
-  const category = { field: spec.x, type: spec.typ === 'linje' ? 'ordinal' : 'nominal', sort, title: lying ? null : (spec.xTitel ?? null), axis: lying ? {} : bandLabels(labels, width) };
+  const category = { field: spec.x, type: kind.categoryType, sort, title: lying ? null : (spec.xTitel ?? null), axis: lying ? {} : bandLabels(labels, width) };
   const value = { field: spec.y, type: 'quantitative', aggregate: 'sum', title: valueTitle, axis: valueAxis };
   const series = spec.serie ? { field: spec.serie, type: 'nominal', title: spec.serieTitel ?? spec.serie, sort: null } : undefined;
   const height = spec.hojd ?? (lying ? Math.max(160, 24 * labels.length + 70) : 280);
   const base = { width, height, autosize: { type: 'fit', contains: 'padding' }, data: { values } };
-  if (spec.typ === 'linje') {
-    return {
-      ...base,
-      mark: { type: 'line', point: true },
-      encoding: {
-        x: category,
-        y: value,
-        ...(series ? { color: { ...series, scale: { range: LINE_PALETTE } }, strokeDash: { ...series, scale: { range: DASHES } }, shape: { ...series, scale: { range: SHAPES } } } : {}),
-      },
-    };
-  }
-  return {
-    ...base,
-    mark: { type: 'bar' },
-    encoding: {
-      x: lying ? value : category,
-      y: lying ? category : value,
-      ...(series ? { color: series } : {}),
-    },
-  };
+  return kind.spec(base, { category, value, series });
 }
 
 /**

@@ -1,3 +1,6 @@
+/** The report's word list, in the report root, unless `sprakkontroll.ordlista` names another. */
+export const DEFAULT_WORD_LIST = 'ordlista.txt';
+
 /**
  * Words a plain-language guide (Språkrådet's, the Government Offices')
  * would have written otherwise, with the Swedish word to prefer. Only words

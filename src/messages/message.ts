@@ -1,8 +1,6 @@
 /** The languages the tool speaks to authors. Swedish is the default. */
 export type Lang = 'sv' | 'en';
 
-export const LANGS: readonly Lang[] = ['sv', 'en'];
-
 /** Formats values inside messages the way each language writes them. */
 export interface Formatters {
   /** A number: `1 000 000` in Swedish (no-break spaces), `1,000,000` in English. */

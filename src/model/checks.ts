@@ -2,6 +2,7 @@ import Handlebars from 'handlebars';
 import type { Diagnostics } from '../diagnostics/diagnostic.js';
 import { HelperError } from '../format/helpers/helper-error.js';
 import { FORMAT_HELPERS } from '../format/helpers/registry.js';
+import { strictOptions } from '../format/helpers/handlebars.js';
 import { describeValue } from '../messages/message.js';
 import type { ParsedYaml } from '../parse/yaml.js';
 import { compileExpression, EXPRESSION_LIMITS, findMissingPath, reportFailure, reportNoValue, reportStopped, type Expression } from './expressions.js';
@@ -165,7 +166,7 @@ function placeOf(check: Check, entry: Entry, places: DataPlaces): Located {
 function renderMessage(check: Check, entry: Entry, scope: Record<string, unknown>, hb: typeof Handlebars, diagnostics: Diagnostics): string | undefined {
   const item = entry.value;
   try {
-    const template = hb.compile(check.def.meddelande, { strict: true, noEscape: true, knownHelpers: Object.fromEntries(Object.keys(FORMAT_HELPERS).map((n) => [n, true])), knownHelpersOnly: true });
+    const template = hb.compile(check.def.meddelande, { ...strictOptions(Object.keys(FORMAT_HELPERS)), noEscape: true });
     const context = item && typeof item === 'object' && !Array.isArray(item) ? { ...scope, ...item } : scope;
     return template(context, { data: { root: scope, key: entry.key, index: entry.key } });
   } catch (error) {

@@ -2,8 +2,10 @@ import Handlebars from 'handlebars';
 import type { Diagnostics } from '../diagnostics/diagnostic.js';
 import { HelperError } from '../format/helpers/helper-error.js';
 import { FORMAT_HELPERS } from '../format/helpers/registry.js';
+import { strictOptions } from '../format/helpers/handlebars.js';
 import { closest } from '../format/closest.js';
-import { nestedData, unknownMarks, VEGA_LITE_MARKS } from '../figures/marks.js';
+import { cellFormat } from './cell-formats.js';
+import { nestedData, unknownMarks, VEGA_LITE_MARKS } from './marks.js';
 import { describeValue } from '../messages/message.js';
 import type { ParsedYaml } from '../parse/yaml.js';
 import { compileExpression, evaluateExpression, reportNoValue } from './expressions.js';
@@ -60,7 +62,7 @@ interface FigureDef {
  */
 function describe(text: string, scope: Record<string, unknown>, hb: typeof Handlebars, at: Located, figure: string, diagnostics: Diagnostics): string | undefined {
   try {
-    const template = hb.compile(text, { strict: true, noEscape: true, knownHelpers: Object.fromEntries(Object.keys(FORMAT_HELPERS).map((n) => [n, true])), knownHelpersOnly: true });
+    const template = hb.compile(text, { ...strictOptions(Object.keys(FORMAT_HELPERS)), noEscape: true });
     return template(scope);
   } catch (error) {
     if (error instanceof HelperError) diagnostics.error(error.id, at.file, at.point, error.params);
@@ -83,7 +85,7 @@ function tableEntries(table: TableModel): Record<string, unknown>[] {
 
 /** The data of a chart as a table, for the open data and the table under the chart. */
 function dataTable(key: string, caption: string, file: string, where: Located, entries: Record<string, unknown>[], fields: { key: string; header: string; format: CellFormat }[]): TableModel {
-  const columns: ColumnModel[] = fields.map((f) => ({ key: f.key, header: f.header, format: f.format, decimals: f.format === 'procent' ? 1 : undefined, rowHeader: false, shown: true, inOpenData: true, numeric: f.format !== 'text' && f.format !== 'datum' }));
+  const columns: ColumnModel[] = fields.map((f) => ({ key: f.key, header: f.header, format: f.format, decimals: f.format === 'procent' ? 1 : undefined, rowHeader: false, shown: true, inOpenData: true, numeric: cellFormat(f.format).numeric }));
   const cell = (value: unknown): CellValue => (typeof value === 'number' || typeof value === 'string' ? value : value === undefined || value === null ? undefined : String(value));
   return {
     key,

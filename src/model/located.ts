@@ -42,8 +42,3 @@ export function pathSegments(path: string): (string | number)[] {
   }
   return out;
 }
-
-/** A data path for messages: `budget.projekt[3].totalt`. */
-export function pathText(segments: readonly PropertyKey[]): string {
-  return pathKey(segments);
-}

@@ -1,5 +1,4 @@
 import type { Diagnostics } from '../diagnostics/diagnostic.js';
-import type { LanguageSettings } from '../language/check-language.js';
 import type { ParsedData } from '../parse/parse-data.js';
 import { runChecks } from './checks.js';
 import { computeValues } from './computed.js';
@@ -35,6 +34,18 @@ export interface Rapport {
   sprakkontroll?: LanguageSettings;
   /** `sifferkontroll`: each check of the figures in the prose as errors (the default) or warnings. */
   sifferkontroll?: Record<string, 'fel' | 'varning'>;
+}
+
+/** The report's settings for the language checks (`sprakkontroll` in rapport.yaml). */
+export interface LanguageSettings {
+  /** LIX above which a chapter gets a warning (default 50, "svår"). */
+  lix?: number;
+  /** Words in a sentence above which it gets a warning (default 35). */
+  meningslangd?: number;
+  /** Language warnings are errors (as `--strict`). */
+  strikt?: boolean;
+  /** The report's word list, from the report root (default `ordlista.txt`). */
+  ordlista?: string;
 }
 
 /** Where the report's open data is published and who answers for it (DCAT-AP-SE). */

@@ -5,9 +5,9 @@ import type { ParsedYaml } from '../parse/yaml.js';
 import { compileExpression, evaluateExpression, reportNoValue, type Expression } from './expressions.js';
 import { locate, type Located } from './located.js';
 import type { DataPlaces } from './places.js';
+import { cellFormat, type CellFormat } from './cell-formats.js';
 
-/** How a cell's value is written. Numbers (kronor, tal, procent) are right-aligned. */
-export type CellFormat = 'text' | 'kronor' | 'tal' | 'procent' | 'datum';
+export type { CellFormat } from './cell-formats.js';
 
 /** A cell's value after lookups: a number, a text, a list of texts, or nothing. */
 export type CellValue = string | number | string[] | undefined;
@@ -80,7 +80,6 @@ interface TableDef {
   sist?: ExtraRowDef[];
 }
 
-const NUMERIC: readonly CellFormat[] = ['kronor', 'tal', 'procent'];
 /** A plain dotted path (`titel`, `uppdrag.medel`): read directly, without JSONata. */
 const SIMPLE_PATH = /^[A-Za-zÅÄÖåäö_][\wÅÄÖåäö]*(?:\.[A-Za-zÅÄÖåäö_][\wÅÄÖåäö]*)*$/;
 const JSONATA_WORDS = new Set(['and', 'or', 'in', 'true', 'false', 'null', 'function']);
@@ -149,7 +148,7 @@ async function computeTable(key: string, def: TableDef, parsed: ParsedYaml, scop
   const columnDefs = Object.entries(def.kolumner ?? {});
   const columns: ColumnModel[] = columnDefs.map(([name, c]) => {
     const format = c.format ?? 'text';
-    return { key: name, header: c.rubrik, format, decimals: c.decimaler, rowHeader: c.radrubrik ?? false, shown: c.visas ?? true, inOpenData: c.csv ?? true, numeric: NUMERIC.includes(format) };
+    return { key: name, header: c.rubrik, format, decimals: c.decimaler, rowHeader: c.radrubrik ?? false, shown: c.visas ?? true, inOpenData: c.csv ?? true, numeric: cellFormat(format).numeric };
   });
   const values = columnDefs.map(([name, c]) => valueOf(c.varde ?? name, locate(parsed, [key, 'kolumner', name, ...(c.varde ? ['varde'] : [])], c.varde), diagnostics));
   const lookups = await Promise.all(columnDefs.map(([name, c]) => (c.uppslag ? lookupTable(c.uppslag, locate(parsed, [key, 'kolumner', name, 'uppslag'], typeof c.uppslag === 'string' ? c.uppslag : undefined), scope, diagnostics) : undefined)));
@@ -292,9 +291,9 @@ function cellValue(raw: unknown, lookup: Lookup | undefined, column: ColumnModel
   };
   const value = Array.isArray(raw) ? raw.map((v, i) => one(v, i)) : one(raw);
   if (value === undefined || value === null) return undefined;
-  if (column.numeric || column.format === 'datum') {
-    const valid = column.numeric ? typeof value === 'number' && Number.isFinite(value) : typeof value === 'string' && /^\d{4}-\d{2}(-\d{2})?$/.test(value);
-    if (!valid) {
+  const accepts = cellFormat(column.format).accepts;
+  if (accepts) {
+    if (!accepts(value)) {
       // Once per column: the same mistake on every row is one mistake.
       if (!diagnostics.list.some((d) => d.messageId === 'table-format' && (d.params as { table: string; column: string }).table === table && (d.params as { column: string }).column === column.key)) {
         diagnostics.error('table-format', where.file, where.point, { table, column: column.key, format: column.format, found: describeValue(value) });

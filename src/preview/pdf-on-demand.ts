@@ -1,8 +1,8 @@
 import type { Browser } from 'puppeteer-core';
-import type { CheckedReport } from '../pipeline.js';
+import type { CheckedFacts } from '../language/checked-report.js';
 import type { ReportBody } from '../render/markdown-to-hast.js';
 import { closeBrowser, launchBrowser } from '../write/browser.js';
-import { buildPdf } from '../write/build-pdf.js';
+import { buildPdf, type BuiltPdf } from '../write/build-pdf.js';
 import { preparePage, type PrintPage, type Progress } from '../write/pdf.js';
 
 /**
@@ -17,14 +17,14 @@ export class PdfOnDemand {
   private browser: Promise<Browser> | undefined;
   private page: Promise<PrintPage> | undefined;
   private queue: Promise<unknown> = Promise.resolve();
-  private latest: { version: number; bytes: Promise<Uint8Array> } | undefined;
+  private latest: { version: number; bytes: Promise<BuiltPdf> } | undefined;
   /** How many prints have started (the tests count them). */
   prints = 0;
 
   constructor(private readonly onStart: () => void, private readonly progress: Progress) {}
 
   /** The PDF of a version of the report. */
-  get(version: number, checked: CheckedReport, body: ReportBody): Promise<Uint8Array> {
+  get(version: number, checked: CheckedFacts, body: ReportBody): Promise<BuiltPdf> {
     if (this.latest?.version === version) return this.latest.bytes;
     const bytes = this.queue.then(() => this.print(checked, body));
     this.queue = bytes.catch(() => undefined);
@@ -37,7 +37,7 @@ export class PdfOnDemand {
     return bytes;
   }
 
-  private async print(checked: CheckedReport, body: ReportBody): Promise<Uint8Array> {
+  private async print(checked: CheckedFacts, body: ReportBody): Promise<BuiltPdf> {
     this.prints++;
     this.onStart();
     if (!this.browser) {
@@ -48,7 +48,7 @@ export class PdfOnDemand {
     const page = this.page ?? browser.then(preparePage);
     this.page = undefined;
     try {
-      const bytes = (await buildPdf(checked, body, this.progress, { browser, page, keepBrowser: true })).bytes;
+      const bytes = await buildPdf(checked, body, this.progress, { browser, page, keepBrowser: true });
       // The next print's page is made ready now, while the author reads this one.
       this.page = browser.then(preparePage);
       this.page.catch(() => undefined);

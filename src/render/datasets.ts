@@ -1,7 +1,7 @@
 import type { Placements } from '../expand/placements.js';
 import { decimal } from '../format/swedish.js';
+import { publishedTables } from '../model/published.js';
 import type { ReportModel } from '../model/report-model.js';
-import type { TableModel } from '../model/tables.js';
 
 /** A dataset as the web page lists it: its table's number and caption, and its files with their sizes. */
 export interface DatasetView {
@@ -9,6 +9,12 @@ export interface DatasetView {
   caption: string;
   xlsx: FileView;
   csv: FileView;
+}
+
+/** The open data the page lists: its datasets (with sizes once the files are made) and the metadata record. */
+export interface OpenDataListing {
+  datasets: DatasetView[];
+  record: string | undefined;
 }
 
 /** One file of a dataset on the page. */
@@ -24,15 +30,6 @@ export function fileSize(bytes: number): string {
   if (bytes < 1000) return `${bytes}\u00a0byte`;
   if (bytes < 1_000_000) return `${decimal(bytes / 1000, bytes < 10_000 ? 1 : 0)}\u00a0kB`;
   return `${decimal(bytes / 1_000_000, 1)}\u00a0MB`;
-}
-
-/**
- * The tables published as open data: the declared ones drawn from rows (a
- * table drawn by a partial has no rows to publish), then the data of each
- * chart.
- */
-export function publishedTables(model: ReportModel): TableModel[] {
-  return [...model.tables.filter((t) => !t.template), ...model.figures.flatMap((f) => (f.chart ? [f.chart.data] : []))];
 }
 
 /** `Tabell 2` or `Figur 1`: where the table or chart stands, or empty when it is not placed. */

@@ -1,21 +1,15 @@
 import type { Element, ElementContent, Root as HastRoot } from 'hast';
 import { h } from 'hastscript';
 import { toHtml } from 'hast-util-to-html';
-import Handlebars from 'handlebars';
 import type { Diagnostics } from '../diagnostics/diagnostic.js';
-import { syntaxPoint, syntaxProblem } from '../expand/expand-chapter.js';
 import type { CheckContext } from '../check/check-context.js';
+import { layoutFacts, layoutPartials, renderLayout, type LayoutLogo, type PageLayout } from '../expand/layout-templates.js';
 import type { Placements } from '../expand/placements.js';
 import type { ImageAsset } from '../figures/image-asset.js';
 import type { PreparedFigures } from '../figures/prepare.js';
-import { LineIndex } from '../diagnostics/line-index.js';
-import { checkTemplateScope } from '../expand/template-scope.js';
-import { FORMAT_HELPERS } from '../format/helpers/registry.js';
-import { joinList } from '../format/swedish.js';
 import type { SourceFile } from '../load/source-file.js';
-import { TOOL_PRODUCER } from '../load/tool-package.js';
-import type { AppendixText, ParsedChapter } from '../markdown/parse-markdown.js';
-import type { Person, Rapport, ReportModel } from '../model/report-model.js';
+import type { AppendixText } from '../markdown/parse-markdown.js';
+import type { Rapport, ReportModel } from '../model/report-model.js';
 import type { TableModel } from '../model/tables.js';
 import { placedAt, renderBody, tableFigure, toSafeHast, type Drawer, type ReportBody } from './markdown-to-hast.js';
 import { PAGE_CSP } from './csp.js';
@@ -70,25 +64,17 @@ export function renderAppendices(appendices: readonly AppendixText[], draw: Draw
 type DrawnTable = { table: Element; caption: string };
 
 /**
- * Draws the declared tables: from their rows, or through the report's own
- * partial (`mall`), which writes the table's head and body. A partial's
- * problems are reported at its own lines, and the table is then left out.
+ * Draws the declared tables: from their rows, or as the report's own
+ * partial (`mall`) wrote its head and body (expanded and checked in the
+ * expand stage; a table whose partial failed is left out).
  */
-function tableDrawer(model: ReportModel, templates: Map<string, SourceFile>, diagnostics: Diagnostics): (key: string) => DrawnTable | undefined {
+function tableDrawer(model: ReportModel, partialTables: ReadonlyMap<string, string>): (key: string) => DrawnTable | undefined {
   const drawn = new Map<string, DrawnTable | undefined>();
   const draw = (table: TableModel): DrawnTable | undefined => {
     if (!table.template) return { table: tableElement(table), caption: table.caption };
-    const file = templates.get(`partials/${table.template}.hbs`);
-    if (!file || !templatesFit([file], model.scope, diagnostics, Object.keys(FORMAT_HELPERS), [])) return undefined;
-    const hb = Handlebars.create();
-    for (const [name, helper] of Object.entries(FORMAT_HELPERS)) hb.registerHelper(name, helper);
-    try {
-      const html = hb.compile(file.text, { strict: true, knownHelpersOnly: true, knownHelpers: Object.fromEntries(Object.keys(FORMAT_HELPERS).map((n) => [n, true])) })(model.scope);
-      return { table: h('table', { className: ['data-table'] }, [{ type: 'raw', value: html } as unknown as ElementContent]), caption: table.caption };
-    } catch (error) {
-      reportTemplateError(error, file, diagnostics);
-      return undefined;
-    }
+    const html = partialTables.get(table.key);
+    if (html === undefined) return undefined;
+    return { table: h('table', { className: ['data-table'] }, [{ type: 'raw', value: html } as unknown as ElementContent]), caption: table.caption };
   };
   return (key) => {
     if (!drawn.has(key)) {
@@ -105,8 +91,8 @@ function tableDrawer(model: ReportModel, templates: Map<string, SourceFile>, dia
  * it shows the text's images: the same for the page and the print
  * document, apart from where images are found (see figures.ts).
  */
-export function reportDrawer(model: ReportModel, placements: Placements, figures: PreparedFigures, templates: Map<string, SourceFile>, diagnostics: Diagnostics, target: Target): Drawer {
-  const tables = tableDrawer(model, templates, diagnostics);
+export function reportDrawer(model: ReportModel, placements: Placements, figures: PreparedFigures, partialTables: ReadonlyMap<string, string>, target: Target): Drawer {
+  const tables = tableDrawer(model, partialTables);
   return {
     placed(key) {
       const place = placements.get(key);
@@ -124,69 +110,9 @@ export function reportDrawer(model: ReportModel, placements: Placements, figures
   };
 }
 
-/**
- * Renders a layout template (with the letterhead and decision partials)
- * against its context. Every missing key or unknown partial is reported at
- * its own template's line first; nothing is rendered then.
- */
-export function renderLayout(layout: SourceFile | undefined, partials: Map<string, SourceFile | undefined>, context: object, diagnostics: Diagnostics): string | undefined {
-  const parts = [...partials.values()];
-  if (!layout || parts.some((p) => !p)) return undefined;
-  if (!templatesFit([layout, ...(parts as SourceFile[])], context, diagnostics, [], [...partials.keys()])) return undefined;
-  const hb = Handlebars.create();
-  const options = { strict: true, knownHelpersOnly: true, knownHelpers: {} };
-  try {
-    for (const [name, file] of partials) {
-      const partial = hb.compile((file as SourceFile).text, options);
-      // A failure inside a partial is reported at the partial, not at the layout that includes it.
-      hb.registerPartial(name, ((ctx: unknown, opts: unknown) => {
-        try {
-          return partial(ctx, opts as Handlebars.RuntimeOptions);
-        } catch (error) {
-          throw Object.assign(error as Error, { templateFile: file });
-        }
-      }) as unknown as Handlebars.Template);
-    }
-    return hb.compile(layout.text, options)(context);
-  } catch (error) {
-    reportTemplateError(error, (error as { templateFile?: SourceFile }).templateFile ?? layout, diagnostics);
-    return undefined;
-  }
-}
-
-/** The layout partials: the letterhead and the decision block. */
-export function layoutPartials(templates: Map<string, SourceFile>): Map<string, SourceFile | undefined> {
-  return new Map([
-    ['letterhead', templates.get('partials/letterhead.hbs')],
-    ['beslut', templates.get('partials/beslut.hbs')],
-  ]);
-}
-
-/** A person as the decision block names them: `generaldirektör Anna Svensson`. */
-const titled = (p: Person): string => `${p.titel} ${p.namn}`;
-
-/**
- * What every layout template may use of the core facts. Optional facts are
- * always present (empty when the report has none), because a layout's keys
- * are checked before rendering. The logo comes with its address in the
- * output and its size.
- */
-export function layoutFacts(rapport: Rapport, logo: ImageAsset | undefined, target: Target): Record<string, unknown> {
-  const { beslut, ...facts } = rapport;
-  return {
-    rapport: { kortTitel: '', ertDnr: '', sprak: 'sv-SE', logotyp: '', ...facts },
-    /** The tool and its version, for the page's generator meta. */
-    verktyg: TOOL_PRODUCER,
-    logotyp: { finns: logo !== undefined, src: logo ? imageSrc(logo, target) : '', bredd: logo?.width ?? '', hojd: logo?.height ?? '' },
-    beslut: {
-      finns: beslut !== undefined,
-      beslutsfattare: beslut?.beslutsfattare ?? { namn: '', titel: '' },
-      foredragande: beslut?.foredragande ?? { namn: '', titel: '' },
-      beslutsfattareText: beslut ? titled(beslut.beslutsfattare) : '',
-      foredragandeText: beslut ? titled(beslut.foredragande) : '',
-      deltagareText: joinList((beslut?.deltagare ?? []).map(titled)),
-    },
-  };
+/** The logo as the layouts show it in an output: its address there and its size. */
+export function logoOf(logo: ImageAsset | undefined, target: Target): LayoutLogo | undefined {
+  return logo ? { src: imageSrc(logo, target), width: logo.width, height: logo.height } : undefined;
 }
 
 /** Browsers and search engines cut titles past this length. */
@@ -208,7 +134,7 @@ export interface PageBody {
 /** The chapters of the page, drawn once: the PDF is printed from the same trees. */
 export function pageBody(context: CheckContext, diagnostics: Diagnostics): PageBody {
   const model = context.model as ReportModel;
-  const draw = reportDrawer(model, context.placements, context.figures, context.sources.templates, diagnostics, 'page');
+  const draw = reportDrawer(model, context.placements, context.figures, context.partialTables, 'page');
   return { draw, body: renderBody(context.chapters, draw, model.bilagor.length) };
 }
 
@@ -217,13 +143,13 @@ export function pageBody(context: CheckContext, diagnostics: Diagnostics): PageB
  * (letterhead, contents, chapters, decision, footnotes, appendices). Template
  * errors are diagnostics at the template's line.
  */
-export function renderPage(context: CheckContext, diagnostics: Diagnostics, options: { pdfHref: string | undefined; openData: { datasets: DatasetView[]; record: string | undefined }; body?: PageBody | undefined }): RenderedPage | undefined {
+export function renderPage(context: CheckContext, diagnostics: Diagnostics, options: { pdfHref: string | undefined; openData: { datasets: DatasetView[]; record: string | undefined }; body?: PageBody | undefined; downloads?: ReadonlyMap<string, string> | undefined }): RenderedPage | undefined {
   const model = context.model as ReportModel;
   const templates = context.sources.templates;
   const { draw, body } = options.body ?? pageBody(context, diagnostics);
   const { rapport } = model;
-  const html = renderLayout(templates.get('layout.hbs'), layoutPartials(templates), {
-    ...layoutFacts(rapport, context.figures.logo, 'page'),
+  const layout: PageLayout = {
+    ...layoutFacts(rapport, logoOf(context.figures.logo, 'page')),
     pageTitle: pageTitle(rapport),
     contentSecurityPolicy: PAGE_CSP,
     toc: body.toc,
@@ -236,41 +162,8 @@ export function renderPage(context: CheckContext, diagnostics: Diagnostics, opti
     dcat: options.openData.record ?? '',
     pdfHref: options.pdfHref ?? '',
     hasPdf: options.pdfHref !== undefined,
-  }, diagnostics);
+    downloads: [...(options.downloads ?? [])].map(([name, href]) => ({ name, href })),
+  };
+  const html = renderLayout(templates.get('layout.hbs'), layoutPartials(templates), layout, diagnostics);
   return html === undefined ? undefined : { html, body };
-}
-
-/**
- * Checks templates against the context they get, before rendering: every
- * missing key, unknown helper or unknown partial is reported at its own
- * template's line (strict Handlebars would stop at the first, and name the
- * layout).
- */
-export function templatesFit(files: readonly SourceFile[], context: unknown, diagnostics: Diagnostics, helpers: readonly string[] = [], partials: readonly string[] = []): boolean {
-  let ok = true;
-  for (const file of files) {
-    let program: hbs.AST.Program;
-    try {
-      program = Handlebars.parse(file.text);
-    } catch (error) {
-      diagnostics.error('template-syntax', file.path, syntaxPoint(error as Error, file.text, new LineIndex(file.text)), syntaxProblem(error as Error));
-      ok = false;
-      continue;
-    }
-    for (const p of checkTemplateScope(program, context, helpers, partials)) {
-      diagnostics.error(p.id, file.path, { line: p.line, column: p.column }, p.params as never);
-      ok = false;
-    }
-  }
-  return ok;
-}
-
-/** Reports a Handlebars error in a layout or partial at the line it names. */
-export function reportTemplateError(error: unknown, file: SourceFile, diagnostics: Diagnostics): void {
-  const e = error as Error & { lineNumber?: number; column?: number };
-  const m = /line (\d+)/.exec(e.message);
-  const line = e.lineNumber ?? (m?.[1] ? Number(m[1]) : undefined);
-  const point = line ? { line, column: (e.column ?? 0) + 1 } : undefined;
-  const reason = (e.message.split('\n')[0] ?? '').replace(/ - \d+:\d+$/, '');
-  diagnostics.error('template-layout', file.path, point, { file: file.path, key: /^"([^"]+)" not defined/.exec(reason)?.[1], reason });
 }

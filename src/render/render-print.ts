@@ -9,7 +9,8 @@ import type { AppendixText } from '../markdown/parse-markdown.js';
 import type { ReportModel } from '../model/report-model.js';
 import type { Drawer, ReportBody } from './markdown-to-hast.js';
 import { imageSrc } from './figures.js';
-import { layoutFacts, layoutPartials, renderAppendices, renderLayout, reportDrawer } from './render-page.js';
+import { logoOf, renderAppendices, reportDrawer } from './render-page.js';
+import { layoutFacts, layoutPartials, renderLayout, type PrintLayout } from '../expand/layout-templates.js';
 import type { CheckContext } from '../check/check-context.js';
 
 /** Page counts of attached appendix PDFs, by appendix number. */
@@ -97,16 +98,17 @@ export function renderPrint(context: CheckContext, body: ReportBody, inlineCss: 
   const model = context.model as ReportModel;
   const { appendices } = context;
   const templates = context.sources.templates;
-  const draw = reportDrawer(model, context.placements, context.figures, templates, diagnostics, 'print');
+  const draw = reportDrawer(model, context.placements, context.figures, context.partialTables, 'print');
   const appendixSections = renderAppendices(appendices, draw, { headingTag: 'h2', separateNote: (a) => (a.pdf ? attachedNote(attachments.get(a.number) ?? 0) : undefined) });
   appendixSections.forEach((section, i) => {
     const a = appendices[i];
     if (a?.pdf) section.children.push(...attachmentPlaceholders(a.number, attachments.get(a.number) ?? 0));
   });
-  return renderLayout(templates.get('print.hbs'), layoutPartials(templates), {
-    ...layoutFacts(model.rapport, context.figures.logo, 'print'),
+  const layout: PrintLayout = {
+    ...layoutFacts(model.rapport, logoOf(context.figures.logo, 'print')),
     css: inlineCss,
     chapters: toHtml(printBody(inlineFootnotes(body), context, draw), { allowDangerousHtml: true }),
     appendices: toHtml({ type: 'root', children: appendixSections } as HastRoot, { allowDangerousHtml: true }),
-  }, diagnostics);
+  };
+  return renderLayout(templates.get('print.hbs'), layoutPartials(templates), layout, diagnostics);
 }

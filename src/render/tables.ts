@@ -1,23 +1,13 @@
 import type { Element, ElementContent } from 'hast';
 import { h } from 'hastscript';
-import { dateInWords, decimal, groupDigits, percent } from '../format/swedish.js';
+import { cellFormat } from '../model/cell-formats.js';
 import type { CellValue, ColumnModel, RowModel, TableModel } from '../model/tables.js';
 
 /** A cell's text as the table shows it: numbers the Swedish way, lists joined; undefined for an empty cell, `–` for an empty list. */
 export function cellText(value: CellValue, column: ColumnModel): string | undefined {
   if (value === undefined) return undefined;
   if (Array.isArray(value)) return value.length ? value.join(', ') : '–';
-  if (typeof value === 'number') {
-    switch (column.format) {
-      case 'procent':
-        return percent(value, column.decimals ?? 0, 'sign');
-      case 'kronor':
-        return groupDigits(value);
-      default:
-        return Number.isInteger(value) && column.decimals === undefined ? groupDigits(value) : decimal(value, column.decimals ?? 2);
-    }
-  }
-  return column.format === 'datum' ? dateInWords(value) : value;
+  return cellFormat(column.format).page(value, column.decimals);
 }
 
 /** A cell as the table shows it (an empty list as a dash the screen reader can skip). */
@@ -61,6 +51,6 @@ export function tableElement(table: TableModel): Element {
  */
 export function tableRecords(table: TableModel): (string | number)[][] {
   const columns = table.columns.map((c, i) => ({ c, i })).filter(({ c }) => c.inOpenData);
-  const raw = (value: CellValue): string | number => (value === undefined ? '' : Array.isArray(value) ? value.join('; ') : value);
-  return [columns.map(({ c }) => c.key), ...[...table.first, ...table.rows].map((row) => columns.map(({ i }) => raw(row.cells[i])))];
+  const raw = (value: CellValue, column: ColumnModel): string | number => (value === undefined ? '' : Array.isArray(value) ? value.join('; ') : cellFormat(column.format).csv(value));
+  return [columns.map(({ c }) => c.key), ...[...table.first, ...table.rows].map((row) => columns.map(({ c, i }) => raw(row.cells[i], c)))];
 }

@@ -7,6 +7,7 @@ import type { Browser, ConnectionTransport, PuppeteerNode } from 'puppeteer-core
 import { installCommand } from '../load/executables.js';
 import type { TextId } from '../messages/catalogue.js';
 import { ToolError } from '../messages/tool-error.js';
+import { alive } from './alive.js';
 
 /**
  * Debian's headless Chromium (`apt-get install chromium-headless-shell`):
@@ -88,17 +89,8 @@ const PROFILE_PREFIX = 'redovisning-chromium-';
 function sweepProfiles(): void {
   for (const name of readdirSync(os.tmpdir())) {
     const owner = name.startsWith(PROFILE_PREFIX) ? Number(name.slice(PROFILE_PREFIX.length).split('-')[0]) : NaN;
-    if (!Number.isInteger(owner) || owner === process.pid || running(owner)) continue;
+    if (!Number.isInteger(owner) || owner === process.pid || alive(owner)) continue;
     rmSync(path.join(os.tmpdir(), name), { recursive: true, force: true });
-  }
-}
-
-function running(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

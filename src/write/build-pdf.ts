@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'puppeteer-core';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { CheckedReport } from '../language/checked-report.js';
 import { FONT_TYPES } from '../load/load-profile.js';
-import type { CheckedReport } from '../pipeline.js';
 import { FONT_DIR, FONT_FACES } from '../render/fonts.js';
 import type { ReportBody } from '../render/markdown-to-hast.js';
 import { renderPrint } from '../render/render-print.js';
@@ -19,6 +19,8 @@ export const DEFAULT_PDF_TIMEOUT_MS = 180_000;
 export interface BuiltPdf {
   bytes: Uint8Array;
   pages: number;
+  /** What was asked: `auto` (the standards the report allows) or `none`. */
+  standard: PdfStandardChoice;
   /** The standards the PDF meets and claims in its XMP (`PDF/A-2u`, `PDF/UA-1`). */
   standards: string[];
   /** The standards left out, and why. */
@@ -126,7 +128,7 @@ export async function buildPdf(checked: Pick<CheckedReport, 'context' | 'diagnos
     const where = model.places.locate(['bilagor', number - 1, 'pdf']);
     warnings.push({ file: where.file, point: where.point, severity: 'warning', ruleId: 'appendix-fonts', messageId: 'appendix-fonts.not-embedded', params: { number, path: model.bilagor[number - 1]?.pdf ?? '', fonts: fonts.join(', ') } });
   }
-  return { bytes: finished.bytes, pages: printed.pages, standards: finished.standards, shortfalls: finished.shortfalls, warnings };
+  return { bytes: finished.bytes, pages: printed.pages, standard: options.standard ?? 'auto', standards: finished.standards, shortfalls: finished.shortfalls, warnings };
 }
 
 /** For the benchmark: the print step alone, and the browser it prints in. */

@@ -2,6 +2,7 @@ import { copyFile, mkdir, open, readdir, readFile, rename, rm, writeFile } from 
 import path from 'node:path';
 import type { TextId } from '../messages/catalogue.js';
 import { ToolError } from '../messages/tool-error.js';
+import { alive } from './alive.js';
 import { looksLikeOutput, OUTPUT_MARKER, OUTPUT_MARKER_TEXT, OutputFolderError } from './output-folder.js';
 
 /** One file to write, relative to the output folder. */
@@ -27,15 +28,6 @@ export interface WriteGuard {
 
 /** Thrown when another build holds the output folder for too long. */
 export class OutputBusyError<K extends TextId = TextId> extends ToolError<K> {}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 /**
  * Takes the output folder's lock (`<out>.lock` holding the builder's pid).

@@ -1,5 +1,5 @@
-import { publishedTables } from '../../render/datasets.js';
 import type { Rapport } from '../../model/report-model.js';
+import { publishedTables } from '../../model/published.js';
 import type { CheckRule } from '../check-context.js';
 
 /**

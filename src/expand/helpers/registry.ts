@@ -20,6 +20,3 @@ export function chapterHelpers(deps: ReferenceDeps): Record<string, Helper> {
 
 /** The options each chapter helper knows (`{{uppslag regioner id visa="namn"}}`). */
 export const HELPER_OPTIONS: Record<string, readonly string[]> = { ...FORMAT_HELPER_OPTIONS, bilaga: [], tabell: [], figur: [], uppslag: ['nyckel', 'visa'] };
-
-/** The names of the chapter helpers (for checks that run before a model exists). */
-export const CHAPTER_HELPER_NAMES = [...Object.keys(FORMAT_HELPERS), 'bilaga', 'tabell', 'figur', 'uppslag'];

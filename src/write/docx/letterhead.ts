@@ -1,6 +1,6 @@
 import { BorderStyle, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, WidthType, type FileChild } from 'docx';
 import type { Rapport } from '../../model/report-model.js';
-import { layoutFacts } from '../../render/render-page.js';
+import { layoutFacts } from '../../expand/layout-templates.js';
 import { imageRun, textRun, type WordImage } from './inline.js';
 import { AGENCY_BLUE, LANGUAGE, mm, STYLE, TEXT_WIDTH } from './styles.js';
 
@@ -47,7 +47,7 @@ export function letterhead(rapport: Rapport, logo: WordImage | undefined): FileC
  */
 export function decisionBlock(rapport: Rapport): FileChild[] {
   if (!rapport.beslut) return [];
-  const facts = layoutFacts(rapport, undefined, 'print')['beslut'] as { beslutsfattareText: string; foredragandeText: string; deltagareText: string };
+  const facts = layoutFacts(rapport, undefined).beslut;
   const { beslutsfattare, foredragande } = rapport.beslut;
   const sentence = `Beslut i detta ärende har fattats av ${facts.beslutsfattareText}. Föredragande har varit ${facts.foredragandeText}.${facts.deltagareText ? ` I den slutliga handläggningen har även ${facts.deltagareText} deltagit.` : ''}`;
   return [

@@ -1,7 +1,8 @@
 import { stringify } from 'csv-stringify/sync';
 import type { Placements } from '../../expand/placements.js';
-import type { Rapport, ReportModel } from '../../model/report-model.js';
-import { datasetViews, placedLabel, publishedTables, type DatasetView } from '../../render/datasets.js';
+import type { ReportModel } from '../../model/report-model.js';
+import { canDescribe, publishedTables } from '../../model/published.js';
+import { datasetViews, placedLabel, type DatasetView } from '../../render/datasets.js';
 import { tableRecords } from '../../render/tables.js';
 import type { OutputFile } from '../write-output.js';
 import { DCAT_PATH, dcatRecord, type Dataset } from './dcat.js';
@@ -30,10 +31,7 @@ export function csvText(value: string): string | { value: string; quote: boolean
   return FORMULA_START.test(value) ? { value: `'${value}`, quote: true } : value;
 }
 
-/** Whether the report says enough to describe its datasets for the portal. */
-export function canDescribe(rapport: Rapport): boolean {
-  return Boolean(rapport.oppnaData?.webbadress && rapport.oppnaData.kontakt);
-}
+export { canDescribe } from '../../model/published.js';
 
 /**
  * Makes the open data of a checked report: each published table as CSV

@@ -1,24 +1,10 @@
 import type { Workbook, Worksheet } from 'exceljs';
+import { cellFormat } from '../../model/cell-formats.js';
 import type { CellValue, ColumnModel, RowModel, TableModel } from '../../model/tables.js';
 
 /** The Excel number format of a column, in Excel's own (locale-neutral) notation. */
 function numberFormat(column: ColumnModel): string | undefined {
-  const decimals = column.decimals ?? (column.format === 'procent' ? 0 : undefined);
-  const fraction = decimals ? `.${'0'.repeat(decimals)}` : '';
-  switch (column.format) {
-    // '#,##0' is how the file says "group the thousands": Excel shows the reader's
-    // separator, a space on a Swedish machine (what its dialog shows as "# ##0").
-    case 'kronor':
-      return '#,##0';
-    case 'tal':
-      return `#,##0${fraction}`;
-    case 'procent':
-      return `0${fraction}%`;
-    case 'datum':
-      return 'yyyy-mm-dd';
-    default:
-      return undefined;
-  }
+  return cellFormat(column.format).excel(column.decimals);
 }
 
 type ExcelValue = string | number | Date | null;
@@ -27,15 +13,15 @@ type ExcelValue = string | number | Date | null;
 function excelValue(value: CellValue, column: ColumnModel): ExcelValue {
   if (value === undefined) return null;
   if (Array.isArray(value)) return value.join('; ');
-  if (column.format === 'datum' && typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return new Date(`${value}T00:00:00Z`);
-  return value;
+  const format = cellFormat(column.format);
+  return format.excelValue ? format.excelValue(value) : format.csv(value);
 }
 
 /** A text a column shows, for its width. */
 function shownLength(value: string | number | Date | null, column: ColumnModel): number {
   if (value === null) return 0;
   if (value instanceof Date) return 10;
-  if (typeof value === 'number') return column.format === 'procent' ? 7 : Math.max(String(Math.trunc(value)).length * 1.34, 4) + (column.decimals ?? 0) + 1;
+  if (typeof value === 'number') return cellFormat(column.format).excelWidth?.(value, column.decimals) ?? Math.max(String(Math.trunc(value)).length * 1.34, 4) + (column.decimals ?? 0) + 1;
   return value.length;
 }
 
