@@ -38,8 +38,8 @@ class Sandbox {
   private killedForTime = false;
   ended = false;
 
-  constructor() {
-    this.child = fork(program(), [], {
+  constructor(charts: boolean) {
+    this.child = fork(program(), charts ? ['--charts'] : [], {
       execArgv: [`--max-old-space-size=${SANDBOX_LIMITS.memoryMb}`, '--max-semi-space-size=16'],
       serialization: 'advanced',
       stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
@@ -118,17 +118,18 @@ const scopes = new WeakMap<object, { id: number; holder: Sandbox | undefined }>(
 let nextScope = 1;
 
 /** The sandbox, started (or started again after it was stopped). */
-function current(): Sandbox {
-  if (!sandbox || sandbox.ended) sandbox = new Sandbox();
+function current(charts = false): Sandbox {
+  if (!sandbox || sandbox.ended) sandbox = new Sandbox(charts);
   return sandbox;
 }
 
 /**
  * Starts the sandbox ahead of its first job (a report with expressions or
- * charts): it starts while the build reads and validates the data.
+ * charts), so that it starts while the build reads and validates the data;
+ * with `charts`, it loads Vega meanwhile too.
  */
-export function startSandbox(): void {
-  current();
+export function startSandbox(options: { charts?: boolean } = {}): void {
+  current(options.charts ?? false);
 }
 
 /**

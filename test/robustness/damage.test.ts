@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { messageText } from '../../src/diagnostics/diagnostic.js';
 import { checkReport, renderHtml } from '../../src/pipeline.js';
 import { applyDamage, damageArbitrary, hostileCount, realTexts, type Damage } from './damage.js';
@@ -35,6 +35,11 @@ async function damagedReport(damages: Damage[]): Promise<string> {
 }
 
 describe('random damage to the real report', () => {
+  // The first check of a process loads the code and starts the sandbox and Hunspell: not what the bound below is about.
+  beforeAll(async () => {
+    await checkReport(await damagedReport([]));
+  }, 120_000);
+
   it(`always ends in located diagnostics or a clean build, never a crash or a hang (${RUNS} runs, seed ${SEED})`, async () => {
     let clean = 0;
     let refused = 0;
