@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { CHECK_RULES } from './check/registry.js';
 import type { CheckContext } from './check/check-context.js';
 import { Diagnostics } from './diagnostics/diagnostic.js';
@@ -16,6 +18,7 @@ import type { SourceFile, Sources } from './load/source-file.js';
 import { withinMarkdownLimits } from './markdown/markdown-limits.js';
 import { parseMarkdown, type AppendixText, type ParsedChapter } from './markdown/parse-markdown.js';
 import { buildModel, type ReportModel } from './model/report-model.js';
+import { startSandbox } from './model/sandbox-runner.js';
 import type { Validate } from './model/validators.js';
 import { parseData } from './parse/parse-data.js';
 
@@ -91,6 +94,9 @@ function expandTexts(sources: Sources, model: ReportModel, diagnostics: Diagnost
  */
 export async function checkFacts(root: string, cache?: BuildCache): Promise<CheckedFacts> {
   const diagnostics = new Diagnostics();
+  // A report that programs expressions or charts has its sandbox start at once, beside the reading.
+  const declares = (name: string): boolean => existsSync(path.join(root, 'data', `${name}.yaml`));
+  if (['berakning', 'kontroller', 'tabeller', 'figurer'].some(declares)) startSandbox({ charts: declares('figurer') });
   const t0 = performance.now();
   const sources = await loadReport(root, diagnostics);
   const t1 = performance.now();

@@ -190,3 +190,5 @@ process.on('message', (message: ToSandbox) => {
   });
 });
 send({ ready: true });
+// A report with charts: Vega loads while the build reads the report, not when the first chart is drawn.
+if (process.argv.includes('--charts')) setImmediate(() => void import('./figures/vega-svg.js').then((m) => m.loadVega()));

@@ -15,6 +15,13 @@ function measureText(item: { fontSize?: number; fontWeight?: number | string }, 
   return textWidth(line, item.fontSize ?? 11, item.fontWeight);
 }
 
+/** Vega and Vega-Lite, loaded once. */
+export function loadVega(): Promise<[typeof import('vega'), typeof import('vega-lite')]> {
+  loading ??= Promise.all([import('vega'), import('vega-lite')]);
+  return loading;
+}
+let loading: Promise<[typeof import('vega'), typeof import('vega-lite')]> | undefined;
+
 /**
  * Draws a Vega-Lite specification (with its data and config) to SVG text
  * (Vega-Lite → Vega, no browser). Vega-Lite's and Vega's warnings (a field
@@ -23,7 +30,7 @@ function measureText(item: { fontSize?: number; fontWeight?: number | string }, 
  * a specification that draws for ever or fills the memory is stopped.
  */
 export async function vegaLiteToSvg(spec: Record<string, unknown>): Promise<ChartDrawing> {
-  const [vega, vegaLite] = await Promise.all([import('vega'), import('vega-lite')]);
+  const [vega, vegaLite] = await loadVega();
   // Vega measures text with a canvas when there is one and guesses otherwise; it is
   // told the report font's real widths instead, so labels get the room they need.
   // (vega's typings lack textMetrics, which the package exports.)

@@ -15,6 +15,9 @@ export const SANDBOX_LIMITS = { memoryMb: 256, graceMs: 1500, startMs: 30_000 } 
 /** A job that did not finish: it ran out of time, or of memory (or the sandbox ended for another reason, given). */
 export type Stopped = { kind: 'stopped'; why: 'time' | 'memory'; reason?: string };
 
+/** A job that was waiting when the sandbox was stopped for another: it is run again. */
+type Again = { kind: 'stopped'; why: 'again' };
+
 /** The sandbox's program: beside this module in the bundle (lib/), else the compiled one (when the sources run, as in tests). */
 function program(): string {
   const beside = fileURLToPath(new URL('./sandbox-process.js', import.meta.url));
@@ -22,7 +25,7 @@ function program(): string {
 }
 
 interface Pending {
-  resolve: (result: SandboxResult | Stopped) => void;
+  resolve: (result: SandboxResult | Stopped | Again) => void;
   timer: NodeJS.Timeout | undefined;
   budgetMs: number;
   message: ToSandbox;
@@ -38,8 +41,8 @@ class Sandbox {
   private killedForTime = false;
   ended = false;
 
-  constructor() {
-    this.child = fork(program(), [], {
+  constructor(charts: boolean) {
+    this.child = fork(program(), charts ? ['--charts'] : [], {
       execArgv: [`--max-old-space-size=${SANDBOX_LIMITS.memoryMb}`, '--max-semi-space-size=16'],
       serialization: 'advanced',
       stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
@@ -68,9 +71,12 @@ class Sandbox {
     });
     this.child.on('exit', () => {
       this.ended = true;
+      // The job it was running is stopped; the ones waiting behind it run again in a new sandbox.
+      let first = true;
       for (const job of this.pending.values()) {
         clearTimeout(job.timer);
-        job.resolve({ kind: 'stopped', why: this.killedForTime ? 'time' : 'memory' });
+        job.resolve(first ? { kind: 'stopped', why: this.killedForTime ? 'time' : 'memory' } : { kind: 'stopped', why: 'again' });
+        first = false;
       }
       this.pending.clear();
     });
@@ -78,7 +84,7 @@ class Sandbox {
   }
 
   /** Runs a job; the clock of its budget starts when the sandbox has the job. */
-  run(message: Omit<ToSandbox, 'id'>): Promise<SandboxResult | Stopped> {
+  run(message: Omit<ToSandbox, 'id'>): Promise<SandboxResult | Stopped | Again> {
     const id = this.next++;
     const full = { ...message, id };
     return new Promise((resolve) => {
@@ -118,17 +124,18 @@ const scopes = new WeakMap<object, { id: number; holder: Sandbox | undefined }>(
 let nextScope = 1;
 
 /** The sandbox, started (or started again after it was stopped). */
-function current(): Sandbox {
-  if (!sandbox || sandbox.ended) sandbox = new Sandbox();
+function current(charts = false): Sandbox {
+  if (!sandbox || sandbox.ended) sandbox = new Sandbox(charts);
   return sandbox;
 }
 
 /**
  * Starts the sandbox ahead of its first job (a report with expressions or
- * charts): it starts while the build reads and validates the data.
+ * charts), so that it starts while the build reads and validates the data;
+ * with `charts`, it loads Vega meanwhile too.
  */
-export function startSandbox(): void {
-  current();
+export function startSandbox(options: { charts?: boolean } = {}): void {
+  current(options.charts ?? false);
 }
 
 /**
@@ -164,17 +171,21 @@ export function scopeId(value: unknown): number | undefined {
  * memory.
  */
 export async function runInSandbox(job: SandboxJob, uses: readonly unknown[] = []): Promise<SandboxResult | Stopped> {
-  const box = current();
-  if (!(await box.ready)) return { kind: 'stopped', why: 'memory', reason: 'the sandbox process did not start' };
-  const sent: Record<number, unknown> = {};
-  for (const value of uses) {
-    const known = value && typeof value === 'object' ? scopes.get(value) : undefined;
-    if (known && known.holder !== box) {
-      sent[known.id] = value;
-      known.holder = box;
+  for (let attempt = 0; ; attempt++) {
+    const box = current();
+    if (!(await box.ready)) return { kind: 'stopped', why: 'memory', reason: 'the sandbox process did not start' };
+    const sent: Record<number, unknown> = {};
+    for (const value of uses) {
+      const known = value && typeof value === 'object' ? scopes.get(value) : undefined;
+      if (known && known.holder !== box) {
+        sent[known.id] = value;
+        known.holder = box;
+      }
     }
+    const result = await box.run({ scopes: sent, job });
+    if (result.kind !== 'stopped' || result.why !== 'again') return result;
+    if (attempt >= 3) return { kind: 'stopped', why: 'time' };
   }
-  return box.run({ scopes: sent, job });
 }
 
 /** A value as sent: a shared scope by id, anything else as it is. */

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { messageText } from '../../src/diagnostics/diagnostic.js';
 import { checkReport, renderHtml } from '../../src/pipeline.js';
 import { applyDamage, damageArbitrary, hostileCount, realTexts, type Damage } from './damage.js';
@@ -35,6 +35,16 @@ async function damagedReport(damages: Damage[]): Promise<string> {
 }
 
 describe('random damage to the real report', () => {
+  // The first check of a process loads the code and starts the sandbox and Hunspell: not what the bound below is about.
+  // The second, of the undamaged report, is the yardstick: on a machine under load every check is slower.
+  let undamagedMs = 0;
+  beforeAll(async () => {
+    await checkReport(await damagedReport([]));
+    const started = performance.now();
+    await checkReport(await damagedReport([]));
+    undamagedMs = performance.now() - started;
+  }, 300_000);
+
   it(`always ends in located diagnostics or a clean build, never a crash or a hang (${RUNS} runs, seed ${SEED})`, async () => {
     let clean = 0;
     let refused = 0;
@@ -43,8 +53,10 @@ describe('random damage to the real report', () => {
         const root = await damagedReport(damages);
         const started = performance.now();
         const checked = await checkReport(root);
-        // A hostile program may use up its own budget (an expression's second, or a chart's fifteen) and the sandbox's restart.
-        expect(performance.now() - started).toBeLessThan(5000 + 20_000 * hostileCount(damages));
+        // A damaged report is checked about as fast as the undamaged one (5 s, or five times the undamaged check on a
+        // loaded machine); a hostile program may use up its own budget (an expression's second, a chart's fifteen) and
+        // the sandbox's restart on top.
+        expect(performance.now() - started).toBeLessThan(Math.max(5000, 5 * undamagedMs) + 20_000 * hostileCount(damages));
         for (const d of checked.diagnostics.list) {
           const text = messageText(d, 'sv');
           expect(d.file).toMatch(/^(content|data|templates|schemas)\//);
@@ -54,6 +66,7 @@ describe('random damage to the real report', () => {
           if (!FILE_LEVEL.has(d.ruleId)) expect(d.point, `${d.ruleId}: ${text}`).toBeDefined();
         }
         if (checked.diagnostics.hasErrors) refused++;
+        if ((refused + clean + 1) % 250 === 0) process.stderr.write(`damage: ${refused + clean + 1} of ${RUNS} runs done\n`);
         else {
           expect(renderHtml(checked, { pdfHref: undefined })?.page.html).toContain('<main');
           clean++;
