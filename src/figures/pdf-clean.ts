@@ -84,6 +84,13 @@ export function removeActiveContent(doc: PDFDocument): string[] {
       removed.add('/JavaScript');
       dict.delete(name('JS'));
     }
+    // Wherever they are (a damaged file may hold a second catalog or names dictionary).
+    for (const key of ['OpenAction', 'AcroForm', 'XFA', 'JavaScript', 'EmbeddedFiles']) {
+      if (dict.has(name(key))) {
+        removed.add(`/${key}`);
+        dict.delete(name(key));
+      }
+    }
     if (dict.has(name('EF')) || dict.has(name('RF'))) {
       removed.add('/EmbeddedFiles');
       dict.delete(name('EF'));
