@@ -73,6 +73,11 @@ export function removeActiveContent(doc: PDFDocument): string[] {
     }
     const dict = object instanceof PDFStream ? object.dict : object;
     if (!(dict instanceof PDFDict)) return;
+    // An active action wherever it is (under a key a damaged file renamed, say) is emptied: it can do nothing.
+    if (active(dict)) {
+      for (const key of dict.keys()) dict.delete(key);
+      return;
+    }
     const triggers = resolve(dict.get(name('AA')));
     if (triggers !== undefined) {
       removed.add('/AA');
