@@ -73,6 +73,11 @@ export function removeActiveContent(doc: PDFDocument): string[] {
     }
     const dict = object instanceof PDFStream ? object.dict : object;
     if (!(dict instanceof PDFDict)) return;
+    // An active action wherever it is (under a key a damaged file renamed, say) is emptied: it can do nothing.
+    if (active(dict)) {
+      for (const key of dict.keys()) dict.delete(key);
+      return;
+    }
     const triggers = resolve(dict.get(name('AA')));
     if (triggers !== undefined) {
       removed.add('/AA');
@@ -83,6 +88,13 @@ export function removeActiveContent(doc: PDFDocument): string[] {
     if (dict.has(name('JS'))) {
       removed.add('/JavaScript');
       dict.delete(name('JS'));
+    }
+    // Wherever they are (a damaged file may hold a second catalog or names dictionary).
+    for (const key of ['OpenAction', 'AcroForm', 'XFA', 'JavaScript', 'EmbeddedFiles']) {
+      if (dict.has(name(key))) {
+        removed.add(`/${key}`);
+        dict.delete(name(key));
+      }
     }
     if (dict.has(name('EF')) || dict.has(name('RF'))) {
       removed.add('/EmbeddedFiles');

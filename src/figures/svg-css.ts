@@ -33,9 +33,18 @@ function reachesOut(node: CssNode): boolean {
   return out;
 }
 
-/** Removes the declarations of a list that reach out; names each one in `removed`. */
+/**
+ * Removes from a list of a block (or the style sheet) the declarations that
+ * reach out and what the parser could not read (a browser may read it as a
+ * rule that fetches); names each one in `removed`.
+ */
 function dropDeclarations(list: List<CssNode>, removed: string[]): void {
   list.forEach((node, item) => {
+    if (node.type === 'Raw') {
+      if (node.value.trim()) removed.push(excerpt(node.value.trim()));
+      list.remove(item);
+      return;
+    }
     if (node.type !== 'Declaration') return;
     if (RUNNING_PROPERTIES.has(plain(node.property)) || reachesOut(node.value)) {
       removed.push(excerpt(generate(node)));
@@ -58,12 +67,22 @@ export interface CleanedCss {
  */
 export function cleanStylesheet(css: string): CleanedCss {
   const removed: string[] = [];
-  const tree = parse(css, { parseValue: true, parseRulePrelude: false, parseAtrulePrelude: false, onParseError: () => undefined });
+  const tree = parse(css, { parseValue: true, parseAtrulePrelude: false, onParseError: () => undefined });
   walk(tree, {
     visit: 'Atrule',
     enter(node, item, list) {
       if (!KEPT_AT_RULES.has(plain(node.name)) && list) {
         removed.push(excerpt(`@${plain(node.name)}${node.prelude ? ` ${generate(node.prelude)}` : ''}`));
+        list.remove(item);
+      }
+    },
+  });
+  // A rule whose selector cannot be read is one a browser drops: drop it too (its text could hide anything).
+  walk(tree, {
+    visit: 'Rule',
+    enter(node, item, list) {
+      if (node.prelude.type === 'Raw' && list) {
+        removed.push(excerpt(node.prelude.value.trim()));
         list.remove(item);
       }
     },
@@ -75,14 +94,7 @@ export function cleanStylesheet(css: string): CleanedCss {
     },
   });
   // What the parser could not read at the top level (a stray brace, a broken rule) is dropped too.
-  if (tree.type === 'StyleSheet') {
-    tree.children.forEach((node, item) => {
-      if (node.type === 'Raw') {
-        removed.push(excerpt(node.value.trim()));
-        tree.children.remove(item);
-      }
-    });
-  }
+  if (tree.type === 'StyleSheet') dropDeclarations(tree.children, removed);
   return { css: generate(tree), removed };
 }
 

@@ -24,7 +24,7 @@ export type Damage =
   | { kind: 'pattern'; file: string; pattern: string };
 
 const STRAY = ['\uFEFF', '\u200B', '\u202E', '\u2066', '\u0000', '\uE000', '\t', '\r', '{{', '}}', '[^', '](', '<b>', '*', '_', '---\n', ': ', '- ', '"', "'", '&', '\\', '\n\n', '|', '#'];
-const WRONG = ['[1, 2]', '{ a: 1 }', '"text"', '-5', '1.5', 'null', '~', 'true', '""', '2020-13-45', '&x 1', '*x', '!!binary aGVq'];
+const WRONG = ['[1, 2]', '{ a: 1 }', '"text"', '-5', '1.5', 'null', '~', 'true', '""', '2020-13-45', '"2024-02-30"', '1e300', '9007199254740993', '1234.5678', '"\\uE010x\\uE011"', '"=cmd|\' /C calc\'!A0"', '&x 1', '*x', '!!binary aGVq'];
 
 /**
  * What an attacker or a careless author programs into a report: expressions
