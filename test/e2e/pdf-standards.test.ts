@@ -150,7 +150,7 @@ afterAll(async () => {
   for (const dir of temporary) await rm(dir, { recursive: true, force: true });
 });
 
-const each = (title: string, check: (report: Built) => void, timeout?: number): void => {
+const each = (title: string, check: (report: Built) => void, timeout = 60_000): void => {
   it(title, { timeout }, () => {
     expect(reports.length).toBe(4);
     for (const report of reports) {
