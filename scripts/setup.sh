@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Sets up a fresh Debian machine for redovisning: Debian's headless Chromium
-# (prints the PDF; full Chromium too, for the screenshots and as a fallback), Hunspell with the Swedish dictionary (checks the spelling), poppler-utils
-# (the tests read PDFs back) and a fallback font, then the npm dependencies and
+# (prints the PDF; full Chromium too, for the screenshots and as a fallback), Hunspell with the Swedish dictionary (checks the spelling), poppler-utils,
+# qpdf and pikepdf (the tests read PDFs back), the sRGB ICC profile of icc-profiles-free (the PDF/A output intent)
+# and a fallback font, then the npm dependencies and
 # the compiled generator. Idempotent: quick when all is there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,6 +17,11 @@ command -v hunspell >/dev/null 2>&1 || need+=(hunspell)
 # The tests open the workbooks in LibreOffice and run the Nu Html Checker (Java).
 command -v soffice >/dev/null 2>&1 || need+=(libreoffice-calc-nogui)
 command -v java >/dev/null 2>&1 || need+=(default-jre-headless)
+# The sRGB profile of the PDF's output intent (PDF/A), zlib licence.
+[ -e /usr/share/color/icc/sRGB.icc ] || need+=(icc-profiles-free)
+# The tests read the PDF's objects and content streams back with qpdf and pikepdf.
+command -v qpdf >/dev/null 2>&1 || need+=(qpdf)
+/usr/bin/python3 -c 'import pikepdf' >/dev/null 2>&1 || need+=(python3-pikepdf)
 if [ ${#need[@]} -gt 0 ]; then
   echo "setup: installing ${need[*]} from Debian"
   SUDO=""

@@ -262,8 +262,8 @@ export async function printPdf(html: string, options: { timeoutMs: number; progr
       const laidOut = document.querySelector('.pagedjs_pages') || document;
       const hints = {
         links: [...laidOut.querySelectorAll('a[href]')].filter((a) => !a.closest('[aria-hidden="true"]')).map((a) => {
-          const note = a.hasAttribute('data-footnote-call') && /^#fotnot-(\d+)$/.exec(a.getAttribute('href'));
-          return note ? { footnote: Number(note[1]) } : { text: (a.textContent || '').replace(/\s+/g, ' ').trim() };
+          const note = a.hasAttribute('data-footnote-call') && /^#fotnot-(\\d+)$/.exec(a.getAttribute('href'));
+          return note ? { footnote: Number(note[1]) } : { text: (a.textContent || '').replace(/\\s+/g, ' ').trim() };
         }),
         tables: [...laidOut.querySelectorAll('table')].map((t) => t.hasAttribute('data-split-from')),
         notes: [...laidOut.querySelectorAll('[data-footnote-marker]')].map((n) => n.hasAttribute('data-split-from')),

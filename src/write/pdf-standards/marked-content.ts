@@ -1,4 +1,4 @@
-import { tokenizeContent, type ContentToken } from './content-tokens.js';
+import { Kind, opCode, tokenizeContent, type ContentTokens } from './content-tokens.js';
 
 /** What the rewriting needs to know of a font of the page: how its codes read as text. */
 export interface FontText {
@@ -29,26 +29,36 @@ export interface MarkedContentResult {
   spaces: number;
 }
 
-const PATH_BUILD = new Set(['m', 'l', 'c', 'v', 'y', 'h', 're']);
-const PATH_PAINT = new Set(['S', 's', 'f', 'F', 'f*', 'B', 'B*', 'b', 'b*']);
-const TEXT_SHOW = new Set(['Tj', 'TJ', "'", '"']);
+const PATH_BUILD = new Set(['m', 'l', 'c', 'v', 'y', 'h', 're'].map(opCode));
+const PATH_PAINT = new Set(['S', 's', 'f', 'F', 'f*', 'B', 'B*', 'b', 'b*'].map(opCode));
+const TEXT_SHOW = new Set(['Tj', 'TJ', "'", '"'].map(opCode));
+const OP = { BT: opCode('BT'), ET: opCode('ET'), BDC: opCode('BDC'), BMC: opCode('BMC'), EMC: opCode('EMC'), q: opCode('q'), Q: opCode('Q'), Tf: opCode('Tf'), Tm: opCode('Tm'), Td: opCode('Td'), TD: opCode('TD'), Tstar: opCode('T*'), n: opCode('n'), Do: opCode('Do'), sh: opCode('sh'), BI: opCode('BI') };
 /** A line may break after these without a space (a hyphen, a dash, a slash). */
 const BREAKS_WITHOUT_SPACE = /[\s\u00ad\-\u2010\u2011\u2012\u2013\u2014/]$/u;
 const HYPHEN = /[-\u2010\u2011]$/u;
 
-/** The character codes of a string operand (hex or literal). */
-function codes(token: ContentToken, bytes: number): number[] {
-  let raw: number[] = [];
-  if (token.kind === 'hex') {
-    const hex = token.text.slice(1, -1).replace(/\s+/g, '');
-    for (let i = 0; i < hex.length; i += 2) raw.push(parseInt(hex.slice(i, i + 2).padEnd(2, '0'), 16));
-  } else if (token.kind === 'string') {
-    const body = token.text.slice(1, -1);
-    for (let i = 0; i < body.length; i++) {
-      let c = body.charCodeAt(i);
+/** The character codes of a string operand, `s.slice(start, end)` (hex or literal). */
+function codes(s: string, start: number, end: number, hex: boolean, bytes: number): number[] {
+  const raw: number[] = [];
+  if (hex) {
+    let high = -1;
+    for (let i = start + 1; i < end - 1; i++) {
+      const c = s.charCodeAt(i) | 0x20;
+      const v = c >= 0x30 && c <= 0x39 ? c - 0x30 : c >= 0x61 && c <= 0x66 ? c - 0x57 : -1;
+      if (v < 0) continue;
+      if (high < 0) high = v;
+      else {
+        raw.push(high * 16 + v);
+        high = -1;
+      }
+    }
+    if (high >= 0) raw.push(high * 16);
+  } else {
+    for (let i = start + 1; i < end - 1; i++) {
+      let c = s.charCodeAt(i);
       if (c === 0x5c) {
-        const next = body[++i] ?? '';
-        const oct = /^[0-7]{1,3}/.exec(body.slice(i));
+        const next = s[++i] ?? '';
+        const oct = /^[0-7]{1,3}/.exec(s.slice(i, i + 3));
         if (oct) {
           c = parseInt(oct[0], 8);
           i += oct[0].length - 1;
@@ -56,23 +66,34 @@ function codes(token: ContentToken, bytes: number): number[] {
       }
       raw.push(c);
     }
-  } else return [];
+  }
   if (bytes === 1) return raw;
   const out: number[] = [];
   for (let i = 0; i + 1 < raw.length; i += 2) out.push((raw[i] ?? 0) * 256 + (raw[i + 1] ?? 0));
-  raw = out;
-  return raw;
+  return out;
 }
 
-/** The text a text-showing operator shows, by the font's ToUnicode map. */
-function shownText(operands: ContentToken[], font: FontText | undefined): string {
+/** The text the operands `from`..`to` of a text-showing operator show, by the font's ToUnicode map. */
+function shownText(s: string, t: ContentTokens, from: number, to: number, font: FontText | undefined): string {
   if (!font) return '';
-  const strings: ContentToken[] = [];
-  for (const op of operands) {
-    if (op.kind === 'array') strings.push(...tokenizeContent(op.text.slice(1, -1)).filter((t) => t.kind === 'hex' || t.kind === 'string'));
-    else if (op.kind === 'hex' || op.kind === 'string') strings.push(op);
+  let text = '';
+  const add = (start: number, end: number, hex: boolean): void => {
+    for (const code of codes(s, start, end, hex, font.bytes)) text += font.unicode.get(code) ?? '';
+  };
+  for (let k = from; k < to; k++) {
+    const kind = t.kinds[k];
+    const start = t.starts[k] ?? 0;
+    const end = t.ends[k] ?? 0;
+    if (kind === Kind.Hex || kind === Kind.String) add(start, end, kind === Kind.Hex);
+    else if (kind === Kind.Array) {
+      const inner = tokenizeContent(s.slice(start + 1, end - 1));
+      for (let j = 0; j < inner.count; j++) {
+        const ik = inner.kinds[j];
+        if (ik === Kind.Hex || ik === Kind.String) add(start + 1 + (inner.starts[j] ?? 0), start + 1 + (inner.ends[j] ?? 0), ik === Kind.Hex);
+      }
+    }
   }
-  return strings.map((t) => codes(t, font.bytes).map((c) => font.unicode.get(c) ?? '').join('')).join('');
+  return text;
 }
 
 /**
@@ -87,7 +108,7 @@ function shownText(operands: ContentToken[], font: FontText | undefined): string
  * words apart (ISO 32000-1, 14.8.2.5).
  */
 export function rewriteMarkedContent(content: string, fonts: Map<string, FontText>, places: Map<number, McidPlace>, spacedHyphens: ReadonlySet<string> = new Set()): MarkedContentResult {
-  const tokens = tokenizeContent(content);
+  const t = tokenizeContent(content);
   const inserts: { at: number; text: string; order: number }[] = [];
   const deletes: { from: number; to: number }[] = [];
   const result = { artifacts: 0, joinedLabels: 0, spaces: 0 };
@@ -95,9 +116,10 @@ export function rewriteMarkedContent(content: string, fonts: Map<string, FontTex
   const insert = (at: number, text: string): void => {
     inserts.push({ at, text, order: order++ });
   };
+  const textOf = (k: number): string => content.slice(t.starts[k] ?? 0, t.ends[k] ?? 0);
 
   const stack: (number | string)[] = [];
-  let operands: ContentToken[] = [];
+  let operandStart = 0;
   let run: { start: number; end: number; textOnly: boolean } | undefined;
   let inText = false;
   let textAtTop = false;
@@ -130,100 +152,92 @@ export function rewriteMarkedContent(content: string, fonts: Map<string, FontTex
     return undefined;
   };
 
-  for (const token of tokens) {
-    if (token.kind !== 'operator') {
-      operands.push(token);
-      continue;
-    }
-    const op = token.text;
-    const start = operands[0]?.start ?? token.start;
-    switch (op) {
-      case 'BT':
-        inText = true;
-        textAtTop = stack.length === 0;
-        textStart = start;
-        textPainted = false;
-        textMarked = false;
-        break;
-      case 'ET':
-        inText = false;
-        if (textAtTop && textPainted && !textMarked) segment(textStart, token.end, true);
-        else if (textAtTop && textMarked) flush();
-        break;
-      case 'BDC':
-      case 'BMC': {
-        const tag = operands[0]?.text.slice(1) ?? '';
-        const properties = operands[1]?.kind === 'dict' ? operands[1].text : '';
-        const mcid = /\/MCID\s+(\d+)/.exec(properties);
-        if (inText && textAtTop) textMarked = true;
-        else if (stack.length === 0 && run) {
-          if (tag === 'Lbl' && run.textOnly) {
-            // The number CSS draws for a list item or footnote is the label's own text.
-            insert(run.start, `${content.slice(start, token.end)}\n`);
-            deletes.push({ from: start, to: token.end });
-            result.joinedLabels++;
-            run = undefined;
-          } else flush();
-        }
-        stack.push(mcid ? Number(mcid[1]) : tag);
-        break;
+  for (let k = 0; k < t.count; k++) {
+    if (t.kinds[k] !== Kind.Operator) continue;
+    const op = t.ops[k] ?? 0;
+    const operands = k - operandStart;
+    const start = operands > 0 ? (t.starts[operandStart] ?? 0) : (t.starts[k] ?? 0);
+    const end = t.ends[k] ?? 0;
+    const first = operandStart;
+    operandStart = k + 1;
+    if (op === OP.BT) {
+      inText = true;
+      textAtTop = stack.length === 0;
+      textStart = start;
+      textPainted = false;
+      textMarked = false;
+    } else if (op === OP.ET) {
+      inText = false;
+      if (textAtTop && textPainted && !textMarked) segment(textStart, end, true);
+      else if (textAtTop && textMarked) flush();
+    } else if (op === OP.BDC || op === OP.BMC) {
+      const tag = operands > 0 ? textOf(first).slice(1) : '';
+      const properties = op === OP.BDC && operands > 1 && t.kinds[first + 1] === Kind.Dict ? textOf(first + 1) : '';
+      const mcid = /\/MCID\s+(\d+)/.exec(properties);
+      if (inText && textAtTop) textMarked = true;
+      else if (stack.length === 0 && run) {
+        if (tag === 'Lbl' && run.textOnly) {
+          // The number CSS draws for a list item or footnote is the label's own text.
+          insert(run.start, `${content.slice(start, end)}\n`);
+          deletes.push({ from: start, to: end });
+          result.joinedLabels++;
+          run = undefined;
+        } else flush();
       }
-      case 'EMC':
-        stack.pop();
-        if (!(inText && textAtTop)) flush();
-        break;
-      case 'q':
-      case 'Q':
-        flush();
-        break;
-      case 'Tf':
-        font = fonts.get(operands[0]?.text.slice(1) ?? '');
-        break;
-      case 'Tm':
-        lineY = Number(operands[5]?.text);
-        break;
-      case 'Td':
-      case 'TD':
-        if (Number(operands[1]?.text) !== 0) lineY = (lineY ?? 0) + Number(operands[1]?.text);
-        break;
-      case 'T*':
-        lineY = (lineY ?? 0) + 1e6;
-        break;
-      case 'n':
-        pathStart = undefined;
-        break;
-      case 'Do':
-      case 'sh':
-      case 'BI':
-        if (stack.length === 0 && !inText) segment(start, token.end, false);
-        break;
-      default:
-        if (PATH_BUILD.has(op)) {
-          if (stack.length === 0 && !inText && pathStart === undefined) pathStart = start;
-        } else if (PATH_PAINT.has(op)) {
-          if (pathStart !== undefined) segment(pathStart, token.end, false);
-          pathStart = undefined;
-        } else if (TEXT_SHOW.has(op)) {
-          textPainted = true;
-          const mcid = currentMcid();
-          const place = mcid === undefined ? undefined : places.get(mcid);
-          if (place && lineY !== undefined) {
-            const shown = shownText(operands, font);
-            const newLine = last !== undefined && last.y !== lineY;
-            // A word ending in a hyphen that the text follows with a space ("forsknings- och") breaks at that space.
-            const spaced = !BREAKS_WITHOUT_SPACE.test(last?.char ?? ' ') || (HYPHEN.test(last?.char ?? '') && spacedHyphens.has(last?.word ?? ''));
-            if (last && newLine && last.place.block === place.block && !last.place.inLink && !place.inLink && last.font?.space && spaced && !/^\s/u.test(shown)) {
-              insert(last.end, ` ${last.font.space} Tj`);
-              result.spaces++;
-            }
-            const sameLine = last !== undefined && !newLine && last.place.block === place.block;
-            const word = `${sameLine ? (last?.word ?? '') : ''}${shown}`.split(/\s/u).pop() ?? '';
-            if (shown) last = { place, y: lineY, end: token.end, char: shown.slice(-1), word, font };
-            else if (last) last = { ...last, y: lineY };
+      stack.push(mcid ? Number(mcid[1]) : tag);
+    } else if (op === OP.EMC) {
+      stack.pop();
+      if (!(inText && textAtTop)) flush();
+    } else if (op === OP.q || op === OP.Q) {
+      flush();
+    } else if (op === OP.Tf) {
+      font = operands > 0 ? fonts.get(textOf(first).slice(1)) : undefined;
+    } else if (op === OP.Tm) {
+      lineY = operands >= 6 ? Number(textOf(first + 5)) : lineY;
+    } else if (op === OP.Td || op === OP.TD) {
+      const ty = operands >= 2 ? Number(textOf(first + 1)) : 0;
+      if (ty !== 0) lineY = (lineY ?? 0) + ty;
+    } else if (op === OP.Tstar) {
+      lineY = (lineY ?? 0) + 1e6;
+    } else if (op === OP.n) {
+      pathStart = undefined;
+    } else if (op === OP.Do || op === OP.sh || op === OP.BI) {
+      if (stack.length === 0 && !inText) segment(start, end, false);
+    } else if (PATH_BUILD.has(op)) {
+      if (stack.length === 0 && !inText && pathStart === undefined) pathStart = start;
+    } else if (PATH_PAINT.has(op)) {
+      if (pathStart !== undefined) segment(pathStart, end, false);
+      pathStart = undefined;
+    } else if (TEXT_SHOW.has(op)) {
+      textPainted = true;
+      const mcid = stack.length ? currentMcid() : undefined;
+      const place = mcid === undefined ? undefined : places.get(mcid);
+      if (place && lineY !== undefined) {
+        const shown = shownText(content, t, first, k, font);
+        const newLine = last !== undefined && last.y !== lineY;
+        if (last && newLine && last.place.block === place.block && !last.place.inLink && !place.inLink && last.font?.space && !/^\s/u.test(shown)) {
+          // A word ending in a hyphen that the text follows with a space ("forsknings- och") breaks at that space.
+          const spaced = !BREAKS_WITHOUT_SPACE.test(last.char) || (HYPHEN.test(last.char) && spacedHyphens.has(last.word));
+          if (spaced) {
+            insert(last.end, ` ${last.font.space} Tj`);
+            result.spaces++;
           }
         }
+        if (shown) {
+          const sameLine = last !== undefined && !newLine && last.place.block === place.block;
+          const space = shown.search(/\s\S*$/u);
+          const word = space >= 0 ? shown.slice(space + 1) : `${sameLine ? (last?.word ?? '') : ''}${shown}`;
+          if (last) {
+            last.place = place;
+            last.y = lineY;
+            last.end = end;
+            last.char = shown.slice(-1);
+            last.word = word;
+            last.font = font;
+          } else last = { place, y: lineY, end, char: shown.slice(-1), word, font };
+        } else if (last) last.y = lineY;
+      }
     }
-    operands = [];
   }
   flush();
   inserts.sort((a, b) => a.at - b.at || a.order - b.order);
