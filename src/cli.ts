@@ -129,10 +129,11 @@ command('build', rootArgument[0])
   .argument(...rootArgument)
   .option(lang === 'sv' ? '-o, --out <mapp>' : '-o, --out <dir>', text(lang, 'cli.build.out'))
   .option('--no-pdf', text(lang, 'cli.build.no-pdf'))
+  .option('--no-docx', text(lang, 'cli.build.no-docx'))
   .addOption(new Option(lang === 'sv' ? '--pdf-timeout <sekunder>' : '--pdf-timeout <seconds>', text(lang, 'cli.build.pdf-timeout')).default(180).argParser(numberOption('--pdf-timeout', (n) => Number.isFinite(n) && n > 0, 'ett antal sekunder större än 0', 'a number of seconds above 0')))
   .option('-q, --quiet', text(lang, 'cli.build.quiet'))
   .option('--strict', text(lang, 'cli.strict'))
-  .action(async (root: string, options: { out?: string; pdf: boolean; pdfTimeout: number; quiet?: boolean; strict?: boolean }) => {
+  .action(async (root: string, options: { out?: string; pdf: boolean; docx: boolean; pdfTimeout: number; quiet?: boolean; strict?: boolean }) => {
     // The printer starts its browser first, in a thread of its own, so that
     // it is ready when the checks and the page are done.
     const printer = options.pdf ? (await import('./write/printer.js')).startPrinter() : undefined;
@@ -153,7 +154,7 @@ command('build', rootArgument[0])
     };
     process.once('SIGINT', interrupt);
     process.once('SIGTERM', interrupt);
-    process.exitCode = await buildCommand({ root, out, pdf: options.pdf, quiet: options.quiet ?? false, strict: options.strict ?? false, print: printDiagnostics, guard, pdfTimeoutMs: options.pdfTimeout * 1000, printer, lang });
+    process.exitCode = await buildCommand({ root, out, pdf: options.pdf, docx: options.docx, quiet: options.quiet ?? false, strict: options.strict ?? false, print: printDiagnostics, guard, pdfTimeoutMs: options.pdfTimeout * 1000, printer, lang });
   });
 
 command('dev', rootArgument[0])

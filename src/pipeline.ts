@@ -17,7 +17,7 @@ import { buildModel, type ReportModel } from './model/report-model.js';
 import type { Validate } from './model/validators.js';
 import { parseData } from './parse/parse-data.js';
 import { FONT_DIR, FONT_FACES } from './render/fonts.js';
-import { appendixPdfPath, renderPage, type PageBody, type RenderedPage } from './render/render-page.js';
+import { appendixPdfPath, renderPage, type PageBody, type RenderedPage, type WordLink } from './render/render-page.js';
 import { datasetViews, type DatasetView } from './render/datasets.js';
 import type { OutputCopy, OutputFile } from './write/write-output.js';
 
@@ -147,12 +147,12 @@ export interface OpenDataListing {
  * open data files are made by the write stage (write/open-data); without
  * them, the page lists the datasets without their sizes.
  */
-export function renderHtml(checked: CheckedReport, options: { pdfHref: string | undefined; openData?: OpenDataListing; body?: PageBody }): HtmlBuild | undefined {
+export function renderHtml(checked: CheckedReport, options: { pdfHref: string | undefined; docx?: WordLink | undefined; openData?: OpenDataListing; body?: PageBody }): HtmlBuild | undefined {
   const { context, diagnostics } = checked;
   const model = context.model as ReportModel;
   const started = performance.now();
   const openData = options.openData ?? { datasets: datasetViews(model, context.placements), record: undefined };
-  const page = renderPage(context, diagnostics, { pdfHref: options.pdfHref, openData, body: options.body });
+  const page = renderPage(context, diagnostics, { pdfHref: options.pdfHref, docx: options.docx, openData, body: options.body });
   if (!page) return undefined;
   const files: OutputFile[] = [
     { path: 'index.html', content: page.html },

@@ -5,6 +5,7 @@ import { checkReport, renderHtml } from '../pipeline.js';
 import { BrowserMissingError } from '../write/browser.js';
 import { buildPdf, type BuiltPdf } from '../write/build-pdf.js';
 import { outputDate } from '../write/dates.js';
+import { DOCX_FILE } from '../write/docx/name.js';
 import { PdfError } from '../write/pdf.js';
 import type { Printer } from '../write/printer.js';
 import { pageBody, type PageBody } from '../render/render-page.js';
@@ -15,6 +16,8 @@ export interface BuildOptions {
   root: string;
   out: string;
   pdf: boolean;
+  /** Write `redovisning.docx` too. */
+  docx: boolean;
   quiet: boolean;
   /** Language warnings are errors. */
   strict: boolean;
@@ -46,14 +49,17 @@ export async function buildCommand(options: BuildOptions): Promise<number> {
   // The PDF starts as soon as the report's facts are checked: the printer's thread has
   // Chromium lay it out and print it while this one reviews the language and makes the
   // open data and the page (two cores at work instead of one waiting for the other).
-  let early: { prepared: PageBody; printing: Promise<BuiltPdf> | undefined } | undefined;
+  let early: { prepared: PageBody; printing: Promise<BuiltPdf> | undefined; word: Promise<Uint8Array> | undefined } | undefined;
   const checked = await checkReport(options.root, undefined, {
     strict: options.strict,
     beforeLanguage: (facts) => {
       const prepared = pageBody(facts.context, facts.diagnostics);
       const printing = options.pdf ? buildPdf(facts, prepared.body, (step) => say(textOf(lang, step.id, step)), { timeoutMs: options.pdfTimeoutMs, printer }) : undefined;
       printing?.catch(() => undefined);
-      early = { prepared, printing };
+      // The Word file, from the same checked report (its module is loaded only when it is wanted).
+      const word = options.docx ? import('../write/docx/index.js').then(({ docxBytes }) => docxBytes(facts)) : undefined;
+      word?.catch(() => undefined);
+      early = { prepared, printing, word };
     },
   });
   const refuse = (): number => {
@@ -66,15 +72,25 @@ export async function buildCommand(options: BuildOptions): Promise<number> {
   const model = checked.context.model;
   if (!model) return refuse();
   if (!early) return refuse();
-  const { prepared, printing } = early;
+  const { prepared, printing, word } = early;
   const { buildOpenData } = await import('../write/open-data/open-data.js');
   const openData = await buildOpenData(model, checked.context.placements, outputDate(model.rapport.datum));
-  const html = renderHtml(checked, { pdfHref: options.pdf ? 'redovisning.pdf' : undefined, openData, body: prepared });
+  let docx: Uint8Array | undefined;
+  try {
+    docx = await word;
+  } catch (error) {
+    await closeBrowser();
+    if (!(error instanceof BrowserMissingError)) throw error;
+    process.stderr.write(`docx: ${error.text(lang)}\n${text(lang, 'build.nothing-written', { out: options.out })}\n`);
+    return 1;
+  }
+  const html = renderHtml(checked, { pdfHref: options.pdf ? 'redovisning.pdf' : undefined, docx: docx && { href: DOCX_FILE, size: docx.byteLength }, openData, body: prepared });
   if (!html) {
     await closeBrowser();
     return refuse();
   }
   html.files.push(...openData.files);
+  if (docx) html.files.push({ path: DOCX_FILE, content: docx });
   // Warnings now, before the slow PDF step ends, not after it.
   options.print(checked.diagnostics, options.quiet);
   const shown = checked.diagnostics.list.length;
@@ -104,6 +120,6 @@ export async function buildCommand(options: BuildOptions): Promise<number> {
     }
     throw error;
   }
-  say(text(lang, 'build.wrote', { out: options.out, pdf: options.pdf }));
+  say(text(lang, 'build.wrote', { out: options.out, pdf: options.pdf, docx: options.docx }));
   return 0;
 }

@@ -13,6 +13,7 @@ import { allowedHosts, refusal, securityHeaders } from '../preview/guard.js';
 import { PdfOnDemand } from '../preview/pdf-on-demand.js';
 import { PAGE_CSP, PREVIEW_CSP } from '../render/csp.js';
 import { outputDate } from '../write/dates.js';
+import { DOCX_FILE } from '../write/docx/name.js';
 import type { OutputFile } from '../write/write-output.js';
 
 /** Options of `redovisning dev`. */
@@ -46,6 +47,7 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json; charset=utf-8',
   '.woff2': 'font/woff2',
   '.pdf': 'application/pdf',
+  '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   '.rdf': 'application/rdf+xml',
   '.png': 'image/png',
@@ -85,7 +87,7 @@ function previewPage(html: string, state: DevState, lang: Lang): string {
  * `redovisning dev`: serves the report on 127.0.0.1, rebuilds on every save
  * under content/, data/, schemas/ and templates/, and reloads the open
  * page. A save with errors keeps the last good page, with an overlay listing
- * the diagnostics. `/redovisning.pdf` prints the PDF on demand. It answers
+ * the diagnostics. `/redovisning.pdf` prints the PDF on demand, `/redovisning.docx` makes the Word file. It answers
  * only the author's browser: requests for another host name or from another
  * site are refused (see preview/guard.ts). Stops on Ctrl-C.
  */
@@ -105,7 +107,7 @@ export async function devCommand(options: DevOptions): Promise<number> {
   const rebuild = async (): Promise<void> => {
     const started = performance.now();
     const checked = await checkReport(root, cache);
-    const html = checked.diagnostics.hasErrors ? undefined : renderHtml(checked, { pdfHref: 'redovisning.pdf' });
+    const html = checked.diagnostics.hasErrors ? undefined : renderHtml(checked, { pdfHref: 'redovisning.pdf', docx: { href: DOCX_FILE, size: undefined } });
     state.diagnostics = checked.diagnostics.sorted();
     state.named = checked.context.figures.named;
     state.lix = checked.language?.whole;
@@ -175,6 +177,19 @@ export async function devCommand(options: DevOptions): Promise<number> {
     return openData.files;
   };
 
+  // The Word file too, when first asked for, once per version (a failed one is tried again on the next request).
+  let word: { version: number; bytes: Promise<Uint8Array> } | undefined;
+  const wordFile = (good: NonNullable<DevState['good']>): Promise<Uint8Array> => {
+    if (word?.version !== state.version) {
+      const made = { version: state.version, bytes: import('../write/docx/index.js').then(({ docxBytes }) => docxBytes(good.checked)) };
+      made.bytes.catch(() => {
+        if (word === made) word = undefined;
+      });
+      word = made;
+    }
+    return word.bytes;
+  };
+
   let allowed = new Set<string>();
   const headers = securityHeaders(PREVIEW_CSP);
   const answer = (response: http.ServerResponse, status: number, type: string, body: string | Uint8Array): void => {
@@ -218,6 +233,7 @@ export async function devCommand(options: DevOptions): Promise<number> {
     if (wanted === 'redovisning.pdf' && good) {
       return answer(response, 200, TYPES['.pdf'] as string, await pdf.get(state.version, good.checked, good.html.page.body));
     }
+    if (wanted === DOCX_FILE && good) return answer(response, 200, TYPES['.docx'] as string, await wordFile(good));
     // Only the files of the last good build are served, by exact name: nothing else on the disk is reachable.
     const file = good?.html.files.find((f) => f.path === wanted) ?? (good && wanted.startsWith('data/') ? (await openDataFiles(good)).find((f) => f.path === wanted) : undefined);
     const copy = good?.html.copies.find((c) => c.to === wanted);

@@ -18,7 +18,7 @@ import type { Person, Rapport, ReportModel } from '../model/report-model.js';
 import type { TableModel } from '../model/tables.js';
 import { placedAt, renderBody, tableFigure, toSafeHast, type Drawer, type ReportBody } from './markdown-to-hast.js';
 import { PAGE_CSP } from './csp.js';
-import type { DatasetView } from './datasets.js';
+import { fileSize, type DatasetView } from './datasets.js';
 import { figureElement, imageSrc, useImages, type Target } from './figures.js';
 import { tableElement } from './tables.js';
 
@@ -209,12 +209,18 @@ export function pageBody(context: CheckContext, diagnostics: Diagnostics): PageB
   return { draw, body: renderBody(context.chapters, draw, model.bilagor.length) };
 }
 
+/** Where the page links the report's Word file, and its size once it is made. */
+export interface WordLink {
+  href: string;
+  size: number | undefined;
+}
+
 /**
  * Renders the whole web page: the chapters' HTML through the layout template
  * (letterhead, contents, chapters, decision, footnotes, appendices). Template
  * errors are diagnostics at the template's line.
  */
-export function renderPage(context: CheckContext, diagnostics: Diagnostics, options: { pdfHref: string | undefined; openData: { datasets: DatasetView[]; record: string | undefined }; body?: PageBody | undefined }): RenderedPage | undefined {
+export function renderPage(context: CheckContext, diagnostics: Diagnostics, options: { pdfHref: string | undefined; docx?: WordLink | undefined; openData: { datasets: DatasetView[]; record: string | undefined }; body?: PageBody | undefined }): RenderedPage | undefined {
   const model = context.model as ReportModel;
   const templates = context.sources.templates;
   const { draw, body } = options.body ?? pageBody(context, diagnostics);
@@ -233,6 +239,9 @@ export function renderPage(context: CheckContext, diagnostics: Diagnostics, opti
     dcat: options.openData.record ?? '',
     pdfHref: options.pdfHref ?? '',
     hasPdf: options.pdfHref !== undefined,
+    docxHref: options.docx?.href ?? '',
+    docxSize: options.docx?.size === undefined ? '' : fileSize(options.docx.size),
+    hasDocx: options.docx !== undefined,
   }, diagnostics);
   return html === undefined ? undefined : { html, body };
 }

@@ -73,9 +73,10 @@ function appendixList(appendices: readonly AppendixText[]): FileChild[] {
  * page, a table of contents, the chapters with their footnotes as Word
  * footnotes, tables and figures, the decision, the list of appendices, then
  * each appendix from a new page; page numbers `n (N)` in the footer; the
- * title, agency and description as the document's properties.
+ * title, agency and description as the document's properties; the
+ * report's font embedded when `faces` are given.
  */
-export function reportDocument(context: CheckContext, images: WordImages): Document {
+export function reportDocument(context: CheckContext, images: WordImages, faces: { data: Buffer; bold: Buffer; italic: Buffer; boldItalic: Buffer } | undefined): Document {
   const model = context.model as ReportModel;
   const { rapport } = model;
   const definitions = new Map<string, FootnoteDefinition>();
@@ -111,6 +112,8 @@ export function reportDocument(context: CheckContext, images: WordImages): Docum
     footnotes: write.footnoteBodies,
     features: { updateFields: true },
     theme: { fonts: { headings: FONT, body: FONT } },
+    // The font goes with the document (its licence, the SIL OFL, allows it), so it reads as the PDF where it is not installed.
+    ...(faces ? { fonts: [{ name: FONT, ...faces }] } : {}),
     sections: [
       {
         properties: { page: { size: { width: PAGE.width, height: PAGE.height }, margin: { top: PAGE.top, right: PAGE.right, bottom: PAGE.bottom, left: PAGE.left, header: mm(12), footer: mm(10) } } },

@@ -4,30 +4,31 @@ import { cellText } from '../../render/tables.js';
 import { bookmarkName, textRun } from './inline.js';
 import { mm, STYLE, TEXT_WIDTH } from './styles.js';
 
-/** The narrowest a column is drawn, in twips. */
-const MIN_WIDTH = mm(14);
 /** Past this many characters a text column wraps rather than widening further. */
 const WRAP_AT = 48;
+/** A character's width at the tables' 9.5 pt, in twips, generous enough for a wider fallback font. */
+const CHAR = 0.64 * 9.5 * 20;
 
 /**
  * Column widths (twips) that share the text column as the PDF's automatic
- * table layout would: in proportion to each column's longest text (a long
- * text column wraps), numbers never narrower than their longest value.
+ * table layout does: a number column as wide as its longest value (or the
+ * longest word of its header) and its padding, so numbers never wrap; the
+ * text columns share the rest in proportion to their longest text (a long
+ * text wraps), never narrower than their longest word.
  */
 export function columnWidths(rows: readonly (readonly string[])[], numeric: readonly boolean[]): number[] {
   const count = Math.max(0, ...rows.map((r) => r.length));
   if (count === 0) return [];
-  const weights = Array.from({ length: count }, (_, c) => {
-    const longest = Math.max(1, ...rows.map((r) => (r[c] ?? '').length));
-    const longestWord = Math.max(1, ...rows.flatMap((r) => (r[c] ?? '').split(/\s+/).map((w) => w.length)));
-    return numeric[c] ? longest + 3 : Math.max(longestWord, Math.min(longest, WRAP_AT));
-  });
+  const longest = (c: number): number => Math.max(1, ...rows.slice(1).map((r) => (r[c] ?? '').length));
+  const longestWord = (c: number): number => Math.max(1, ...rows.flatMap((r) => (r[c] ?? '').split(/[\s-]+/).map((w) => w.length)));
+  const fixed = Array.from({ length: count }, (_, c) => (numeric[c] ? Math.ceil(Math.max(longest(c), longestWord(c)) * CHAR + mm(6)) : Math.ceil(longestWord(c) * CHAR + mm(2))));
+  const weights = Array.from({ length: count }, (_, c) => (numeric[c] ? 0 : Math.min(Math.max(longest(c), (rows[0]?.[c] ?? '').length), WRAP_AT)));
   const total = weights.reduce((a, b) => a + b, 0);
-  const widths = weights.map((w) => Math.max(MIN_WIDTH, Math.floor((w / total) * TEXT_WIDTH)));
-  // What the minimum widths added is taken from the widest column.
-  const excess = widths.reduce((a, b) => a + b, 0) - TEXT_WIDTH;
+  const spare = Math.max(0, TEXT_WIDTH - fixed.reduce((a, b) => a + b, 0));
+  const widths = fixed.map((w, c) => w + (total ? Math.floor((spare * (weights[c] ?? 0)) / total) : Math.floor(spare / count)));
+  // Rounding (or columns that need more than the page has) is settled on the widest column.
   const widest = widths.indexOf(Math.max(...widths));
-  widths[widest] = (widths[widest] ?? 0) - excess;
+  widths[widest] = (widths[widest] ?? 0) + TEXT_WIDTH - widths.reduce((a, b) => a + b, 0);
   return widths;
 }
 
