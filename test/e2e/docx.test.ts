@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { appendFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { checkReport, type CheckedReport } from '../../src/pipeline.js';
 import { cellText } from '../../src/render/tables.js';
 import { docxBytes } from '../../src/write/docx/index.js';
-import { REPO } from '../helpers.js';
+import { fixtureReport, REPO } from '../helpers.js';
 import { buildInto } from './build.js';
 
 const EXAMPLE = path.join(REPO, 'examples', 'regional-fordelning');
@@ -289,4 +289,23 @@ describe('the Word file', () => {
     expect(await readFile(path.join(without.out, 'index.html'), 'utf8')).not.toContain('redovisning.docx');
     expect(without.result.stderr).not.toContain('redovisning.docx');
   }, 200_000);
+
+  it('draws a table of the report’s own partial (mall) from its rows: header repeated, numbers right-aligned, sums bold', async () => {
+    const root = await fixtureReport(undefined);
+    work.push(root);
+    await appendFile(path.join(root, 'data', 'tabeller.yaml'), 'egen:\n  rubrik: Kostnader per kvartal\n  mall: kvartal\n');
+    await mkdir(path.join(root, 'templates', 'partials'), { recursive: true });
+    await writeFile(path.join(root, 'templates', 'partials', 'kvartal.hbs'), '<thead><tr><th>Kvartal</th><th class="num">Kostnad</th></tr></thead><tbody><tr><th>Första</th><td class="num">{{tal 120000}}</td></tr><tr><th>Andra</th><td class="num">{{tal 80000}}</td></tr></tbody><tfoot><tr class="sum"><th>Summa</th><td class="num">{{tal 200000}}</td></tr></tfoot>\n');
+    await appendFile(path.join(root, 'content', '02-genomforande.md'), '\nKostnaderna per kvartal står i {{tabell "egen"}}.\n\n{{> egen}}\n');
+    const checked = await checkReport(root);
+    expect(checked.diagnostics.hasErrors, checked.diagnostics.list.map((d) => d.messageId).join(', ')).toBe(false);
+    const document = parts(await docxBytes(checked)).get('word/document.xml') ?? '';
+    const table = [...document.matchAll(/<w:tbl>(.*?)<\/w:tbl>/gs)].map((m) => m[1] ?? '').find((t) => t.includes('Kvartal')) ?? '';
+    const rows = [...table.matchAll(/<w:tr\b[^>]*>(.*?)<\/w:tr>/gs)].map((m) => m[1] ?? '');
+    expect(rows.map(paragraphText)).toEqual(['KvartalKostnad', 'Första120\u00a0000', 'Andra80\u00a0000', 'Summa200\u00a0000']);
+    expect(rows[0]).toContain('<w:tblHeader/>');
+    expect(rows[1]).toMatch(/<w:jc w:val="right"\/>.*120\u00a0000/s);
+    expect(rows[3]).toMatch(/<w:b\/>.*200\u00a0000/s);
+    expect(paragraphs(document).some((p) => p.style === 'Caption' && p.text === 'Tabell 2 Kostnader per kvartal')).toBe(true);
+  });
 });

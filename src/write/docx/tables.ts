@@ -1,5 +1,7 @@
 import { AlignmentType, BorderStyle, Bookmark, Paragraph, SimpleField, Table, TableCell, TableRow, WidthType, type FileChild } from 'docx';
+import type { Element } from 'hast';
 import type { RowModel, TableModel } from '../../model/tables.js';
+import { textOf } from '../../render/markdown-to-hast.js';
 import { cellText } from '../../render/tables.js';
 import { bookmarkName, textRun } from './inline.js';
 import { mm, STYLE, TEXT_WIDTH } from './styles.js';
@@ -46,6 +48,51 @@ export function captionParagraph(label: 'Tabell' | 'Figur', number: number, capt
   });
 }
 
+/** A cell of a table to write: its text, alignment and weight, and the rule over it. */
+interface CellSpec {
+  text: string;
+  numeric: boolean;
+  bold: boolean;
+  top: boolean;
+}
+
+/** The rows of a table as Word's: the header rows repeated on each page, rows kept whole, number cells right-aligned. */
+function wordTable(header: CellSpec[][], body: CellSpec[][]): Table {
+  const widths = columnWidths([...header, ...body].map((r) => r.map((c) => c.text)), (body[0] ?? header[0] ?? []).map((c) => c.numeric));
+  const cell = (spec: CellSpec, c: number, isHeader: boolean): TableCell =>
+    new TableCell({
+      width: { size: widths[c] ?? 0, type: WidthType.DXA },
+      borders: { top: spec.top ? HEAVY : NONE, left: NONE, right: NONE, bottom: isHeader ? HEAVY : RULE },
+      margins: { top: mm(1.2), bottom: mm(1.2), left: spec.numeric ? mm(4) : 0, right: mm(2) },
+      children: [new Paragraph({ style: STYLE.tableText, alignment: spec.numeric ? AlignmentType.RIGHT : AlignmentType.LEFT, children: spec.text ? [textRun(spec.text, { bold: spec.bold })] : [] })],
+    });
+  const rows = [...header.map((r) => new TableRow({ tableHeader: true, cantSplit: true, children: r.map((spec, c) => cell(spec, c, true)) })), ...body.map((r) => new TableRow({ cantSplit: true, children: r.map((spec, c) => cell(spec, c, false)) }))];
+  return new Table({ style: STYLE.table, width: { size: TEXT_WIDTH, type: WidthType.DXA }, columnWidths: widths, rows });
+}
+
+/**
+ * A table the report's own partial (`mall`) draws, from the HTML it
+ * renders (its `thead` rows are the header, its `num` cells numbers, its
+ * `tfoot` rows of class `sum` bold).
+ */
+export function drawnTable(table: Element, number: number, caption: string): FileChild[] {
+  const rows: { cells: CellSpec[]; header: boolean }[] = [];
+  const walk = (node: Element, group: string): void => {
+    for (const child of node.children) {
+      if (child.type !== 'element') continue;
+      if (child.tagName === 'tr') {
+        const sum = String(child.properties['className'] ?? '').split(' ').includes('sum') || (Array.isArray(child.properties['className']) && child.properties['className'].includes('sum'));
+        const cells = child.children.filter((c): c is Element => c.type === 'element' && (c.tagName === 'td' || c.tagName === 'th'));
+        rows.push({ header: group === 'thead', cells: cells.map((c) => ({ text: textOf(c).trim(), numeric: ([] as unknown[]).concat(c.properties['className'] ?? []).includes('num'), bold: group === 'thead' || sum, top: sum })) });
+      } else if (child.tagName !== 'caption') walk(child, ['thead', 'tbody', 'tfoot'].includes(child.tagName) ? child.tagName : group);
+    }
+  };
+  walk(table, 'tbody');
+  const header = rows.filter((r) => r.header).map((r) => r.cells);
+  const body = rows.filter((r) => !r.header).map((r) => r.cells);
+  return [captionParagraph('Tabell', number, caption, { keepNext: true }), ...(rows.length ? [wordTable(header, body)] : []), new Paragraph({ spacing: { before: 0, after: mm(2) }, children: [] })];
+}
+
 /**
  * A declared table: its caption `Tabell N` above it, the header row repeated
  * on every page the table runs onto, number columns right-aligned in the
@@ -53,26 +100,13 @@ export function captionParagraph(label: 'Tabell' | 'Figur', number: number, capt
  * the foot's sum rows bold under a rule. Rows do not break across pages.
  */
 export function declaredTable(table: TableModel, number: number): FileChild[] {
-  const shown = table.columns.filter((c) => c.shown);
-  const texts = (row: RowModel): string[] => table.columns.flatMap((c, i) => (c.shown ? [cellText(row.cells[i], c) ?? ''] : []));
-  const all = [...table.first, ...table.rows, ...table.last];
-  const widths = columnWidths([shown.map((c) => c.header ?? ''), ...all.map(texts)], shown.map((c) => c.numeric));
-  const cell = (text: string, c: number, format: { bold: boolean; top?: boolean; header?: boolean }): TableCell => {
-    const column = shown[c];
-    const numeric = column?.numeric ?? false;
-    return new TableCell({
-      width: { size: widths[c] ?? 0, type: WidthType.DXA },
-      borders: { top: format.top ? HEAVY : NONE, left: NONE, right: NONE, bottom: format.header ? HEAVY : RULE },
-      margins: { top: mm(1.2), bottom: mm(1.2), left: numeric ? mm(4) : 0, right: mm(2) },
-      children: [new Paragraph({ style: STYLE.tableText, alignment: numeric ? AlignmentType.RIGHT : AlignmentType.LEFT, children: text ? [textRun(text, { bold: format.bold })] : [] })],
-    });
-  };
-  const header = new TableRow({ tableHeader: true, cantSplit: true, children: shown.map((c, i) => cell(c.header ?? '', i, { bold: true, header: true })) });
-  const body = [...table.first, ...table.rows].map((row) => new TableRow({ cantSplit: true, children: texts(row).map((t, i) => cell(t, i, { bold: row.sum })) }));
-  const foot = table.last.map((row) => new TableRow({ cantSplit: true, children: texts(row).map((t, i) => cell(t, i, { bold: row.sum, top: row.sum })) }));
+  const shown = table.columns.map((c, i) => ({ c, i })).filter(({ c }) => c.shown);
+  const row = (r: RowModel, foot: boolean): CellSpec[] => shown.map(({ c, i }) => ({ text: cellText(r.cells[i], c) ?? '', numeric: c.numeric, bold: r.sum, top: foot && r.sum }));
+  const header = [shown.map(({ c }) => ({ text: c.header ?? '', numeric: c.numeric, bold: true, top: false }))];
+  const body = [...[...table.first, ...table.rows].map((r) => row(r, false)), ...table.last.map((r) => row(r, true))];
   return [
     captionParagraph('Tabell', number, table.caption, { keepNext: true }),
-    new Table({ style: STYLE.table, width: { size: TEXT_WIDTH, type: WidthType.DXA }, columnWidths: widths, rows: [header, ...body, ...foot] }),
+    wordTable(header, body),
     // Space after the table, as the PDF's margin under it.
     new Paragraph({ spacing: { before: 0, after: mm(2) }, children: [] }),
   ];
