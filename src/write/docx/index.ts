@@ -26,8 +26,21 @@ export async function docxBytes(checked: Pick<CheckedReport, 'context'>): Promis
   const { Packer } = await import('docx');
   const [images, faces] = await Promise.all([wordImages(context.figures), embeddedFaces()]);
   const document = reportDocument(context, images, faces);
-  const packed = new Uint8Array(await Packer.toBuffer(document));
-  return reproducible(packed, outputDate(model.rapport.datum), finish);
+  return reproducible(await packageParts(Packer, document), outputDate(model.rapport.datum), finish);
+}
+
+/**
+ * The package's parts before they are zipped: from the library's own
+ * compiler (the packer's first step), so that they are deflated once, not
+ * deflated, inflated and deflated again; from its zip when the compiler is
+ * not there (a library that changed).
+ */
+async function packageParts(packer: typeof import('docx').Packer, document: import('docx').Document): Promise<Map<string, string | Uint8Array>> {
+  const compiler = (packer as unknown as { compiler?: { compile?: (file: unknown, prettify: undefined, overrides: readonly unknown[]) => unknown } }).compiler;
+  const compiled = compiler?.compile?.(document, undefined, []);
+  if (compiled instanceof Map) return compiled as Map<string, string | Uint8Array>;
+  const { unzipSync } = await import('fflate');
+  return new Map(Object.entries(unzipSync(new Uint8Array(await packer.toBuffer(document)))));
 }
 
 /**

@@ -56,12 +56,16 @@ function rekeyFonts(texts: Map<string, string>, files: Record<string, Uint8Array
 }
 
 /** Makes a docx package's bytes depend on its content only, after `edit` has changed its XML parts what the library cannot. */
-export async function reproducible(bytes: Uint8Array, date: Date, edit: (parts: Map<string, string>) => void = () => undefined): Promise<Uint8Array> {
-  const { strFromU8, strToU8, unzipSync, zipSync } = await import('fflate');
-  const files = unzipSync(bytes);
-  const names = Object.keys(files).filter((n) => !n.endsWith('/'));
+export async function reproducible(parts: ReadonlyMap<string, string | Uint8Array>, date: Date, edit: (parts: Map<string, string>) => void = () => undefined): Promise<Uint8Array> {
+  const { strFromU8, strToU8, zipSync } = await import('fflate');
+  const names = [...parts.keys()].filter((n) => !n.endsWith('/'));
   const texts = new Map<string, string>();
-  for (const name of names) if (/\.(xml|rels)$/.test(name)) texts.set(name, strFromU8(files[name] as Uint8Array));
+  const files: Record<string, Uint8Array> = {};
+  for (const name of names) {
+    const data = parts.get(name) as string | Uint8Array;
+    if (/\.(xml|rels)$/.test(name)) texts.set(name, typeof data === 'string' ? data : strFromU8(data));
+    else files[name] = typeof data === 'string' ? strToU8(data) : data;
+  }
   edit(texts);
   const stamp = isoSeconds(date);
   const core = texts.get('docProps/core.xml');
@@ -78,8 +82,9 @@ export async function reproducible(bytes: Uint8Array, date: Date, edit: (parts: 
   renumber(texts, /<w:bookmark(?:Start|End)\b[^>]*? w:id="(\d+)"/g, String, 0);
   renumber(texts, /\b_Toc(\d+)\b/g, String);
   rekeyFonts(texts, files);
-  const out: Record<string, Uint8Array> = {};
-  for (const name of names) out[name] = texts.has(name) ? strToU8(texts.get(name) as string) : (files[name] as Uint8Array);
+  const out: Record<string, Uint8Array | [Uint8Array, { level: 0 }]> = {};
+  // Images are compressed already: stored as they are.
+  for (const name of names) out[name] = texts.has(name) ? strToU8(texts.get(name) as string) : /\.(png|jpe?g)$/i.test(name) ? [files[name] as Uint8Array, { level: 0 }] : (files[name] as Uint8Array);
   // The zip's dates are local time: the report's date in UTC, whatever the machine's zone.
   return zipSync(out, { level: 6, mtime: new Date(date.getTime() + date.getTimezoneOffset() * 60_000) });
 }
