@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Sets up a fresh Debian machine for redovisning: Debian's headless Chromium
 # (prints the PDF; full Chromium too, for the screenshots and as a fallback), Hunspell with the Swedish dictionary (checks the spelling), poppler-utils,
-# qpdf and pikepdf (the tests read PDFs back), the sRGB ICC profile of icc-profiles-free (the PDF/A output intent)
+# qpdf and pikepdf (the tests read PDFs back), the sRGB ICC profile of icc-profiles-free (the PDF/A output intent),
+# LibreOffice's headless writer and calc (the tests open the Word file and the workbooks in them), Java (the Nu Html Checker)
 # and a fallback font, then the npm dependencies and
 # the compiled generator. Idempotent: quick when all is there.
 set -euo pipefail
@@ -14,8 +15,10 @@ command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
 command -v hunspell >/dev/null 2>&1 || need+=(hunspell)
 [ -e /usr/share/hunspell/sv_SE.dic ] || need+=(hunspell-sv)
 [ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need+=(fonts-dejavu-core)
-# The tests open the workbooks in LibreOffice and run the Nu Html Checker (Java).
-command -v soffice >/dev/null 2>&1 || need+=(libreoffice-calc-nogui)
+# The tests open the Word file and the workbooks in LibreOffice and run the Nu Html Checker (Java).
+
+[ -e /usr/lib/libreoffice/program/libswlo.so ] || need+=(libreoffice-writer-nogui)
+[ -e /usr/lib/libreoffice/program/libsclo.so ] || need+=(libreoffice-calc-nogui)
 command -v java >/dev/null 2>&1 || need+=(default-jre-headless)
 # The sRGB profile of the PDF's output intent (PDF/A), zlib licence.
 [ -e /usr/share/color/icc/sRGB.icc ] || need+=(icc-profiles-free)

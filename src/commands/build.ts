@@ -186,7 +186,7 @@ export async function buildCommand(options: BuildOptions): Promise<number> {
     }
     throw error;
   }
-  say(text(lang, 'build.wrote', { out: options.out, pdf: folder.links.documents.has('pdf') }));
+  say(text(lang, 'build.wrote', { out: options.out, pdf: folder.links.documents.has('pdf'), docx: folder.links.documents.has('docx') }));
   // Last, what the outputs say of themselves (which standards the PDF meets, and why not).
   for (const closing of folder.closing) for (const line of closing(lang)) say(line);
   return 0;

@@ -73,6 +73,10 @@ export interface PageLayout extends ReturnType<typeof layoutFacts> {
   dcat: string;
   pdfHref: string;
   hasPdf: boolean;
+  /** The Word file's address and size (`48 kB`), when the build makes one. */
+  docxHref: string;
+  docxSize: string;
+  hasDocx: boolean;
   /** The documents the outputs offer for download, by output name (`pdf`, …): for a layout that lists them all. */
   downloads: { name: string; href: string }[];
 }
@@ -101,6 +105,9 @@ function pageExample(rapport: Rapport): PageLayout {
     dcat: '',
     pdfHref: '',
     hasPdf: false,
+    docxHref: '',
+    docxSize: '',
+    hasDocx: false,
     downloads: [{ name: '', href: '' }],
   };
 }

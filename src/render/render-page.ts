@@ -13,7 +13,7 @@ import type { Rapport, ReportModel } from '../model/report-model.js';
 import type { TableModel } from '../model/tables.js';
 import { placedAt, renderBody, tableFigure, toSafeHast, type Drawer, type ReportBody } from './markdown-to-hast.js';
 import { PAGE_CSP } from './csp.js';
-import type { DatasetView } from './datasets.js';
+import { fileSize, type DatasetView } from './datasets.js';
 import { figureElement, imageSrc, useImages, type Target } from './figures.js';
 import { tableElement } from './tables.js';
 
@@ -143,7 +143,13 @@ export function pageBody(context: CheckContext, diagnostics: Diagnostics): PageB
  * (letterhead, contents, chapters, decision, footnotes, appendices). Template
  * errors are diagnostics at the template's line.
  */
-export function renderPage(context: CheckContext, diagnostics: Diagnostics, options: { pdfHref: string | undefined; openData: { datasets: DatasetView[]; record: string | undefined }; body?: PageBody | undefined; downloads?: ReadonlyMap<string, string> | undefined }): RenderedPage | undefined {
+/** Where the page links the report's Word file, and its size once it is made. */
+export interface WordLink {
+  href: string;
+  size: number | undefined;
+}
+
+export function renderPage(context: CheckContext, diagnostics: Diagnostics, options: { pdfHref: string | undefined; docx?: WordLink | undefined; openData: { datasets: DatasetView[]; record: string | undefined }; body?: PageBody | undefined; downloads?: ReadonlyMap<string, string> | undefined }): RenderedPage | undefined {
   const model = context.model as ReportModel;
   const templates = context.sources.templates;
   const { draw, body } = options.body ?? pageBody(context, diagnostics);
@@ -162,6 +168,9 @@ export function renderPage(context: CheckContext, diagnostics: Diagnostics, opti
     dcat: options.openData.record ?? '',
     pdfHref: options.pdfHref ?? '',
     hasPdf: options.pdfHref !== undefined,
+    docxHref: options.docx?.href ?? '',
+    docxSize: options.docx?.size === undefined ? '' : fileSize(options.docx.size),
+    hasDocx: options.docx !== undefined,
     downloads: [...(options.downloads ?? [])].map(([name, href]) => ({ name, href })),
   };
   const html = renderLayout(templates.get('layout.hbs'), layoutPartials(templates), layout, diagnostics);

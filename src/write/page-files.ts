@@ -3,7 +3,7 @@ import type { CheckedFacts } from '../language/checked-report.js';
 import type { ReportModel } from '../model/report-model.js';
 import { datasetViews, type OpenDataListing } from '../render/datasets.js';
 import { FONT_DIR, FONT_FACES } from '../render/fonts.js';
-import { appendixPdfPath, renderPage, type PageBody, type RenderedPage } from '../render/render-page.js';
+import { appendixPdfPath, renderPage, type PageBody, type RenderedPage, type WordLink } from '../render/render-page.js';
 import type { OutputCopy, OutputFile } from './write-output.js';
 
 /** The files of an HTML build: page, stylesheets, fonts and open data. */
@@ -19,12 +19,12 @@ export interface HtmlBuild {
  * open data files are made by the write stage (write/open-data); without
  * them, the page lists the datasets without their sizes.
  */
-export function renderHtml(checked: CheckedFacts, options: { pdfHref: string | undefined; openData?: OpenDataListing; body?: PageBody; downloads?: ReadonlyMap<string, string> }): HtmlBuild | undefined {
+export function renderHtml(checked: CheckedFacts, options: { pdfHref: string | undefined; docx?: WordLink | undefined; openData?: OpenDataListing; body?: PageBody; downloads?: ReadonlyMap<string, string> }): HtmlBuild | undefined {
   const { context, diagnostics } = checked;
   const model = context.model as ReportModel;
   const started = performance.now();
   const openData = options.openData ?? { datasets: datasetViews(model, context.placements), record: undefined };
-  const page = renderPage(context, diagnostics, { pdfHref: options.pdfHref, openData, body: options.body, downloads: options.downloads });
+  const page = renderPage(context, diagnostics, { pdfHref: options.pdfHref, docx: options.docx, openData, body: options.body, downloads: options.downloads });
   if (!page) return undefined;
   const files: OutputFile[] = [
     { path: 'index.html', content: page.html },

@@ -119,6 +119,15 @@ describe('the preview answers the author\'s browser only', () => {
     expect((await request('/redovisning.pdf', {}, 120_000)).status).toBe(200);
     expect((log.match(/skriver ut på begäran/g) ?? []).length - before).toBe(1);
   });
+
+  it('makes the Word file on demand, linked from the page, once per version of the report', async () => {
+    expect((await request('/')).body.toString()).toContain('<a href="redovisning.docx">Rapporten som Word-fil</a>');
+    const [first, second] = await Promise.all([request('/redovisning.docx', {}, 120_000), request('/redovisning.docx', {}, 120_000)]);
+    expect(first.status).toBe(200);
+    expect(first.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    expect(first.body.subarray(0, 2).toString()).toBe('PK');
+    expect(second.body.equals(first.body)).toBe(true);
+  }, 120_000);
 });
 
 describe('the preview in headless Chromium', () => {

@@ -44,6 +44,7 @@ export const CLI_TEXTS = {
   }),
   'cli.build.out': message({ example: {}, sv: () => 'utmapp (standard: <rapportmapp>/dist)', en: () => 'output folder (default: <root>/dist)' }),
   'cli.build.no-pdf': message({ example: {}, sv: () => 'hoppa över PDF-filen (snabbare medan du skriver)', en: () => 'skip the PDF (quicker while writing)' }),
+  'cli.build.no-docx': message({ example: {}, sv: () => 'hoppa över Word-filen', en: () => 'skip the Word file' }),
   'cli.build.pdf-timeout': message({ example: {}, sv: () => 'ge upp utskriften av PDF-filen efter så här många sekunder', en: () => 'give up printing the PDF after this many seconds' }),
   'cli.build.pdf-standard': message({
     example: {},
@@ -91,9 +92,9 @@ export const CLI_TEXTS = {
 export const BUILD_TEXTS = {
   'build.nothing-written': message({ example: { out: 'dist' }, sv: (p) => `inget skrevs: ${p.out} är kvar som det var`, en: (p) => `nothing written: ${p.out} is left as it was` }),
   'build.wrote': message({
-    example: { out: 'dist', pdf: true },
-    sv: (p) => `skrev ${p.out}/index.html${p.pdf ? ` och ${p.out}/redovisning.pdf` : ''}`,
-    en: (p) => `wrote ${p.out}/index.html${p.pdf ? ` and ${p.out}/redovisning.pdf` : ''}`,
+    example: { out: 'dist', pdf: true, docx: true },
+    sv: (p) => `skrev ${[`${p.out}/index.html`, ...(p.pdf ? [`${p.out}/redovisning.pdf`] : []), ...(p.docx ? [`${p.out}/redovisning.docx`] : [])].join(', ').replace(/, ([^,]*)$/, ' och $1')}`,
+    en: (p) => `wrote ${[`${p.out}/index.html`, ...(p.pdf ? [`${p.out}/redovisning.pdf`] : []), ...(p.docx ? [`${p.out}/redovisning.docx`] : [])].join(', ').replace(/, ([^,]*)$/, ' and $1')}`,
   }),
   'pdf.starting': message({ example: {}, sv: () => 'pdf: startar webbläsaren', en: () => 'pdf: starting the browser' }),
   'pdf.laying-out': message({ example: {}, sv: () => 'pdf: sätter sidorna', en: () => 'pdf: laying out the pages' }),

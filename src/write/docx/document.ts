@@ -1,31 +1,40 @@
 import { AlignmentType, Bookmark, Document, Footer, InternalHyperlink, PageNumber, Paragraph, TableOfContents, TextRun, type FileChild } from 'docx';
+import type { Element } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { toHtml } from 'hast-util-to-html';
 import type { FootnoteDefinition } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { CheckContext } from '../../check/check-context.js';
+import { Diagnostics } from '../../diagnostics/diagnostic.js';
 import type { AppendixText } from '../../markdown/parse-markdown.js';
 import type { ReportModel } from '../../model/report-model.js';
-import { appendixPdfPath } from '../../render/render-page.js';
+import { appendixPdfPath, reportDrawer } from '../../render/render-page.js';
 import { footnoteParagraphs, writeBlocks, type PlaceDrawer } from './blocks.js';
 import type { WordImages } from './images.js';
 import { bookmarkName, imageRun, textRun, type WriteContext } from './inline.js';
 import { decisionBlock, letterhead } from './letterhead.js';
 import { documentNumbering, documentStyles, FONT, LANGUAGE, mm, PAGE, STYLE } from './styles.js';
-import { captionParagraph, declaredTable } from './tables.js';
-
-/** What a declared table drawn by the report's own partial (`mall`) becomes: its caption and a note that it is in the PDF. */
-function templatedTable(number: number, caption: string): FileChild[] {
-  return [captionParagraph('Tabell', number, caption, { keepNext: true }), new Paragraph({ children: [textRun('Tabellen har en egen layout och finns i PDF-versionen och på webbsidan.', { italics: true })] })];
-}
+import { captionParagraph, declaredTable, drawnTable } from './tables.js';
 
 /** The drawer of what the text places: declared tables with their captions, figures as images with alt text and captions. */
 function placeDrawer(context: CheckContext, model: ReportModel, images: WordImages): PlaceDrawer {
+  // A table with a partial of the report's own is drawn as the page draws it (its problems the page reports).
+  const html = reportDrawer(model, context.placements, context.figures, context.partialTables, 'print');
+  const templated = (key: string, number: number, caption: string): FileChild[] | undefined => {
+    const drawn = html.placed(key);
+    const table = drawn?.tagName === 'table' ? drawn : drawn?.children.find((c): c is Element => c.type === 'element' && c.tagName === 'table');
+    if (!table) return undefined;
+    // The partial's rows come as the HTML it wrote: read back as a tree.
+    const parsed = fromHtml(toHtml(table, { allowDangerousHtml: true }), { fragment: true }).children.find((c): c is Element => c.type === 'element' && c.tagName === 'table');
+    return parsed && drawnTable(parsed, number, caption);
+  };
   return (key) => {
     const place = context.placements.get(key);
     if (!place) return undefined;
     if (place.kind === 'tabell') {
       const table = model.tables.find((t) => t.key === key);
       if (!table) return undefined;
-      return table.template ? templatedTable(place.number, table.caption) : declaredTable(table, place.number);
+      return table.template ? templated(key, place.number, table.caption) : declaredTable(table, place.number);
     }
     const figure = model.figures.find((f) => f.key === key);
     if (!figure) return undefined;
@@ -73,9 +82,10 @@ function appendixList(appendices: readonly AppendixText[]): FileChild[] {
  * page, a table of contents, the chapters with their footnotes as Word
  * footnotes, tables and figures, the decision, the list of appendices, then
  * each appendix from a new page; page numbers `n (N)` in the footer; the
- * title, agency and description as the document's properties.
+ * title, agency and description as the document's properties; the
+ * report's font embedded when `faces` are given.
  */
-export function reportDocument(context: CheckContext, images: WordImages): Document {
+export function reportDocument(context: CheckContext, images: WordImages, faces: { data: Buffer; bold: Buffer; italic: Buffer; boldItalic: Buffer } | undefined): Document {
   const model = context.model as ReportModel;
   const { rapport } = model;
   const definitions = new Map<string, FootnoteDefinition>();
@@ -111,6 +121,8 @@ export function reportDocument(context: CheckContext, images: WordImages): Docum
     footnotes: write.footnoteBodies,
     features: { updateFields: true },
     theme: { fonts: { headings: FONT, body: FONT } },
+    // The font goes with the document (its licence, the SIL OFL, allows it), so it reads as the PDF where it is not installed.
+    ...(faces ? { fonts: [{ name: FONT, ...faces }] } : {}),
     sections: [
       {
         properties: { page: { size: { width: PAGE.width, height: PAGE.height }, margin: { top: PAGE.top, right: PAGE.right, bottom: PAGE.bottom, left: PAGE.left, header: mm(12), footer: mm(10) } } },

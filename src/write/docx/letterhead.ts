@@ -1,4 +1,4 @@
-import { BorderStyle, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, WidthType, type FileChild } from 'docx';
+import { BorderStyle, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, VerticalAlignTable, WidthType, type FileChild } from 'docx';
 import type { Rapport } from '../../model/report-model.js';
 import { layoutFacts } from '../../expand/layout-templates.js';
 import { imageRun, textRun, type WordImage } from './inline.js';
@@ -27,7 +27,7 @@ export function letterhead(rapport: Rapport, logo: WordImage | undefined): FileC
   const agency = logo
     ? new Paragraph({ style: STYLE.letterhead, children: [imageRun(logo, rapport.myndighet, rapport.myndighet)] })
     : new Paragraph({ style: STYLE.letterhead, children: [new TextRun({ text: rapport.myndighet, bold: true, size: 40, color: AGENCY_BLUE, characterSpacing: 16, language: LANGUAGE })] });
-  const cell = (children: Paragraph[], width: number): TableCell => new TableCell({ width: { size: width, type: WidthType.DXA }, borders: { top: NONE, bottom: NONE, left: NONE, right: NONE }, margins: { top: 0, bottom: 0, left: 0, right: 0 }, children });
+  const cell = (children: Paragraph[], width: number): TableCell => new TableCell({ width: { size: width, type: WidthType.DXA }, borders: { top: NONE, bottom: NONE, left: NONE, right: NONE }, margins: { top: 0, bottom: 0, left: 0, right: 0 }, verticalAlign: VerticalAlignTable.TOP, children });
   return [
     new Table({
       width: { size: TEXT_WIDTH, type: WidthType.DXA },

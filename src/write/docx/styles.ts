@@ -1,17 +1,20 @@
 import { AlignmentType, LevelFormat, LineRuleType, type INumberingOptions, type IParagraphStyleOptions, type IStylesOptions } from 'docx';
 
-/**
- * The report's font, named with a fallback Word and LibreOffice have
- * (`w:rFonts` names one font; the theme's minor font is the fallback a
- * missing font is replaced with, see `docxDocument`).
- */
+/** The report's font, embedded in the document, and named with a fallback in its font table. */
 export const FONT = 'Source Sans 3';
-/** The font Word uses where Source Sans 3 is not installed (set as the theme's body font). */
+/** The font Word takes where the embedded one cannot be used (`w:altName`). */
 export const FALLBACK_FONT = 'Arial';
 /** The document's language, on every run (Word's spelling and hyphenation follow it). */
 export const LANGUAGE = { value: 'sv-SE' } as const;
 /** The agency's blue of the letterhead, as in the PDF. */
 export const AGENCY_BLUE = '0B4F8A';
+
+/**
+ * Line spacing as Word's multiples of the font's own line (240 = single):
+ * Source Sans 3's own line is 1.42 of its size, so single spacing is the
+ * PDF's `line-height: 1.4`; its tables and footnotes have 1.3, its title 1.2.
+ */
+const LINE = { text: 240, small: 220, title: 205 } as const;
 
 /** Points to Word's half-points. */
 const pt = (points: number): number => Math.round(points * 2);
@@ -101,9 +104,9 @@ export function tableStyleXml(): string {
 export function documentStyles(): IStylesOptions {
   return {
     default: {
-      document: { run: { font: FONT, size: pt(11), language: LANGUAGE }, paragraph: { spacing: { after: mm(3), line: 269, lineRule: LineRuleType.AUTO } } },
-      title: { run: { font: FONT, size: pt(17), bold: true, color: '000000' }, paragraph: { spacing: { after: mm(8), line: 250, lineRule: LineRuleType.AUTO }, keepNext: true } },
-      footnoteText: { run: { font: FONT, size: pt(8.5) }, paragraph: { spacing: { after: 0, line: 221, lineRule: LineRuleType.AUTO } } },
+      document: { run: { font: FONT, size: pt(11), language: LANGUAGE }, paragraph: { spacing: { after: mm(3), line: LINE.text, lineRule: LineRuleType.AUTO } } },
+      title: { run: { font: FONT, size: pt(17), bold: true, color: '000000' }, paragraph: { spacing: { after: mm(8), line: LINE.title, lineRule: LineRuleType.AUTO }, keepNext: true } },
+      footnoteText: { run: { font: FONT, size: pt(8.5) }, paragraph: { spacing: { after: 0, line: LINE.small, lineRule: LineRuleType.AUTO } } },
       caption: { run: { font: FONT, size: pt(10), bold: true, italics: false, color: '000000' }, paragraph: { spacing: { before: mm(2), after: mm(2) } } },
       hyperlink: { run: { color: AGENCY_BLUE, underline: {} } },
     },
@@ -112,8 +115,9 @@ export function documentStyles(): IStylesOptions {
       ...listStyles(),
       { id: STYLE.quote, name: 'Quote', basedOn: 'Normal', quickFormat: true, run: { italics: true }, paragraph: { indent: { left: mm(7) } } },
       { id: STYLE.code, name: 'HTML Preformatted', basedOn: 'Normal', run: { font: 'Courier New', size: pt(9.5) }, paragraph: { spacing: { after: 0 } } },
-      { id: STYLE.tableText, name: 'Tabelltext', basedOn: 'Normal', run: { size: pt(9.5) }, paragraph: { spacing: { before: 0, after: 0, line: 240, lineRule: LineRuleType.AUTO } } },
+      { id: STYLE.tableText, name: 'Tabelltext', basedOn: 'Normal', run: { size: pt(9.5) }, paragraph: { spacing: { before: 0, after: 0, line: LINE.small, lineRule: LineRuleType.AUTO } } },
       { id: STYLE.letterhead, name: 'Brevhuvud', basedOn: 'Normal', run: { size: pt(10) }, paragraph: { spacing: { before: 0, after: 0, line: 240, lineRule: LineRuleType.AUTO } } },
+      ...[1, 2, 3].map((level) => ({ id: `TOC${level}`, name: `toc ${level}`, basedOn: 'Normal', next: 'Normal', paragraph: { spacing: { after: mm(1) }, indent: { left: mm(5) * (level - 1) } } })),
       { id: STYLE.toc, name: 'TOC Heading', basedOn: 'Normal', next: 'Normal', run: { size: pt(13.5), bold: true }, paragraph: { spacing: { before: mm(4), after: mm(2.5) }, keepNext: true } },
     ],
   };

@@ -1,33 +1,36 @@
 import { AlignmentType, BorderStyle, Bookmark, Paragraph, SimpleField, Table, TableCell, TableRow, WidthType, type FileChild } from 'docx';
+import type { Element } from 'hast';
 import type { RowModel, TableModel } from '../../model/tables.js';
+import { textOf } from '../../render/markdown-to-hast.js';
 import { cellText } from '../../render/tables.js';
 import { bookmarkName, textRun } from './inline.js';
 import { mm, STYLE, TEXT_WIDTH } from './styles.js';
 
-/** The narrowest a column is drawn, in twips. */
-const MIN_WIDTH = mm(14);
 /** Past this many characters a text column wraps rather than widening further. */
 const WRAP_AT = 48;
+/** A character's width at the tables' 9.5 pt, in twips, generous enough for a wider fallback font. */
+const CHAR = 0.64 * 9.5 * 20;
 
 /**
  * Column widths (twips) that share the text column as the PDF's automatic
- * table layout would: in proportion to each column's longest text (a long
- * text column wraps), numbers never narrower than their longest value.
+ * table layout does: a number column as wide as its longest value (or the
+ * longest word of its header) and its padding, so numbers never wrap; the
+ * text columns share the rest in proportion to their longest text (a long
+ * text wraps), never narrower than their longest word.
  */
 export function columnWidths(rows: readonly (readonly string[])[], numeric: readonly boolean[]): number[] {
   const count = Math.max(0, ...rows.map((r) => r.length));
   if (count === 0) return [];
-  const weights = Array.from({ length: count }, (_, c) => {
-    const longest = Math.max(1, ...rows.map((r) => (r[c] ?? '').length));
-    const longestWord = Math.max(1, ...rows.flatMap((r) => (r[c] ?? '').split(/\s+/).map((w) => w.length)));
-    return numeric[c] ? longest + 3 : Math.max(longestWord, Math.min(longest, WRAP_AT));
-  });
+  const longest = (c: number): number => Math.max(1, ...rows.slice(1).map((r) => (r[c] ?? '').length));
+  const longestWord = (c: number): number => Math.max(1, ...rows.flatMap((r) => (r[c] ?? '').split(/[\s-]+/).map((w) => w.length)));
+  const fixed = Array.from({ length: count }, (_, c) => (numeric[c] ? Math.ceil(Math.max(longest(c), longestWord(c)) * CHAR + mm(6)) : Math.ceil(longestWord(c) * CHAR + mm(2))));
+  const weights = Array.from({ length: count }, (_, c) => (numeric[c] ? 0 : Math.min(Math.max(longest(c), (rows[0]?.[c] ?? '').length), WRAP_AT)));
   const total = weights.reduce((a, b) => a + b, 0);
-  const widths = weights.map((w) => Math.max(MIN_WIDTH, Math.floor((w / total) * TEXT_WIDTH)));
-  // What the minimum widths added is taken from the widest column.
-  const excess = widths.reduce((a, b) => a + b, 0) - TEXT_WIDTH;
+  const spare = Math.max(0, TEXT_WIDTH - fixed.reduce((a, b) => a + b, 0));
+  const widths = fixed.map((w, c) => w + (total ? Math.floor((spare * (weights[c] ?? 0)) / total) : Math.floor(spare / count)));
+  // Rounding (or columns that need more than the page has) is settled on the widest column.
   const widest = widths.indexOf(Math.max(...widths));
-  widths[widest] = (widths[widest] ?? 0) - excess;
+  widths[widest] = (widths[widest] ?? 0) + TEXT_WIDTH - widths.reduce((a, b) => a + b, 0);
   return widths;
 }
 
@@ -45,6 +48,51 @@ export function captionParagraph(label: 'Tabell' | 'Figur', number: number, capt
   });
 }
 
+/** A cell of a table to write: its text, alignment and weight, and the rule over it. */
+interface CellSpec {
+  text: string;
+  numeric: boolean;
+  bold: boolean;
+  top: boolean;
+}
+
+/** The rows of a table as Word's: the header rows repeated on each page, rows kept whole, number cells right-aligned. */
+function wordTable(header: CellSpec[][], body: CellSpec[][]): Table {
+  const widths = columnWidths([...header, ...body].map((r) => r.map((c) => c.text)), (body[0] ?? header[0] ?? []).map((c) => c.numeric));
+  const cell = (spec: CellSpec, c: number, isHeader: boolean): TableCell =>
+    new TableCell({
+      width: { size: widths[c] ?? 0, type: WidthType.DXA },
+      borders: { top: spec.top ? HEAVY : NONE, left: NONE, right: NONE, bottom: isHeader ? HEAVY : RULE },
+      margins: { top: mm(1.2), bottom: mm(1.2), left: spec.numeric ? mm(4) : 0, right: mm(2) },
+      children: [new Paragraph({ style: STYLE.tableText, alignment: spec.numeric ? AlignmentType.RIGHT : AlignmentType.LEFT, children: spec.text ? [textRun(spec.text, { bold: spec.bold })] : [] })],
+    });
+  const rows = [...header.map((r) => new TableRow({ tableHeader: true, cantSplit: true, children: r.map((spec, c) => cell(spec, c, true)) })), ...body.map((r) => new TableRow({ cantSplit: true, children: r.map((spec, c) => cell(spec, c, false)) }))];
+  return new Table({ style: STYLE.table, width: { size: TEXT_WIDTH, type: WidthType.DXA }, columnWidths: widths, rows });
+}
+
+/**
+ * A table the report's own partial (`mall`) draws, from the HTML it
+ * renders (its `thead` rows are the header, its `num` cells numbers, its
+ * `tfoot` rows of class `sum` bold).
+ */
+export function drawnTable(table: Element, number: number, caption: string): FileChild[] {
+  const rows: { cells: CellSpec[]; header: boolean }[] = [];
+  const walk = (node: Element, group: string): void => {
+    for (const child of node.children) {
+      if (child.type !== 'element') continue;
+      if (child.tagName === 'tr') {
+        const sum = String(child.properties['className'] ?? '').split(' ').includes('sum') || (Array.isArray(child.properties['className']) && child.properties['className'].includes('sum'));
+        const cells = child.children.filter((c): c is Element => c.type === 'element' && (c.tagName === 'td' || c.tagName === 'th'));
+        rows.push({ header: group === 'thead', cells: cells.map((c) => ({ text: textOf(c).trim(), numeric: ([] as unknown[]).concat(c.properties['className'] ?? []).includes('num'), bold: group === 'thead' || sum, top: sum })) });
+      } else if (child.tagName !== 'caption') walk(child, ['thead', 'tbody', 'tfoot'].includes(child.tagName) ? child.tagName : group);
+    }
+  };
+  walk(table, 'tbody');
+  const header = rows.filter((r) => r.header).map((r) => r.cells);
+  const body = rows.filter((r) => !r.header).map((r) => r.cells);
+  return [captionParagraph('Tabell', number, caption, { keepNext: true }), ...(rows.length ? [wordTable(header, body)] : []), new Paragraph({ spacing: { before: 0, after: mm(2) }, children: [] })];
+}
+
 /**
  * A declared table: its caption `Tabell N` above it, the header row repeated
  * on every page the table runs onto, number columns right-aligned in the
@@ -52,26 +100,13 @@ export function captionParagraph(label: 'Tabell' | 'Figur', number: number, capt
  * the foot's sum rows bold under a rule. Rows do not break across pages.
  */
 export function declaredTable(table: TableModel, number: number): FileChild[] {
-  const shown = table.columns.filter((c) => c.shown);
-  const texts = (row: RowModel): string[] => table.columns.flatMap((c, i) => (c.shown ? [cellText(row.cells[i], c) ?? ''] : []));
-  const all = [...table.first, ...table.rows, ...table.last];
-  const widths = columnWidths([shown.map((c) => c.header ?? ''), ...all.map(texts)], shown.map((c) => c.numeric));
-  const cell = (text: string, c: number, format: { bold: boolean; top?: boolean; header?: boolean }): TableCell => {
-    const column = shown[c];
-    const numeric = column?.numeric ?? false;
-    return new TableCell({
-      width: { size: widths[c] ?? 0, type: WidthType.DXA },
-      borders: { top: format.top ? HEAVY : NONE, left: NONE, right: NONE, bottom: format.header ? HEAVY : RULE },
-      margins: { top: mm(1.2), bottom: mm(1.2), left: numeric ? mm(4) : 0, right: mm(2) },
-      children: [new Paragraph({ style: STYLE.tableText, alignment: numeric ? AlignmentType.RIGHT : AlignmentType.LEFT, children: text ? [textRun(text, { bold: format.bold })] : [] })],
-    });
-  };
-  const header = new TableRow({ tableHeader: true, cantSplit: true, children: shown.map((c, i) => cell(c.header ?? '', i, { bold: true, header: true })) });
-  const body = [...table.first, ...table.rows].map((row) => new TableRow({ cantSplit: true, children: texts(row).map((t, i) => cell(t, i, { bold: row.sum })) }));
-  const foot = table.last.map((row) => new TableRow({ cantSplit: true, children: texts(row).map((t, i) => cell(t, i, { bold: row.sum, top: row.sum })) }));
+  const shown = table.columns.map((c, i) => ({ c, i })).filter(({ c }) => c.shown);
+  const row = (r: RowModel, foot: boolean): CellSpec[] => shown.map(({ c, i }) => ({ text: cellText(r.cells[i], c) ?? '', numeric: c.numeric, bold: r.sum, top: foot && r.sum }));
+  const header = [shown.map(({ c }) => ({ text: c.header ?? '', numeric: c.numeric, bold: true, top: false }))];
+  const body = [...[...table.first, ...table.rows].map((r) => row(r, false)), ...table.last.map((r) => row(r, true))];
   return [
     captionParagraph('Tabell', number, table.caption, { keepNext: true }),
-    new Table({ style: STYLE.table, width: { size: TEXT_WIDTH, type: WidthType.DXA }, columnWidths: widths, rows: [header, ...body, ...foot] }),
+    wordTable(header, body),
     // Space after the table, as the PDF's margin under it.
     new Paragraph({ spacing: { before: 0, after: mm(2) }, children: [] }),
   ];

@@ -19,6 +19,8 @@ export interface PageLinks {
   documents: Map<string, string>;
   /** The open data the page lists; undefined: listed without sizes. */
   openData: OpenDataListing | undefined;
+  /** The documents' sizes in bytes, by output name, once they are made (the page shows them). */
+  sizes: Map<string, number>;
 }
 
 /** What the command asks of the outputs (`build`'s options, or the preview's). */
@@ -67,5 +69,5 @@ export interface Output {
 
 /** A folder to write outputs into. */
 export function outputFolder(options: OutputOptions): OutputFolder {
-  return { files: [], copies: [], links: { documents: new Map(), openData: undefined }, options, notes: [], warnings: [], closing: [] };
+  return { files: [], copies: [], links: { documents: new Map(), openData: undefined, sizes: new Map() }, options, notes: [], warnings: [], closing: [] };
 }

@@ -11,8 +11,10 @@ export const pageOutput: Output = {
   paths: () => ['index.html'],
   async write(report, folder) {
     const { renderHtml } = await import('../page-files.js');
-    const { documents, openData } = folder.links;
-    const html = renderHtml(report, { pdfHref: documents.get('pdf'), ...(openData ? { openData } : {}), body: report.body, downloads: documents });
+    const { documents, openData, sizes } = folder.links;
+    const docxHref = documents.get('docx');
+    const docx = docxHref === undefined ? undefined : { href: docxHref, size: sizes.get('docx') };
+    const html = renderHtml(report, { pdfHref: documents.get('pdf'), docx, ...(openData ? { openData } : {}), body: report.body, downloads: documents });
     if (!html) throw new PageError();
     folder.files.push(...html.files);
     folder.copies.push(...html.copies);

@@ -1,3 +1,4 @@
+import { docxOutput } from './docx.js';
 import { openDataOutput } from './open-data.js';
 import type { Output } from './output.js';
 import { pageOutput } from './page.js';
@@ -8,4 +9,4 @@ import { pdfOutput } from './pdf.js';
  * first, the page last (it links what the others made). Adding an output is
  * a file in this folder and its line here.
  */
-export const OUTPUTS: readonly Output[] = [pdfOutput, openDataOutput, pageOutput];
+export const OUTPUTS: readonly Output[] = [pdfOutput, openDataOutput, docxOutput, pageOutput];
