@@ -65,7 +65,7 @@ export function writer(text: ProseText, start: number, end: number): { kind: 'li
   return { kind: 'literal' };
 }
 
-/** A value of the report's data or computed values, by its path (`utlysning.beviljade`). */
+/** A value of the report's data or computed values, by its path (`ansokan.beviljade`). */
 export interface Known<T> {
   path: string;
   value: T;
@@ -83,7 +83,7 @@ export function scalars(context: CheckContext): Known<unknown>[] {
   return out;
 }
 
-/** The lists of the data by key: arrays, and mappings whose every value is an entry (`dialogmoten.<id>`). */
+/** The lists of the data by key: arrays, and mappings whose every value is an entry (`moten.<id>`). */
 export function lists(context: CheckContext): Known<number>[] {
   const out: Known<number>[] = [];
   const walk = (value: unknown, path: string): void => {
@@ -100,12 +100,12 @@ export function lists(context: CheckContext): Known<number>[] {
   return out;
 }
 
-/** The last key of a path that is a name (`projekt.[3]` → `projekt`, `utlysning.tidslinje.inbjudan` → `inbjudan`). */
+/** The last key of a path that is a name (`regioner.[3]` → `regioner`, `ansokan.tidslinje.beslut` → `beslut`). */
 export function lastName(path: string): string {
   return path.split('.').filter((p) => !p.startsWith('[')).pop() ?? path;
 }
 
-/** Lower case with å, ä, ö and é folded, as data keys are written (`dialogmöten` → `dialogmoten`). */
+/** Lower case with å, ä, ö and é folded, as data keys are written (`möten` → `moten`). */
 export function fold(word: string): string {
   return word.toLowerCase().replace(/[åä]/g, 'a').replace(/ö/g, 'o').replace(/é/g, 'e');
 }
@@ -127,8 +127,8 @@ function keyForms(key: string): string[] {
 
 /**
  * Whether a noun of the prose names a key: the same word in singular or
- * plural, definite or not, or a compound ending in it (`pilotprojekt` names
- * `projekt`, `dialogmötet` names `dialogmoten`).
+ * plural, definite or not, or a compound ending in it (`samverkansregioner`
+ * names `regioner`, `startmötet` names `moten`).
  */
 export function nounNames(noun: string, key: string): boolean {
   return formsName(nounForms(noun), keyForms(key));
@@ -158,7 +158,7 @@ export function nounNamer(): (noun: string, key: string) => boolean {
   };
 }
 
-/** Whether a key is a compound that ends in or contains the noun (`inbjudnaLarosaten` holds `lärosäten`). */
+/** Whether a key is a compound that ends in or contains the noun (`beviljadeRegioner` holds `regioner`). */
 export function keyHolds(key: string, noun: string): boolean {
   const k = fold(key);
   return nounForms(noun).some((n) => n.length >= 5 && k.includes(n));

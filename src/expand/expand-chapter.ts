@@ -1,8 +1,8 @@
 import type { Diagnostics, Point } from '../diagnostics/diagnostic.js';
 import { LineIndex } from '../diagnostics/line-index.js';
+import type { FigureFacts } from '../format/figure-text.js';
 import { HelperError } from '../format/helpers/helper-error.js';
 import type { SourceFile } from '../load/source-file.js';
-import type { FigureFacts } from '../format/figure-text.js';
 import type { ExpandEnv } from './expand-env.js';
 import { parseHandlebars } from './expand-env.js';
 import type { HelperMention } from './helpers/references.js';

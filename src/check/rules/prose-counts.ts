@@ -15,7 +15,7 @@ const read = (text: string): number | undefined => (/^\d/.test(text) ? Number(te
 export interface KnownCounts {
   lists: Known<number>[];
   integers: Known<number>[];
-  /** The counts a noun names: lists and whole-number fields of that name (`projekt`, `utlysning.experter`); worked out once per noun. */
+  /** The counts a noun names: lists and whole-number fields of that name (`regioner`, `ansokan.experter`); worked out once per noun. */
   named(noun: string): Known<number>[];
 }
 
@@ -43,9 +43,9 @@ export function knownCounts(context: CheckContext): KnownCounts {
 
 /**
  * The values a count of this noun may have: a named count, a whole number
- * whose key holds the noun (`inbjudnaLarosaten` for `lärosäten`), a computed
+ * whose key holds the noun (`beviljadeRegioner` for `regioner`), a computed
  * count, or a whole number of the data no larger than the named counts (a
- * part of the list the data counts: `ett projekt har slutrapporterat`).
+ * part of the list the data counts: `en region har redovisat`).
  */
 function allowed(named: Known<number>[], noun: string, known: KnownCounts): Set<number> {
   const largest = Math.max(...named.map((n) => n.value));
@@ -128,7 +128,7 @@ export function writtenCounts(text: ProseText, known: KnownCounts): { counts: Wr
 }
 
 /**
- * Counts written in the prose (`nio pilotprojekt`, `9 regioner`, `åtta av
+ * Counts written in the prose (`nio kurser`, `9 regioner`, `åtta av
  * elva regioner`) whose noun names a list of the data (its file or key, in
  * singular or plural, or a compound ending in it) must agree with it; a
  * number before a noun the data does not name is left alone.

@@ -8,7 +8,7 @@ const ISO = /^\d{4}-\d{2}(?:-\d{2})?$/;
 /** Keys that say only that something is a date, not what it is the date of. */
 const GENERIC = new Set(['datum', 'date', 'tidslinje', 'tid', 'start', 'slut', 'from', 'tom', 'dag']);
 
-/** A date of the data and the names of what it is the date of (`dialogmoten.samverkansgrupperna.datum` → dialogmoten, samverkansgrupperna). */
+/** A date of the data and the names of what it is the date of (`moten.startmotet.datum` → moten, startmotet). */
 interface DatedEntry extends Known<string> {
   names: string[];
 }

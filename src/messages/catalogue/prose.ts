@@ -28,7 +28,7 @@ export const PROSE_MESSAGES = {
     en: (p, f) => `'${p.written}' points the wrong way: ${p.nearestName} is ${f.n(p.nearest)} kronor; write ${p.ways.map((w) => `'${w}'`).join(' or ')}, or let the helper choose the word: ${p.helper}`,
   }),
   'prose-count': message({
-    example: { written: 'tio pilotprojekt', noun: 'pilotprojekt', counts: ['projekt: 9'], suggestion: 'nio', helper: '{{antal projekt}}' },
+    example: { written: 'tio kurser', noun: 'kurser', counts: ['kurser: 9'], suggestion: 'nio', helper: '{{antal kurser}}' },
     sv: (p) => `'${p.written}' stämmer inte med datan: ${p.noun} räknas där som ${p.counts.join(', ')}. Skriv '${p.suggestion}', eller låt hjälpfunktionen räkna: ${p.helper}`,
     en: (p) => `'${p.written}' does not match the data: it counts ${p.noun} as ${p.counts.join(', ')}; write '${p.suggestion}', or let the helper count: ${p.helper}`,
   }),
@@ -38,7 +38,7 @@ export const PROSE_MESSAGES = {
     en: (p, f) => `'${p.written}': the part (${f.n(p.part)}) is larger than the whole (${f.n(p.total)}); correct the figures`,
   }),
   'prose-date': message({
-    example: { written: '6 april 2018', names: ['dialogmötet'], dates: ['22 mars 2018 (dialogmoten.innovationsdagen.datum)', '5 april 2018 (dialogmoten.samverkansgrupperna.datum)'], helper: '{{datum dialogmoten.samverkansgrupperna.datum}}' },
+    example: { written: '6 april 2018', names: ['mötet'], dates: ['22 mars 2018 (moten.start.datum)', '5 april 2018 (moten.uppfoljning.datum)'], helper: '{{datum moten.uppfoljning.datum}}' },
     sv: (p, f) => `'${p.written}' är inget datum i datan för det meningen nämner (${f.list(p.names)}): där finns ${f.list(p.dates)}. Rätta datumet, eller skriv det med ${p.helper}`,
     en: (p, f) => `'${p.written}' is no date of the data for what the sentence names (${f.list(p.names)}): it has ${f.list(p.dates)}; correct the date, or write it with ${p.helper}`,
   }),
