@@ -16,6 +16,8 @@ command -v hunspell >/dev/null 2>&1 || need+=(hunspell)
 # The tests open the workbooks in LibreOffice and run the Nu Html Checker (Java).
 command -v soffice >/dev/null 2>&1 || need+=(libreoffice-calc-nogui)
 command -v java >/dev/null 2>&1 || need+=(default-jre-headless)
+# The page is also opened in Firefox, the other browser Debian has.
+command -v firefox-esr >/dev/null 2>&1 || need+=(firefox-esr)
 if [ ${#need[@]} -gt 0 ]; then
   echo "setup: installing ${need[*]} from Debian"
   SUDO=""
