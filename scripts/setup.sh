@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Sets up a fresh Debian machine for redovisning: Debian's headless Chromium
 # (prints the PDF; full Chromium too, for the screenshots and as a fallback), Hunspell with the Swedish dictionary (checks the spelling), poppler-utils
-# (the tests read PDFs back) and a fallback font, then the npm dependencies and
-# the compiled generator. Idempotent: quick when all is there.
+# (the tests read PDFs back) and a fallback font; for the tests LibreOffice Calc
+# (opens the workbooks), Java (the Nu Html Checker) and Firefox ESR; then the npm
+# dependencies and the compiled generator. Idempotent: quick when all is there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
