@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Sets up a fresh Debian machine for redovisning: Debian's headless Chromium
 # (prints the PDF; full Chromium too, for the screenshots and as a fallback), Hunspell with the Swedish dictionary (checks the spelling), poppler-utils,
-# qpdf and pikepdf (the tests read PDFs back), the sRGB ICC profile of icc-profiles-free (the PDF/A output intent),
-# LibreOffice's headless writer and calc (the tests open the Word file and the workbooks in them), Java (the Nu Html Checker)
-# and a fallback font, then the npm dependencies and
+# qpdf and pikepdf (the tests read PDFs back), the sRGB ICC profile of icc-profiles-free (the PDF/A output intent)
+# and a fallback font; for the tests LibreOffice's headless writer and calc (they open the Word file and the workbooks),
+# Java (the Nu Html Checker) and Firefox ESR; then the npm dependencies and
 # the compiled generator. Idempotent: quick when all is there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,7 +16,6 @@ command -v hunspell >/dev/null 2>&1 || need+=(hunspell)
 [ -e /usr/share/hunspell/sv_SE.dic ] || need+=(hunspell-sv)
 [ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need+=(fonts-dejavu-core)
 # The tests open the Word file and the workbooks in LibreOffice and run the Nu Html Checker (Java).
-
 [ -e /usr/lib/libreoffice/program/libswlo.so ] || need+=(libreoffice-writer-nogui)
 [ -e /usr/lib/libreoffice/program/libsclo.so ] || need+=(libreoffice-calc-nogui)
 command -v java >/dev/null 2>&1 || need+=(default-jre-headless)
@@ -25,6 +24,8 @@ command -v java >/dev/null 2>&1 || need+=(default-jre-headless)
 # The tests read the PDF's objects and content streams back with qpdf and pikepdf.
 command -v qpdf >/dev/null 2>&1 || need+=(qpdf)
 /usr/bin/python3 -c 'import pikepdf' >/dev/null 2>&1 || need+=(python3-pikepdf)
+# The page is also opened in Firefox, the other browser Debian has.
+command -v firefox-esr >/dev/null 2>&1 || need+=(firefox-esr)
 if [ ${#need[@]} -gt 0 ]; then
   echo "setup: installing ${need[*]} from Debian"
   SUDO=""

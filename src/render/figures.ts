@@ -66,7 +66,7 @@ export function figureElement(figure: FigureModel, number: number, prepared: Pre
     element,
     h('details', { className: ['figure-data'] }, [
       h('summary', `Siffrorna i figur ${number}`),
-      h('section', { className: ['table-scroll'], ariaLabelledBy: `${id}-siffror`, tabIndex: 0 }, [table]),
+      h('div', { className: ['table-scroll'], role: 'group', ariaLabelledBy: `${id}-siffror`, tabIndex: 0 }, [table]),
       h('p', { className: ['figure-files'] }, ['Som öppna data: ', h('a', { href: `data/${figure.file}.xlsx` }, `${figure.file}.xlsx`), ' (för Excel), ', h('a', { href: `data/${figure.file}.csv` }, `${figure.file}.csv`), ' (för maskinläsning).']),
     ]),
   ]);

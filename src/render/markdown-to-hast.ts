@@ -102,6 +102,8 @@ export function renderBody(chapters: readonly ParsedChapter[], draw: Drawer, app
   if (footnotes) {
     visit(footnotes, 'element', (el) => {
       if (el.tagName === 'h2') el.properties['id'] = 'fotnoter';
+      // A link that shows its own address: printed once, not again after itself.
+      if (el.tagName === 'a' && typeof el.properties['href'] === 'string' && sameAddress(el.properties['href'], textOf(el))) el.properties['className'] = ['address'];
     });
   }
   // Footnote references point at the heading id remark-rehype gave the list.
@@ -122,6 +124,12 @@ export interface Drawer {
   images(tree: HastRoot | Element): void;
 }
 
+/** Whether a link's text is its address (give or take the scheme and a closing slash). */
+function sameAddress(href: string, text: string): boolean {
+  const bare = (address: string) => address.trim().replace(/^(https?:\/\/|mailto:)/, '').replace(/\/$/, '');
+  return bare(href) === bare(text);
+}
+
 /** The table or figure whose marker paragraph this node is, drawn; else undefined. */
 export function placedAt(node: RootContent | ElementContent, draw: Drawer): Element | undefined {
   if (node.type !== 'element' || node.tagName !== 'p') return undefined;
@@ -129,11 +137,11 @@ export function placedAt(node: RootContent | ElementContent, draw: Drawer): Elem
   return key === undefined ? undefined : draw.placed(key);
 }
 
-/** A table with its numbered caption, in a container that scrolls on narrow screens. */
+/** A table with its numbered caption, in a container that scrolls on narrow screens (a group named by the caption, which keyboard users can focus to scroll; a section would want a heading of its own). */
 export function tableFigure(table: Element, number: number, caption: string): Element {
   const captionId = `tabell-${number}`;
   table.children.unshift(h('caption', { id: captionId }, [h('span', { className: ['label'] }, `Tabell ${number}`), ` ${caption}`]));
-  return h('section', { className: ['table-scroll'], ariaLabelledBy: captionId, tabIndex: 0 }, [table]);
+  return h('div', { className: ['table-scroll'], role: 'group', ariaLabelledBy: captionId, tabIndex: 0 }, [table]);
 }
 
 function appendTo(sections: Element[], node: RootContent): void {

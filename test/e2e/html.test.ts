@@ -38,9 +38,9 @@ describe('the real report as a web page', () => {
   });
 
   it('Tabell 1 lists all nine projects with their coordinators and participants', async () => {
-    const caption = text(await page.$eval('section[aria-labelledby="tabell-1"] table caption', (el) => el.textContent ?? ''));
+    const caption = text(await page.$eval('.table-scroll[aria-labelledby="tabell-1"] table caption', (el) => el.textContent ?? ''));
     expect(caption).toBe('Tabell 1 Beviljade projekt, projektkoordinator samt medverkande lärosäten');
-    const rows = await page.$$eval('section[aria-labelledby="tabell-1"] table tbody tr', (trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent ?? '')));
+    const rows = await page.$$eval('.table-scroll[aria-labelledby="tabell-1"] table tbody tr', (trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent ?? '')));
     expect(rows.map((r) => r[1])).toEqual([
       'Chalmers',
       'Högskolan i Halmstad',
@@ -58,13 +58,13 @@ describe('the real report as a web page', () => {
   });
 
   it('the budget table has the rows, sums and totals of the original', async () => {
-    const rows = await page.$$eval('section[aria-labelledby="tabell-2"] table tr', (trs) => trs.map((tr) => [...tr.children].map((c) => (c.textContent ?? '').replace(/\u00a0/g, ' '))));
+    const rows = await page.$$eval('.table-scroll[aria-labelledby="tabell-2"] table tr', (trs) => trs.map((tr) => [...tr.children].map((c) => (c.textContent ?? '').replace(/\u00a0/g, ' '))));
     expect(rows).toContainEqual(['Pilotprojekt för utveckling av leveransformat och finansieringsmodeller för AI-kurser på mastersnivå', '3 400 000', '2 253 730', '5 653 730']);
     expect(rows).toContainEqual(['Managing Additive Manufacturing for Professional Engineers (MAMPE)', '1 499 999', '298 550', '1 798 549']);
     expect(rows).toContainEqual(['Summa projektbidrag', '19 350 000', '12 867 058', '32 217 058']);
     expect(rows).toContainEqual(['Vinnovas arbete med regeringsuppdraget', '650 000', '', '']);
     expect(rows).toContainEqual(['Summa medel regeringsuppdrag', '20 000 000', '', '']);
-    expect(text(await page.$eval('section[aria-labelledby="tabell-2"] table caption', (el) => el.textContent ?? ''))).toMatch(/^Tabell 2 /);
+    expect(text(await page.$eval('.table-scroll[aria-labelledby="tabell-2"] table caption', (el) => el.textContent ?? ''))).toMatch(/^Tabell 2 /);
   });
 
   it('has nine footnotes numbered 1–9 in order of reference, with their texts and links both ways', async () => {
