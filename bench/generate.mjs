@@ -42,8 +42,9 @@ export async function generate(scale, dir) {
   data.utlysning.slutrapporterade = utlysning.slutrapporterade;
   await mkdir(path.join(dir, 'data'), { recursive: true });
   await cp(path.join(REPO, 'schemas'), path.join(dir, 'schemas'), { recursive: true });
-  // The report's word list, for the spelling check.
+  // The report's word list, for the spelling check, and its agency profile (data/rapport.yaml names it).
   await cp(path.join(REPO, 'ordlista.txt'), path.join(dir, 'ordlista.txt'));
+  await cp(path.join(REPO, 'profiler', 'vinnova'), path.join(dir, 'profiler', 'vinnova'), { recursive: true });
   for (const [name, value] of Object.entries(data)) await writeFile(path.join(dir, 'data', `${name}.yaml`), yaml.dump(value, { lineWidth: -1 }));
 
   await mkdir(path.join(dir, 'content', 'bilagor'), { recursive: true });

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -55,6 +55,8 @@ describe('the package as npm publishes it', () => {
     expect(files.filter((f) => f.startsWith('schemas/'))).toHaveLength(CORE_FILES.length + 1);
     expect(files.filter((f) => /\.test\.|\.map$|\.ts$/.test(f))).toEqual([]);
     expect(pkg).not.toHaveProperty('private');
+    // The changelog says what this version changed.
+    expect(readFileSync(path.join(REPO, 'CHANGELOG.md'), 'utf8')).toMatch(new RegExp(`^## ${pkg.version.replace(/\./g, '\\.')} – \\d{4}-\\d{2}-\\d{2}$`, 'm'));
     expect(pkg).toMatchObject({ license: 'MIT', engines: { node: expect.any(String) }, repository: expect.anything(), exports: expect.anything() });
   });
 
