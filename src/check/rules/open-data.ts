@@ -8,6 +8,7 @@ import type { CheckRule } from '../check-context.js';
  * else, and warns here what the record needs.
  */
 export const openDataRule: CheckRule = {
+  family: 'open-data',
   ids: ['open-data-metadata'],
   run(context, diagnostics) {
     const model = context.model;
