@@ -4,6 +4,14 @@ import path from 'node:path';
 import { CHECK_RULES } from './check/registry.js';
 import type { CheckContext } from './check/check-context.js';
 import { Diagnostics } from './diagnostics/diagnostic.js';
+import type { RuleDeclaration } from './diagnostics/rule.js';
+import { EXPAND_RULES } from './expand/rules.js';
+import { FIGURE_RULES } from './figures/rules.js';
+import { LANGUAGE_RULES } from './language/rules/registry.js';
+import { LOAD_RULES } from './load/rules.js';
+import { MARKDOWN_RULES } from './markdown/rules.js';
+import { MODEL_RULES } from './model/rules.js';
+import { PARSE_RULES } from './parse/rules.js';
 import { expandChapter, parseTemplate } from './expand/expand-chapter.js';
 import { createExpandEnv, type ExpandEnv } from './expand/expand-env.js';
 import { checkLayoutTemplates, expandTablePartials } from './expand/layout-templates.js';
@@ -133,4 +141,12 @@ export async function checkReport(root: string, cache?: BuildCache, options: { s
 export type { CheckedFacts, CheckedReport, StageTimings } from './language/checked-report.js';
 
 export { renderHtml, type HtmlBuild } from './write/page-files.js';
+
+/**
+ * Every rule of the tool, by the stage that reports it: the ids the stages
+ * report while they read, then the check rules and the language rules. A
+ * test holds the catalogue to it: each rule id declared once, in the family
+ * that holds its messages, and shown by a fixture.
+ */
+export const RULES: readonly RuleDeclaration[] = [...LOAD_RULES, ...PARSE_RULES, ...MODEL_RULES, ...EXPAND_RULES, ...MARKDOWN_RULES, ...FIGURE_RULES, ...CHECK_RULES, ...LANGUAGE_RULES];
 export type { OpenDataListing } from './render/datasets.js';

@@ -2,10 +2,9 @@ import { readdirSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CHECK_RULES } from '../src/check/registry.js';
-import { MESSAGES, ruleOf, type MessageId } from '../src/messages/catalogue.js';
+import { FAMILIES, MESSAGES, ruleOf, type MessageId } from '../src/messages/catalogue.js';
 import { formatDiagnostic, formatSummary } from '../src/diagnostics/diagnostic.js';
-import { checkReport } from '../src/pipeline.js';
+import { checkReport, RULES } from '../src/pipeline.js';
 import { fixtureReport, GENERIC_STARTER, PILOT_STARTER, REPO } from './helpers.js';
 
 const FIXTURES = path.join(REPO, 'test', 'fixtures', 'checks');
@@ -31,7 +30,24 @@ describe('check fixtures: each case breaks a starter report one way', () => {
     }
   });
 
-  it('every rule id of the catalogue and of every check rule is triggered by some fixture', async () => {
+  it('every rule id of the catalogue is declared by exactly one rule, in the family that holds its messages', () => {
+    const declared = RULES.flatMap((r) => r.ids.map((id) => ({ id, family: r.family })));
+    const ids = declared.map((d) => d.id);
+    expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
+    const catalogue = new Set((Object.keys(MESSAGES) as MessageId[]).map(ruleOf));
+    expect([...catalogue].filter((id) => !ids.includes(id))).toEqual([]);
+    expect(ids.filter((id) => !catalogue.has(id))).toEqual([]);
+    const misplaced: string[] = [];
+    for (const [family, messages] of Object.entries(FAMILIES)) {
+      for (const id of Object.keys(messages) as MessageId[]) {
+        const rule = declared.find((d) => d.id === ruleOf(id));
+        if (rule?.family !== family) misplaced.push(`${id} is in catalogue/${family}.ts, its rule declares ${rule?.family}`);
+      }
+    }
+    expect(misplaced).toEqual([]);
+  });
+
+  it('every rule id of the catalogue and of every rule is triggered by some fixture', async () => {
     const seen = new Set<string>();
     for (const name of cases) {
       const text = await readFile(path.join(FIXTURES, name, 'expected.txt'), 'utf8').catch(() => '');
@@ -42,7 +58,7 @@ describe('check fixtures: each case breaks a starter report one way', () => {
     // test/e2e/pdf-standards.test.ts); a report's own checks
     // report under their own ids (model-checks shows two).
     const elsewhere = new Set(['file-too-large', 'file-encoding', 'file-unreadable', 'report-root', 'markdown-too-large', 'markdown-pathological', 'markdown-too-deep', 'check-failed', 'image-too-large', 'language-unavailable', 'file-outside', 'appendix-fonts']);
-    const ids = new Set([...CHECK_RULES.flatMap((r) => r.ids), ...(Object.keys(MESSAGES) as MessageId[]).map(ruleOf)]);
+    const ids = new Set([...RULES.flatMap((r) => r.ids), ...(Object.keys(MESSAGES) as MessageId[]).map(ruleOf)]);
     const missing = [...ids].filter((id) => !seen.has(id) && !elsewhere.has(id));
     expect(missing).toEqual([]);
   });

@@ -1,4 +1,5 @@
 import type { Diagnostics } from '../diagnostics/diagnostic.js';
+import type { RuleDeclaration } from '../diagnostics/rule.js';
 import type { Placements } from '../expand/placements.js';
 import type { AttachedPdf } from '../figures/attached-pdfs.js';
 import type { PreparedFigures } from '../figures/prepare.js';
@@ -31,10 +32,8 @@ export interface CheckContext {
   complete: boolean;
 }
 
-/** A check rule: looks at the report and records diagnostics under its permanent id(s). */
-export interface CheckRule {
-  /** The rule ids this rule may report. */
-  ids: readonly string[];
+/** A check rule: looks at the report and records diagnostics under its permanent id(s), whose messages live in its catalogue family. */
+export interface CheckRule extends RuleDeclaration {
   run(context: CheckContext, diagnostics: Diagnostics): void;
 }
 

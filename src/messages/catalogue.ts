@@ -7,6 +7,8 @@ import { LANGUAGE_MESSAGES } from './catalogue/language.js';
 import { MARKDOWN_MESSAGES } from './catalogue/markdown.js';
 import { MODEL_MESSAGES } from './catalogue/model.js';
 import { PROSE_MESSAGES } from './catalogue/prose.js';
+import { OPEN_DATA_MESSAGES } from './catalogue/open-data.js';
+import { PROSE_AMOUNT_MESSAGES } from './catalogue/prose-amounts.js';
 import { REFERENCE_MESSAGES } from './catalogue/references.js';
 import { TEMPLATE_MESSAGES } from './catalogue/templates.js';
 import { BUILD_TEXTS, CLI_TEXTS, INIT_TEXTS, PREVIEW_TEXTS, TOOL_ERRORS } from './catalogue/texts.js';
@@ -25,9 +27,29 @@ export const MESSAGES = {
   ...MARKDOWN_MESSAGES,
   ...REFERENCE_MESSAGES,
   ...PROSE_MESSAGES,
+  ...PROSE_AMOUNT_MESSAGES,
+  ...OPEN_DATA_MESSAGES,
   ...FIGURE_MESSAGES,
   ...LANGUAGE_MESSAGES,
 };
+
+/** The catalogue's families: each file of `catalogue/` by name. A rule declares the family its messages live in. */
+export const FAMILIES = {
+  files: FILE_MESSAGES,
+  data: DATA_MESSAGES,
+  model: MODEL_MESSAGES,
+  templates: TEMPLATE_MESSAGES,
+  markdown: MARKDOWN_MESSAGES,
+  references: REFERENCE_MESSAGES,
+  prose: PROSE_MESSAGES,
+  'prose-amounts': PROSE_AMOUNT_MESSAGES,
+  'open-data': OPEN_DATA_MESSAGES,
+  figures: FIGURE_MESSAGES,
+  language: LANGUAGE_MESSAGES,
+};
+
+/** A family of the catalogue (`src/messages/catalogue/<family>.ts`). */
+export type Family = keyof typeof FAMILIES;
 
 export type MessageId = keyof typeof MESSAGES;
 

@@ -8,6 +8,7 @@ import type { CheckRule } from '../check-context.js';
  * submitted separately).
  */
 export const appendixFilesRule: CheckRule = {
+  family: 'references',
   ids: ['appendix-file-missing', 'appendix-path-outside', 'appendix-no-body'],
   run(context, diagnostics) {
     const model = context.model;

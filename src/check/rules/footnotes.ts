@@ -9,6 +9,7 @@ import { allTexts, type CheckRule } from '../check-context.js';
  * renderer, which treats the chapters as one document.
  */
 export const footnotesRule: CheckRule = {
+  family: 'markdown',
   ids: ['footnote-undefined', 'footnote-unused', 'footnote-duplicate'],
   run(context, diagnostics) {
     const firstDefinition = new Map<string, string>();

@@ -15,6 +15,7 @@ const SAFE_LINK = /^(?:https?:\/\/[^\s]+|mailto:[^\s]+|#[^\s]*)$/i;
  * and every chapter opens with exactly one level-1 heading.
  */
 export const markdownRule: CheckRule = {
+  family: 'markdown',
   ids: ['markdown-raw-html', 'chapter-heading', 'markdown-link', 'markdown-image'],
   run(context, diagnostics) {
     for (const chapter of allTexts(context)) {

@@ -26,6 +26,7 @@ export function missingRecommended(rapport: Rapport): { property: string; field:
  * recognise because the organisation number is not given.
  */
 export const openDataRule: CheckRule = {
+  family: 'open-data',
   ids: ['open-data-metadata'],
   run(context, diagnostics) {
     const model = context.model;

@@ -69,6 +69,7 @@ export function amountMatches(actual: number, stated: number, unitStep: number, 
  * written. Amounts produced by helpers come from data and are not re-checked.
  */
 export const proseAmountsRule: CheckRule = {
+  family: 'prose-amounts',
   ids: ['prose-amount'],
   run(context, diagnostics) {
     const known = knownAmounts(context);

@@ -134,6 +134,7 @@ export function writtenCounts(text: ProseText, known: KnownCounts): { counts: Wr
  * number before a noun the data does not name is left alone.
  */
 export const proseCountsRule: CheckRule = {
+  family: 'prose',
   ids: ['prose-count'],
   run(context, diagnostics) {
     if (!context.model) return;

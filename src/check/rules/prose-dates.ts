@@ -73,6 +73,7 @@ const sameDate = (written: string, entry: string): boolean => written === entry 
  * other dates are left alone.
  */
 export const proseDatesRule: CheckRule = {
+  family: 'prose',
   ids: ['prose-date'],
   run(context, diagnostics) {
     if (!context.model) return;

@@ -22,6 +22,7 @@ function shown(facts: FigureFacts): { scale: number; decimals: number; unit: str
  * itself comes from the data.
  */
 export const proseHedgesRule: CheckRule = {
+  family: 'prose',
   ids: ['prose-hedge'],
   run(context, diagnostics) {
     if (!context.model) return;

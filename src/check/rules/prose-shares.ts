@@ -80,7 +80,8 @@ export function shareHolds(actual: number, share: WrittenShare): boolean {
  * way (`drygt 88 procent` for 0,8776 is wrong: `knappt 88 procent`).
  */
 export const proseSharesRule: CheckRule = {
-  ids: ['prose-share', 'prose-hedge'],
+  family: 'prose',
+  ids: ['prose-share'],
   run(context, diagnostics) {
     if (!context.model) return;
     const known = knownShares(context);

@@ -48,6 +48,7 @@ function mentionsOf(context: CheckContext, word: RegExp, kind: 'bilaga' | 'tabel
  * order (a warning).
  */
 export const appendicesRule: CheckRule = {
+  family: 'references',
   ids: ['appendix-unknown', 'appendix-unreferenced', 'appendix-order'],
   run(context, diagnostics) {
     const model = context.model;
@@ -111,6 +112,7 @@ function checkPlaced(context: CheckContext, diagnostics: Diagnostics, kind: Plac
  * partial has that partial.
  */
 export const tablesRule: CheckRule = {
+  family: 'references',
   ids: ['table-unknown', 'table-unreferenced', 'table-unplaced', 'table-template-missing', 'table-reference-before'],
   run(context, diagnostics) {
     const model = context.model;
@@ -130,6 +132,7 @@ export const tablesRule: CheckRule = {
 
 /** Figures: references both ways like tables, and every declared figure is placed (a warning otherwise). */
 export const figuresRule: CheckRule = {
+  family: 'figures',
   ids: ['figure-unknown', 'figure-unreferenced', 'figure-unplaced', 'figure-reference-before'],
   run(context, diagnostics) {
     const model = context.model;

@@ -1,5 +1,6 @@
 import type { CheckContext } from '../../check/check-context.js';
 import type { Point } from '../../diagnostics/diagnostic.js';
+import type { RuleDeclaration } from '../../diagnostics/rule.js';
 import type { MessageId, ParamsOf } from '../../messages/catalogue.js';
 import type { LanguageSettings } from '../../model/report-model.js';
 import type { Verdict } from '../hunspell.js';
@@ -56,10 +57,7 @@ export interface LanguageInput {
 export type Report = <K extends MessageId>(id: K, file: string, point: Point | undefined, params: ParamsOf<K>) => void;
 
 /** A language rule: looks at the analysed text and reports under its permanent id(s). */
-export interface LanguageRule {
-  /** The rule ids it may report. */
-  ids: readonly string[];
-  /** The catalogue family of its messages (`src/messages/catalogue/<family>.ts`). */
+export interface LanguageRule extends RuleDeclaration {
   family: 'language';
   run(input: LanguageInput, report: Report): void;
 }

@@ -87,16 +87,6 @@ export const MODEL_MESSAGES = {
     sv: (p) => `tabellen ${p.table}, kolumnen ${p.column}: formatet 'kronor' visar hela kronor, men värdet ${String(p.value).replace('.', ',')} har decimaler som skulle klippas bort: avrunda det i datan eller i berakning.yaml med $round(), eller ge kolumnen formatet 'tal' med decimaler`,
     en: (p) => `table ${p.table}, column ${p.column}: the format 'kronor' shows whole kronor, but the value ${p.value} has decimals that would be cut off: round it in the data or in berakning.yaml with $round(), or give the column the format 'tal' with decimals`,
   }),
-  'table-template-missing': message({
-    example: { table: 'karta', template: 'karttabell' },
-    sv: (p) => `tabellen ${p.table} ska ritas av mallen templates/partials/${p.template}.hbs, som inte finns: skapa den eller rätta 'mall'`,
-    en: (p) => `table ${p.table} is drawn by templates/partials/${p.template}.hbs, which does not exist: create it or correct 'mall'`,
-  }),
-  'table-unplaced': message({
-    example: { table: 'kostnadstabell' },
-    sv: (p) => `tabellen ${p.table} finns i data/tabeller.yaml men placeras inte i texten: skriv {{> ${p.table}}} där den ska stå, eller ta bort den`,
-    en: (p) => `table ${p.table} is declared in data/tabeller.yaml but never placed: write {{> ${p.table}}} where it belongs, or remove it`,
-  }),
   'table-placed-twice': message({
     example: { table: 'kostnadstabell', first: 'content/02-ekonomi.md:5' },
     sv: (p) => `tabellen ${p.table} placeras en andra gång (första gången i ${p.first}): en tabell står på ett ställe; hänvisa till den med {{tabell "${p.table}"}}`,

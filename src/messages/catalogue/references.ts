@@ -1,6 +1,6 @@
 import { message } from '../message.js';
 
-/** Messages about references: appendices, tables and amounts written in the prose. */
+/** Messages about references: appendices and tables, mentioned, placed and attached. */
 export const REFERENCE_MESSAGES = {
   'appendix-unknown': message({
     example: { number: 9, count: 6 },
@@ -97,24 +97,14 @@ export const REFERENCE_MESSAGES = {
     sv: (p) => `tabell ${p.number} (${p.key}) nämns i ett kapitel före det där tabellen står, så läsaren har inte sett den än: flytta hänvisningen eller tabellen`,
     en: (p) => `tabell ${p.number} (${p.key}) is mentioned in a chapter before the one that shows it, so the reader has not seen it yet: move the reference or the table`,
   }),
-  'open-data-metadata': message({
-    example: { missing: ['webbadress', 'kontakt'] },
-    sv: (p, f) => `tabellerna publiceras som öppna data, men beskrivningen för Sveriges dataportal (DCAT-AP-SE) behöver ${f.list(p.missing.map((m) => `oppnaData.${m}`))} i data/rapport.yaml: ange ${p.missing.includes('webbadress') ? 'adressen där dist/ publiceras' : ''}${p.missing.length === 2 ? ' och ' : ''}${p.missing.includes('kontakt') ? 'en kontakt med namn och e-post' : ''}. Allt annat byggs ändå`,
-    en: (p, f) => `the tables are published as open data, but their description for Sveriges dataportal (DCAT-AP-SE) needs ${f.list(p.missing.map((m) => `oppnaData.${m}`))} in data/rapport.yaml: give ${p.missing.includes('webbadress') ? 'the address where dist/ is published' : ''}${p.missing.length === 2 ? ' and ' : ''}${p.missing.includes('kontakt') ? 'a contact with a name and an e-mail address' : ''}. Everything else is built all the same`,
+  'table-template-missing': message({
+    example: { table: 'karta', template: 'karttabell' },
+    sv: (p) => `tabellen ${p.table} ska ritas av mallen templates/partials/${p.template}.hbs, som inte finns: skapa den eller rätta 'mall'`,
+    en: (p) => `table ${p.table} is drawn by templates/partials/${p.template}.hbs, which does not exist: create it or correct 'mall'`,
   }),
-  'open-data-metadata.recommended': message({
-    example: { missing: ['dcterms:spatial (oppnaData.omrade)', 'dcterms:temporal (oppnaData.tidsperiod)'] },
-    sv: (p, f) => `beskrivningen för Sveriges dataportal saknar ${p.missing.length === 1 ? 'en egenskap' : 'egenskaper'} som DCAT-AP rekommenderar: ${f.list(p.missing)}. Ange ${p.missing.length === 1 ? 'fältet' : 'fälten'} i data/rapport.yaml, så hittar den som söker i portalen datan`,
-    en: (p, f) => `the description for Sveriges dataportal lacks ${p.missing.length === 1 ? 'a property' : 'properties'} DCAT-AP recommends: ${f.list(p.missing)}; give ${p.missing.length === 1 ? 'the field' : 'the fields'} in data/rapport.yaml so that people searching the portal find the data`,
-  }),
-  'open-data-metadata.publisher': message({
-    example: { address: 'https://www.myndigheten.se/rapporter/2025-00042/#utgivare' },
-    sv: (p) => `utan oppnaData.organisationsnummer får utgivaren adressen ${p.address}, som Sveriges dataportal inte känner igen som myndigheten: ange organisationsnumret (t.ex. "202100-0000") så blir utgivaren http://dataportal.se/organisation/SE<organisationsnummer>`,
-    en: (p) => `without oppnaData.organisationsnummer the publisher gets the address ${p.address}, which Sveriges dataportal does not recognise as the agency: give the organisation number (e.g. "202100-0000") and the publisher becomes http://dataportal.se/organisation/SE<organisationsnummer>`,
-  }),
-  'prose-amount': message({
-    example: { written: 'cirka 1,1 miljoner', nearestName: 'uppdrag.medel[0].belopp', nearest: 1000000, suggestion: '1', unit: 'miljoner', helper: 'miljoner' },
-    sv: (p, f) => `'${p.written}' stämmer inte med något belopp i datan: närmast är ${p.nearestName} = ${f.n(p.nearest)} kronor (${p.suggestion} ${p.unit}). Rätta texten, eller skriv beloppet med en hjälpfunktion, till exempel {{${p.helper} ${p.nearestName}}}`,
-    en: (p, f) => `'${p.written}' matches no figure in the data: the nearest is ${p.nearestName} = ${f.n(p.nearest)} kronor (${p.suggestion} ${p.unit}); correct the text or write the figure with a helper such as {{${p.helper} ${p.nearestName}}}`,
+  'table-unplaced': message({
+    example: { table: 'kostnadstabell' },
+    sv: (p) => `tabellen ${p.table} finns i data/tabeller.yaml men placeras inte i texten: skriv {{> ${p.table}}} där den ska stå, eller ta bort den`,
+    en: (p) => `table ${p.table} is declared in data/tabeller.yaml but never placed: write {{> ${p.table}}} where it belongs, or remove it`,
   }),
 };
