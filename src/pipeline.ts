@@ -12,6 +12,7 @@ import { LOAD_RULES } from './load/rules.js';
 import { MARKDOWN_RULES } from './markdown/rules.js';
 import { MODEL_RULES } from './model/rules.js';
 import { PARSE_RULES } from './parse/rules.js';
+import { WRITE_RULES } from './write/rules.js';
 import { expandChapter, parseTemplate } from './expand/expand-chapter.js';
 import { createExpandEnv, type ExpandEnv } from './expand/expand-env.js';
 import { checkLayoutTemplates, expandTablePartials } from './expand/layout-templates.js';
@@ -148,5 +149,5 @@ export { renderHtml, type HtmlBuild } from './write/page-files.js';
  * test holds the catalogue to it: each rule id declared once, in the family
  * that holds its messages, and shown by a fixture.
  */
-export const RULES: readonly RuleDeclaration[] = [...LOAD_RULES, ...PARSE_RULES, ...MODEL_RULES, ...EXPAND_RULES, ...MARKDOWN_RULES, ...FIGURE_RULES, ...CHECK_RULES, ...LANGUAGE_RULES];
+export const RULES: readonly RuleDeclaration[] = [...LOAD_RULES, ...PARSE_RULES, ...MODEL_RULES, ...EXPAND_RULES, ...MARKDOWN_RULES, ...FIGURE_RULES, ...CHECK_RULES, ...LANGUAGE_RULES, ...WRITE_RULES];
 export type { OpenDataListing } from './render/datasets.js';

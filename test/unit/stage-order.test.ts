@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
  * `pipeline.ts`, `preview`, `commands` and `cli.ts` sit above them.
  * ARCHITECTURE.md describes what each owns.
  */
-const STAGE_ORDER = ['messages', 'diagnostics', 'format', 'load', 'parse', 'model', 'expand', 'markdown', 'figures', 'check', 'language', 'render', 'write', 'pipeline', 'preview', 'commands', 'cli'];
+const STAGE_ORDER = ['messages', 'diagnostics', 'format', 'load', 'parse', 'model', 'expand', 'markdown', 'figures', 'check', 'language', 'render', 'write', 'pipeline', 'preview', 'import', 'commands', 'sandbox-process', 'cli'];
 
 const SRC = path.resolve(import.meta.dirname, '../../src');
 

@@ -1,5 +1,5 @@
 import { describeValue } from '../../messages/message.js';
-import { isRealDate } from '../../parse/value-checks.js';
+import { isRealDate } from '../real-date.js';
 import { FigureText } from '../figure-text.js';
 import { capitalise, countInWords, dateInWords, joinList } from '../swedish.js';
 import { boolOption, choiceOption, HelperError, requireString, type HelperOptions } from './helper-error.js';
