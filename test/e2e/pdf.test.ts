@@ -205,7 +205,8 @@ describe('when the PDF cannot be printed', () => {
     const root = await fixtureReport(undefined);
     const out = path.join(root, 'dist');
     const run = await cli(['build', root, '--out', out], { env: { REDOVISNING_CHROMIUM: '/nonexistent/chromium' } });
-    expect(run.code).toBe(1);
+    // The tool could not run (no browser): 2, as for any other tool failure; 1 is for the report's own errors.
+    expect(run.code).toBe(2);
     expect(run.stderr).toContain('pdf: Chromium finns inte på /nonexistent/chromium: kör ./scripts/setup.sh');
     const english = await cli(['build', root, '--out', out, '--lang', 'en'], { env: { REDOVISNING_CHROMIUM: '/nonexistent/chromium' } });
     expect(english.stderr).toContain('pdf: Chromium was not found at /nonexistent/chromium: run ./scripts/setup.sh');
