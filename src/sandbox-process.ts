@@ -175,6 +175,8 @@ process.on('message', (message: ToSandbox) => {
       for (const old of scopes.keys()) if (scopes.size > 4 && old !== Number(id)) scopes.delete(old);
     }
     current = message.id;
+    // The job's clock starts now, not when it was sent (a job may wait behind another, or behind Vega loading).
+    send({ started: message.id });
     let result: SandboxResult;
     try {
       result = await run(message.job);

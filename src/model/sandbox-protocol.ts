@@ -65,4 +65,4 @@ export interface ToSandbox {
 }
 
 /** A message from the sandbox. */
-export type FromSandbox = { ready: true } | { id: number; result: SandboxResult };
+export type FromSandbox = { ready: true } | { started: number } | { id: number; result: SandboxResult };

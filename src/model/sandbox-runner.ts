@@ -62,11 +62,17 @@ class Sandbox {
       this.child.once('error', () => settle(false));
     });
     this.child.on('message', (m: FromSandbox) => {
+      if ('started' in m) {
+        const started = this.pending.get(m.started);
+        if (started) this.arm(started);
+        return;
+      }
       if (!('id' in m)) return;
       const job = this.pending.get(m.id);
       if (!job) return;
       clearTimeout(job.timer);
       this.pending.delete(m.id);
+      if (this.pending.size === 0) this.child.channel?.unref();
       job.resolve(m.result);
     });
     this.child.on('exit', () => {
@@ -90,6 +96,8 @@ class Sandbox {
     return new Promise((resolve) => {
       const job: Pending = { resolve, timer: undefined, budgetMs: message.job.budgetMs, message: full };
       this.pending.set(id, job);
+      // While a job is out, the answer keeps the process waiting for it.
+      this.child.channel?.ref();
       // Jobs are answered in turn: each one's clock starts when the one before it is answered.
       this.child.send(full, (error) => {
         if (error) {
@@ -97,24 +105,15 @@ class Sandbox {
           resolve({ kind: 'stopped', why: 'memory', reason: error.message });
         }
       });
-      this.arm();
     });
   }
 
-  /** Starts the clock of the oldest job that has none (the sandbox works on it now). */
-  private arm(): void {
-    const first = this.pending.values().next().value;
-    if (!first || first.timer) return;
-    first.timer = setTimeout(() => {
+  /** Starts the clock of a job the sandbox has begun: past its budget and the grace, the sandbox is killed. */
+  private arm(job: Pending): void {
+    job.timer = setTimeout(() => {
       this.killedForTime = true;
       this.child.kill('SIGKILL');
-    }, first.budgetMs + SANDBOX_LIMITS.graceMs);
-    // A new clock for the next job once this one is answered.
-    const resolve = first.resolve;
-    first.resolve = (result) => {
-      resolve(result);
-      queueMicrotask(() => this.arm());
-    };
+    }, job.budgetMs + SANDBOX_LIMITS.graceMs);
   }
 }
 

@@ -205,7 +205,8 @@ describe('when the PDF cannot be printed', () => {
     const root = await fixtureReport(undefined);
     const out = path.join(root, 'dist');
     const run = await cli(['build', root, '--out', out], { env: { REDOVISNING_CHROMIUM: '/nonexistent/chromium' } });
-    expect(run.code).toBe(1);
+    // The tool could not run (no browser): 2, as for any other tool failure; 1 is for the report's own errors.
+    expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/^pdf: Chromium finns inte på \/nonexistent\/chromium: installera det med (sudo )?apt-get update && (sudo )?apt-get install -y chromium-headless-shell \(npx redovisning doktor /m);
     const english = await cli(['build', root, '--out', out, '--lang', 'en'], { env: { REDOVISNING_CHROMIUM: '/nonexistent/chromium' } });
     expect(english.stderr).toMatch(/^pdf: Chromium was not found at \/nonexistent\/chromium: install it with (sudo )?apt-get update && (sudo )?apt-get install -y chromium-headless-shell /m);

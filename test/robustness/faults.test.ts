@@ -49,7 +49,7 @@ describe('the output folder never holds what the author wrote', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(message);
     expect(await fingerprint(root)).toEqual(before);
-  });
+  }, 180_000);
 
   it('a folder that is not an earlier output is never replaced; an earlier output without the marker (older versions) is', async () => {
     const root = await generated();
@@ -73,7 +73,7 @@ describe('the output folder never holds what the author wrote', () => {
     await rm(path.join(out, OUTPUT_MARKER));
     expect((await cli(['build', root, '--no-pdf', '--quiet'])).code).toBe(2);
     expect(existsSync(path.join(out, 'anteckning.txt'))).toBe(true);
-  });
+  }, 300_000);
 });
 
 describe('what a report programs cannot end the process (expressions and charts run in the sandbox)', () => {
@@ -216,8 +216,9 @@ describe('exit codes: the tool could not run', () => {
     const server = net.createServer();
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const port = (server.address() as net.AddressInfo).port;
+    const root = await generated();
     const started = performance.now();
-    const result = await cli(['dev', await generated(), '--port', String(port)]);
+    const result = await cli(['dev', root, '--port', String(port)]);
     server.close();
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(new RegExp(`port ${port} används redan: ange en annan med --port`));
