@@ -91,8 +91,9 @@ async function writeTemp(bytes: Uint8Array): Promise<string> {
 describe('check opens every attached PDF and refuses what the build could not publish, at its line', () => {
   const at = /data\/bilagor\.yaml:6:8: fel: bilaga 2: bilagor\/program\.pdf /;
   it.each([
-    ['a corrupt PDF', async (file: string) => writeFile(file, '%PDF-1.7\nnot a PDF at all\n'), /går inte att läsa som PDF \(.+\): spara om den .*\[appendix-pdf\]/],
-    ['a PDF cut in half', async (file: string) => writeFile(file, (await plainPdf()).subarray(0, 300)), /(går inte att läsa som PDF|har inga sidor).*\[appendix-pdf\]/],
+    ['a PDF with no document in it', async (file: string) => writeFile(file, '%PDF-1.7\nnot a PDF at all\n'), /har inga sidor som går att läsa \(filen är skadad eller avkortad\): spara om den .*\[appendix-pdf\]/],
+    ['a PDF with a broken object', async (file: string) => writeFile(file, '%PDF-1.7\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pa'), /går inte att läsa som PDF \(.+\): spara om den .*\[appendix-pdf\]/],
+    ['a PDF cut in half', async (file: string) => writeFile(file, (await plainPdf()).subarray(0, 300)), /(går inte att läsa som PDF \(.+\)|har inga sidor som går att läsa).*\[appendix-pdf\]/],
     ['an encrypted PDF', async (file: string) => writeFile(file, encryptedPdf(await plainPdf())), /är krypterad .*spara en kopia utan lösenord.*\[appendix-pdf\]/],
     ['a PDF of 25 MB', async (file: string) => {
       await writeFile(file, await plainPdf());
