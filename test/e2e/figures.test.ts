@@ -92,7 +92,9 @@ describe('the example report shows a logo, an image and a chart in both outputs'
     expect(text).toContain('Figur 2. Beviljade medel per region');
     expect(text).toMatch(/Region Stockholm/);
     const figures = await figureTags(path.join(out, 'redovisning.pdf'));
-    expect(figures).toHaveLength(3);
+    // The fourth is the attached decision's page (see pdf-standards.test.ts).
+    expect(figures).toHaveLength(4);
+    expect(figures[3]).toBe('Bilaga 2, sida 1 av 1: Beslut om fördelning av medel till regionerna');
     expect(figures[0]).toBe('Myndigheten för vårdkompetens');
     expect(figures[1]).toMatch(/^Tre rutor i rad med pilar mellan\./);
     expect(figures[2]?.replace(/\u00a0/g, ' ')).toMatch(/^Liggande staplar, en per region.*Region Stockholm fick mest, 13 605 000 kronor/);

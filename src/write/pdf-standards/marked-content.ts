@@ -96,6 +96,26 @@ function shownText(s: string, t: ContentTokens, from: number, to: number, font: 
   return text;
 }
 
+/** A text-showing operator: its operands' and its own token index, and its font. */
+interface Show {
+  first: number;
+  k: number;
+  font: FontText | undefined;
+}
+
+/** The last word of a line (the text after its last space), decoded from the end. */
+function lastWord(s: string, t: ContentTokens, line: readonly Show[]): string {
+  let word = '';
+  for (let i = line.length - 1; i >= 0; i--) {
+    const show = line[i] as Show;
+    const text = shownText(s, t, show.first, show.k, show.font);
+    const space = text.search(/\s\S*$/u);
+    if (space >= 0) return text.slice(space + 1) + word;
+    word = text + word;
+  }
+  return word;
+}
+
 /**
  * Rewrites a page's content so that everything on it is either tagged or an
  * artifact (PDF/UA-1 7.1, veraPDF rule 7.1-3): each run of painting outside
@@ -129,7 +149,9 @@ export function rewriteMarkedContent(content: string, fonts: Map<string, FontTex
   let pathStart: number | undefined;
   let font: FontText | undefined;
   let lineY: number | undefined;
-  let last: { place: McidPlace; y: number; end: number; char: string; word: string; font: FontText | undefined } | undefined;
+  let last: { place: McidPlace; y: number; end: number; first: number; k: number; font: FontText | undefined } | undefined;
+  /** The text shows of the current line of the current block. */
+  const line: Show[] = [];
 
   const flush = (): void => {
     if (!run) return;
@@ -213,29 +235,29 @@ export function rewriteMarkedContent(content: string, fonts: Map<string, FontTex
       const mcid = stack.length ? currentMcid() : undefined;
       const place = mcid === undefined ? undefined : places.get(mcid);
       if (place && lineY !== undefined) {
-        const shown = shownText(content, t, first, k, font);
-        const newLine = last !== undefined && last.y !== lineY;
-        if (last && newLine && last.place.block === place.block && !last.place.inLink && !place.inLink && last.font?.space && !/^\s/u.test(shown)) {
-          // A word ending in a hyphen that the text follows with a space ("forsknings- och") breaks at that space.
-          const spaced = !BREAKS_WITHOUT_SPACE.test(last.char) || (HYPHEN.test(last.char) && spacedHyphens.has(last.word));
-          if (spaced) {
-            insert(last.end, ` ${last.font.space} Tj`);
-            result.spaces++;
+        // Glyphs are decoded only where a line ends: the last of the line before, the first of the next.
+        if (last && last.y !== lineY) {
+          if (last.place.block === place.block && !last.place.inLink && !place.inLink && last.font?.space) {
+            const char = shownText(content, t, last.first, last.k, last.font).slice(-1);
+            const next = shownText(content, t, first, k, font);
+            // A word ending in a hyphen that the text follows with a space ("forsknings- och") breaks at that space.
+            const spaced = char !== '' && (!BREAKS_WITHOUT_SPACE.test(char) || (HYPHEN.test(char) && spacedHyphens.has(lastWord(content, t, line))));
+            if (spaced && next !== '' && !/^\s/u.test(next)) {
+              insert(last.end, ` ${last.font.space} Tj`);
+              result.spaces++;
+            }
           }
-        }
-        if (shown) {
-          const sameLine = last !== undefined && !newLine && last.place.block === place.block;
-          const space = shown.search(/\s\S*$/u);
-          const word = space >= 0 ? shown.slice(space + 1) : `${sameLine ? (last?.word ?? '') : ''}${shown}`;
-          if (last) {
-            last.place = place;
-            last.y = lineY;
-            last.end = end;
-            last.char = shown.slice(-1);
-            last.word = word;
-            last.font = font;
-          } else last = { place, y: lineY, end, char: shown.slice(-1), word, font };
-        } else if (last) last.y = lineY;
+          line.length = 0;
+        } else if (last && last.place.block !== place.block) line.length = 0;
+        line.push({ first, k, font });
+        if (last) {
+          last.place = place;
+          last.y = lineY;
+          last.end = end;
+          last.first = first;
+          last.k = k;
+          last.font = font;
+        } else last = { place, y: lineY, end, first, k, font };
       }
     }
   }
