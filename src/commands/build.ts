@@ -76,13 +76,16 @@ export async function buildCommand(options: BuildOptions): Promise<number> {
   const { buildOpenData } = await import('../write/open-data/open-data.js');
   const openData = await buildOpenData(model, checked.context.placements, outputDate(model.rapport.datum));
   let docx: Uint8Array | undefined;
+  // A missing browser (the charts are drawn in one) is told after the PDF's own message, which it also stops.
+  let docxFailed: BrowserMissingError | undefined;
   try {
     docx = await word;
   } catch (error) {
-    await closeBrowser();
-    if (!(error instanceof BrowserMissingError)) throw error;
-    process.stderr.write(`docx: ${error.text(lang)}\n${text(lang, 'build.nothing-written', { out: options.out })}\n`);
-    return 1;
+    if (!(error instanceof BrowserMissingError)) {
+      await closeBrowser();
+      throw error;
+    }
+    docxFailed = error;
   }
   const html = renderHtml(checked, { pdfHref: options.pdf ? 'redovisning.pdf' : undefined, docx: docx && { href: DOCX_FILE, size: docx.byteLength }, openData, body: prepared });
   if (!html) {
@@ -110,6 +113,10 @@ export async function buildCommand(options: BuildOptions): Promise<number> {
       }
       throw error;
     }
+  }
+  if (docxFailed) {
+    process.stderr.write(`docx: ${docxFailed.text(lang)}\n${text(lang, 'build.nothing-written', { out: options.out })}\n`);
+    return 1;
   }
   try {
     await writeOutput(options.out, html.files, html.copies, guard);
