@@ -125,7 +125,7 @@ beforeAll(async () => {
   }
   work.pop(); // realOut belongs to the global setup
   work.push(path.dirname(example.out));
-}, 400_000);
+}, 600_000);
 
 afterAll(async () => {
   for (const dir of work) await rm(dir, { recursive: true, force: true });
