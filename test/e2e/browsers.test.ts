@@ -143,9 +143,12 @@ describe('the Nu Html Checker', () => {
     const served = roots.map((_root, i) => `http://127.0.0.1:${port}/${i}/index.html`);
     const onDisk = roots.map((root) => `file:${path.join(root.out, 'index.html')}`);
     let found = await nuChecker([...served, ...onDisk]);
-    // A page the checker could not fetch in time (its 5 s timeout, on a loaded machine) is fetched again: that is no finding about the page.
-    const unread = found.filter((m) => / non-document-error io: /.test(m)).map((m) => m.slice(0, m.indexOf(': ')));
-    if (unread.length > 0) found = [...found.filter((m) => !unread.some((u) => m.startsWith(`${u}: `))), ...(await nuChecker(unread))];
+    // A page the checker could not fetch in time (its 5 s timeout, on a loaded machine) is fetched again (up to three times): that is no finding about the page.
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const unread = found.filter((m) => / non-document-error io: /.test(m)).map((m) => m.slice(0, m.indexOf(': ')));
+      if (unread.length === 0) break;
+      found = [...found.filter((m) => !unread.some((u) => m.startsWith(`${u}: `))), ...(await nuChecker(unread))];
+    }
     expect(found.filter((m) => m.startsWith('http:'))).toEqual([]);
     // The one finding that stays: the checker treats a file: address as no origin, so 'self' matches nothing there;
     // Chromium and Firefox load the same page's own assets from disk (the CSP test above).

@@ -199,7 +199,7 @@ describe('sum rows as formulas', () => {
     }
     // The regional example's two tables and the real report's budget have sums.
     expect(formulas).toBeGreaterThanOrEqual(7);
-  });
+  }, 300_000);
 });
 
 describe('the DCAT-AP-SE record', () => {
@@ -283,7 +283,7 @@ describe('the DCAT-AP-SE record against the DCAT-AP 3.0.1 shapes (SHACL)', () =>
       const recommended = await validate(data, ['recommended']);
       expect(recommended.map((r) => `${r.focus} ${r.path}`).sort(), report.name).toEqual([`http://publications.europa.eu/resource/authority/country/SWE ${DCAT}bbox`, `http://publications.europa.eu/resource/authority/country/SWE ${DCAT}centroid`]);
     }
-  });
+  }, 300_000);
 
   it('a record missing what it must have breaks the shapes (the validation can fail)', async () => {
     const [report] = reports as [Built];
@@ -317,7 +317,7 @@ describe('the DCAT-AP-SE record against the DCAT-AP 3.0.1 shapes (SHACL)', () =>
     expect(values).toContain('Registratur <&> ]]>');
     expect(values.some((v) => v.endsWith(' <&> ]]>') && v !== 'Registratur <&> ]]>')).toBe(true);
     expect(await validate(data, ['mandatory', 'ranges'])).toEqual([]);
-  });
+  }, 180_000);
 });
 
 describe('the web page lists the open data', () => {

@@ -58,11 +58,6 @@ export class RdfGraph {
     for (const c of classes) this.add(subject, 'rdf:type', { iri: expand(c) });
   }
 
-  /** The statements, as (subject, property address, object) triples. */
-  *statements(): Generator<[string, string, RdfObject]> {
-    for (const [subject, list] of this.subjects) for (const { property, object } of list) yield [subject, expand(property), object];
-  }
-
   /** The graph as an RDF/XML document. */
   async toXml(): Promise<string> {
     // Node and the bundle present the package's exports differently.
