@@ -143,17 +143,27 @@ export async function buildCommand(options: BuildOptions): Promise<number> {
   }
   // 4. The other outputs, in the registry's order (the page last: it lists what they made).
   const { PageError } = await import('../write/outputs/page.js');
-  try {
-    for (const output of outputs) if (!output.early) await output.write(report, folder, progress);
-  } catch (error) {
-    if (error instanceof PageError) return refuse();
-    throw error;
+  const { BrowserMissingError } = await import('../write/browser.js');
+  for (const output of outputs) {
+    if (output.early) continue;
+    try {
+      await output.write(report, folder, progress);
+    } catch (error) {
+      if (error instanceof PageError) return refuse();
+      // An output that needs the browser (the Word file draws its charts in it) and finds none: the tool could not run.
+      if (error instanceof BrowserMissingError) {
+        await printer?.close();
+        options.print(checked.diagnostics, options.quiet);
+        process.stderr.write(`${output.name}: ${error.text(lang)}\n${text(lang, 'build.nothing-written', { out: options.out })}\n`);
+        return EXIT_TOOL_FAILURE;
+      }
+      throw error;
+    }
   }
   // Warnings now, before the slow PDF step ends, not after it.
   options.print(checked.diagnostics, options.quiet);
   const shown = checked.diagnostics.list.length;
   const { PdfError } = await import('../write/pdf.js');
-  const { BrowserMissingError } = await import('../write/browser.js');
   for (const { made } of early) {
     try {
       await made;
