@@ -57,7 +57,15 @@ export async function importCommand(file: string, dir: string, lang: Lang, say: 
   if (skipped.length === 0) say(text(lang, 'import.nothing-skipped'));
   else {
     say(text(lang, 'import.skipped-title'));
-    for (const s of skipped) say(text(lang, 'import.skipped', { kind: s.kind, paragraph: s.paragraph, heading: s.heading, snippet: s.snippet, detail: s.detail ?? '' }));
+    // One line per kind (a field per name): its first place, and how many more there are.
+    const groups = new Map<string, { first: (typeof skipped)[number]; more: number }>();
+    for (const s of skipped) {
+      const key = `${s.kind} ${s.detail ?? ''}`;
+      const group = groups.get(key);
+      if (group) group.more += 1;
+      else groups.set(key, { first: s, more: 0 });
+    }
+    for (const { first: s, more } of groups.values()) say(text(lang, 'import.skipped', { kind: s.kind, paragraph: s.paragraph, heading: s.heading, snippet: s.snippet, detail: s.detail ?? '', more }));
   }
 
   const { checkReport } = await import('../pipeline.js');

@@ -30,6 +30,10 @@ const STYLE_MAP = [
   "p[style-name='Caption'] => p.bildtext:fresh",
   "p[style-name='Beskrivning'] => p.bildtext:fresh",
   "p[style-name='Table Caption'] => p.tabelltext:fresh",
+  // The table of contents is a field Word fills in: the report makes its own.
+  "p[style-name='TOC Heading'] => !",
+  ...Array.from({ length: 9 }, (_, i) => `p[style-name='toc ${i + 1}'] => !`),
+  ...Array.from({ length: 9 }, (_, i) => `p[style-name='TOC ${i + 1}'] => !`),
 ];
 
 /** Paragraph styles that are plain text however they are named: not worth a word in the summary. */
@@ -111,8 +115,18 @@ export async function convertDocx(docx: DocxFile): Promise<ImportedReport> {
   }
   const tree = unified().use(rehypeParse, { fragment: true }).parse(result.value) as HastRoot;
   const notes = takeNotes(tree);
+  unwrapAnchors(tree);
   const blocks = tree.children.filter(isContent).filter((n) => !(isElement(n, 'a') && n.children.length === 0));
   return splitReport(docx, blocks, notes, images, unmappedStyles);
+}
+
+/** Word's bookmarks come as `<a id="_Toc…">` with no address: their text stays, the anchor goes. */
+function unwrapAnchors(node: HastRoot | Element): void {
+  node.children = node.children.flatMap((child) => {
+    if (child.type !== 'element') return [child];
+    unwrapAnchors(child);
+    return child.tagName === 'a' && child.properties['href'] === undefined ? child.children : [child];
+  }) as typeof node.children;
 }
 
 /** The footnotes and endnotes mammoth lists at the end, by their id, without their back links. */

@@ -58,6 +58,9 @@ function rapportYaml(report: ImportedReport, source: string): string {
     'mottagare:',
     ...(h.recipients.length ? h.recipients.map((r) => `  - ${quoted(r)}`) : ['  - "Regeringskansliet"   # hittades inte i utkastet: kontrollera mottagaren']),
     'sprak: sv-SE',
+    '# Ett ungt utkast: siffrorna i texten är ännu inte kopplade till datan, så kontrollen av dem',
+    '# ger varningar. Skriv beloppen med hjälpfunktioner ({{kronor …}}), och ta sedan bort raden så blir de fel.',
+    'sifferkontroll: { belopp: varning, andelar: varning, ordval: varning, antal: varning, datum: varning }',
   ];
   const d = report.decision;
   if (d) {

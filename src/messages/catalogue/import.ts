@@ -80,14 +80,14 @@ export const IMPORT_TEXTS = {
   }),
   'import.skipped-title': message({ example: {}, sv: () => 'inte överfört (platsen i Word-filen):', en: () => 'not carried over (the place in the Word file):' }),
   'import.skipped': message({
-    example: { kind: 'field' as 'comment' | 'insertion' | 'deletion' | 'text-box' | 'field' | 'style' | 'image', paragraph: 12, heading: 'Genomförande' as string | undefined, snippet: 'Arbetet har bedrivits i tre steg', detail: 'TOC' },
+    example: { kind: 'field' as 'comment' | 'insertion' | 'deletion' | 'text-box' | 'field' | 'style' | 'image', paragraph: 12, heading: 'Genomförande' as string | undefined, snippet: 'Arbetet har bedrivits i tre steg', detail: 'TOC', more: 2 },
     sv: (p) => {
       const what = { comment: 'en kommentar: inte med i rapporten', insertion: 'en spårad infogning: texten är med som den står', deletion: 'en spårad borttagning: texten är borta', 'text-box': 'en textruta: texten står efter sitt stycke, kontrollera var den hör hemma', field: `ett fält (${p.detail}): dess senast visade text är med`, style: `formatmallen "${p.detail}": vanlig text`, image: `en bild av typen ${p.detail}: inte med (bara PNG, JPEG och SVG)` }[p.kind];
-      return `  stycke ${p.paragraph}${p.heading ? ` under "${p.heading}"` : ''}${p.snippet ? ` ("${p.snippet}")` : ''}: ${what}`;
+      return `  stycke ${p.paragraph}${p.heading ? ` under "${p.heading}"` : ''}${p.snippet ? ` ("${p.snippet}")` : ''}: ${what}${p.more ? ` (och ${p.more} till)` : ''}`;
     },
     en: (p) => {
       const what = { comment: 'a comment: not in the report', insertion: 'a tracked insertion: the text is in as it stands', deletion: 'a tracked deletion: the text is gone', 'text-box': 'a text box: its text follows its paragraph, check where it belongs', field: `a field (${p.detail}): its last shown text is in`, style: `the style "${p.detail}": plain text`, image: `an image of type ${p.detail}: left out (only PNG, JPEG and SVG)` }[p.kind];
-      return `  paragraph ${p.paragraph}${p.heading ? ` under "${p.heading}"` : ''}${p.snippet ? ` ("${p.snippet}")` : ''}: ${what}`;
+      return `  paragraph ${p.paragraph}${p.heading ? ` under "${p.heading}"` : ''}${p.snippet ? ` ("${p.snippet}")` : ''}: ${what}${p.more ? ` (and ${p.more} more)` : ''}`;
     },
   }),
   'import.nothing-skipped': message({ example: {}, sv: () => 'inget i Word-filen lämnades utanför', en: () => 'nothing in the Word file was left out' }),
