@@ -122,11 +122,13 @@ export async function convertDocx(docx: DocxFile): Promise<ImportedReport> {
 
 /** Word's bookmarks come as `<a id="_Toc…">` with no address: their text stays, the anchor goes. */
 function unwrapAnchors(node: HastRoot | Element): void {
-  node.children = node.children.flatMap((child) => {
-    if (child.type !== 'element') return [child];
-    unwrapAnchors(child);
-    return child.tagName === 'a' && child.properties['href'] === undefined ? child.children : [child];
-  }) as typeof node.children;
+  const children: (RootContent | ElementContent)[] = [];
+  for (const child of node.children) {
+    if (child.type === 'element') unwrapAnchors(child);
+    if (child.type === 'element' && child.tagName === 'a' && child.properties['href'] === undefined) children.push(...child.children);
+    else children.push(child);
+  }
+  node.children = children as typeof node.children;
 }
 
 /** The footnotes and endnotes mammoth lists at the end, by their id, without their back links. */
