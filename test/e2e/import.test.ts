@@ -179,3 +179,56 @@ describe('redovisning import refuses what it cannot read, and writes nothing', (
     expect(run.stderr.trim()).toBe('redovisning: krypterad.docx is password-protected: remove the password in Word (File > Info > Protect Document) and import again');
   });
 });
+
+/** The words of a page's chapters, as a reader reads them (the letterhead, contents and open-data list left out). */
+function chapterWords(html: string): string[] {
+  const main = /<main[^>]*>([\s\S]*?)<\/main>/.exec(html)?.[1] ?? '';
+  const chapters = main.replace(/<section[^>]*class="[^"]*(?:oppna-data|open-data)[^"]*"[\s\S]*$/, '');
+  return chapters
+    .replace(/<(script|style)[\s\S]*?<\/\1>/g, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&nbsp;|&#160;|\u00a0|\u202f/g, ' ')
+    .replace(/&[a-z#0-9]+;/g, ' ')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+}
+
+const trigrams = (words: string[]): Set<string> => new Set(words.slice(2).map((w, i) => `${words[i]} ${words[i + 1]} ${w}`));
+
+describe('a round trip of the real report through its own Word file', () => {
+  it('imports redovisning.docx into a root that checks with no errors, with the chapters, table numbers and footnotes of the original', async () => {
+    const work = await scratch();
+    const built = await cli(['build', REPO, '--out', path.join(work, 'dist'), '--no-pdf']);
+    expect(built.code, built.stderr).toBe(0);
+    const root = path.join(work, 'rapport');
+    const imported = await cli(['import', path.join(work, 'dist', 'redovisning.docx'), root]);
+    expect(imported.stderr).toMatch(/^kontrollen: 0 fel, \d+ varningar/m);
+    expect(imported.code).toBe(0);
+    const again = await cli(['build', root, '--out', path.join(work, 'again'), '--no-pdf', '--no-docx']);
+    expect(again.code, again.stderr).toBe(0);
+
+    // The chapters' text: word trigrams of the original page found again in the imported report's page.
+    const original = chapterWords(await readFile(path.join(work, 'dist', 'index.html'), 'utf8'));
+    const copy = trigrams(chapterWords(await readFile(path.join(work, 'again', 'index.html'), 'utf8')));
+    const wanted = [...trigrams(original)];
+    const recall = wanted.filter((t) => copy.has(t)).length / wanted.length;
+    expect(wanted.length).toBeGreaterThan(1000);
+    expect(recall).toBeGreaterThanOrEqual(0.98);
+
+    // Every number of the original's tables is a number of the imported data.
+    const numbers = (text: string): Set<number> => new Set([...text.matchAll(/-?\d+(?:\.\d+)?/g)].map((m) => Number(m[0])));
+    const importedData = numbers((await Promise.all((await readdir(path.join(root, 'data'))).map((f) => read(root, `data/${f}`)))).join('\n'));
+    for (const csv of (await readdir(path.join(work, 'dist', 'data'))).filter((f) => f.endsWith('.csv'))) {
+      const body = (await readFile(path.join(work, 'dist', 'data', csv), 'utf8')).split('\n').slice(1).join('\n');
+      const missing = [...numbers(body.replace(/"[^"]*"/g, ''))].filter((n) => Number.isInteger(n) && !importedData.has(n));
+      expect(missing, csv).toEqual([]);
+    }
+
+    // Every footnote's text is a footnote of the import.
+    const notes = [...(await readFile(path.join(work, 'dist', 'index.html'), 'utf8')).matchAll(/<li id="fn-[^"]*"[^>]*>([\s\S]*?)<\/li>/g)].map((m) => (m[1] ?? '').replace(/<a[^>]*>↩<\/a>|<[^>]+>/g, '').replace(/\s+/g, ' ').trim());
+    expect(notes.length).toBeGreaterThan(3);
+    const definitions = (await Promise.all((await readdir(path.join(root, 'content'))).filter((f) => f.endsWith('.md')).map((f) => read(root, `content/${f}`)))).join('\n').replace(/\\/g, '');
+    for (const note of notes) expect(definitions.replace(/\s+/g, ' '), note).toContain(note.replace(/\s+/g, ' ').slice(0, 40));
+  }, 240_000);
+});
