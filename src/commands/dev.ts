@@ -122,6 +122,9 @@ export async function devCommand(options: DevOptions): Promise<number> {
     }, 30);
   });
 
+  // The address once the first build is there to see.
+  server.announce();
+
   await new Promise<void>((resolve) => {
     const stop = (): void => {
       watching.close();

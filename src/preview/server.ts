@@ -78,6 +78,8 @@ export interface ServerOptions {
 
 /** The running preview server: tell the open pages to reload, or stop. */
 export interface PreviewServer {
+  /** Says where the preview is, once its first build is served. */
+  announce(): void;
   reload(version: number): void;
   close(): Promise<void>;
 }
@@ -149,9 +151,11 @@ export async function startServer(options: ServerOptions, state: PreviewState): 
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
   allowed = allowedHosts(options.host, port, options.allowHosts);
-  process.stderr.write(`${text(options.lang, 'dev.listening', { url: `http://${options.host}:${port}/` })}\n`);
 
   return {
+    announce() {
+      process.stderr.write(`${text(options.lang, 'dev.listening', { url: `http://${options.host}:${port}/` })}\n`);
+    },
     reload(version) {
       for (const client of clients) client.write(`data: ${version}\n\n`);
     },

@@ -13,7 +13,7 @@ export const OUTPUT_MARKER = '.redovisning-utdata';
 export const OUTPUT_MARKER_TEXT = 'Skriven av redovisning build: mappen ersätts helt vid nästa bygge.\nWritten by redovisning build: the folder is replaced as a whole by the next build.\n';
 
 /** The entries at the top of an output folder (as earlier versions wrote it too, without the marker). */
-const OUTPUT_ENTRIES = new Set(['index.html', 'assets', 'data', 'bilagor', 'redovisning.pdf', OUTPUT_MARKER]);
+const OUTPUT_ENTRIES = new Set(['index.html', 'assets', 'data', 'bilagor', 'redovisning.pdf', 'redovisning.docx', OUTPUT_MARKER]);
 
 /** The report's folders that hold what the author wrote. */
 const SOURCE_FOLDERS = ['content', 'data', 'schemas', 'templates'];
@@ -53,7 +53,8 @@ export async function looksLikeOutput(folder: string): Promise<boolean> {
   if (entries.length === 0 || entries.includes(OUTPUT_MARKER)) return true;
   if (!entries.every((e) => OUTPUT_ENTRIES.has(e)) || !entries.includes('index.html')) return false;
   const page = await readFile(path.join(folder, 'index.html'), 'utf8').catch(() => '');
-  return page.includes('<meta name="generator" content="redovisning">');
+  // Earlier versions name the tool alone, later ones with their version (`redovisning 0.2.0`).
+  return /<meta name="generator" content="redovisning(?: [^"<>]*)?">/.test(page);
 }
 
 /**

@@ -149,8 +149,10 @@ describe('the profile schema', () => {
     expect(profil.properties['myndighet']).toEqual(rapport.properties['myndighet']);
     expect(profil.properties['sprak']).toEqual(rapport.properties['sprak']);
     expect({ ...profil.properties['logotyp'], description: '' }).toEqual({ ...rapport.properties['logotyp'], description: '' });
-    const { webbadress, ...shared } = rapport.properties['oppnaData']?.properties ?? {};
+    // Where the report is published and the period its data covers are each report's own.
+    const { webbadress, tidsperiod, ...shared } = rapport.properties['oppnaData']?.properties ?? {};
     expect(webbadress).toBeDefined();
+    expect(tidsperiod).toBeDefined();
     expect(profil.properties['oppnaData']?.properties).toEqual(shared);
     const { ordlista, ...limits } = rapport.properties['sprakkontroll']?.properties ?? {};
     expect(ordlista).toBeDefined();
