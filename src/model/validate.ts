@@ -101,11 +101,12 @@ export async function validateData(data: ParsedData, diagnostics: Diagnostics, m
 /**
  * Drops the errors of the branches of a failed `anyOf`/`oneOf`: the failure
  * of the whole is reported once, with the field's description, rather than
- * one complaint per alternative.
+ * one complaint per alternative. A failed `if`/`then` is said by the
+ * `then` branch's own error (a field that is missing), not a second time.
  */
 function relevant(errors: readonly ErrorObject[]): ErrorObject[] {
   const alternatives = errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf').map((e) => `${e.schemaPath}/`);
-  return errors.filter((e) => !alternatives.some((prefix) => e.schemaPath.startsWith(prefix)));
+  return errors.filter((e) => e.keyword !== 'if' && !alternatives.some((prefix) => e.schemaPath.startsWith(prefix)));
 }
 
 /**

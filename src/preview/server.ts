@@ -33,6 +33,7 @@ const TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
   '.pdf': 'application/pdf',
   '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   '.rdf': 'application/rdf+xml',
   '.png': 'image/png',
   '.jpg': 'image/jpeg',
