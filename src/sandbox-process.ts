@@ -63,10 +63,27 @@ function failureOf(error: unknown): JsonataFailure {
   return { code, position, token, value, index, message: message ?? String(error) };
 }
 
+/** Whether a value holds more than `limit` items in all, counted through its lists and mappings (stopping at the limit). */
+function itemsOver(value: unknown, limit: number): boolean {
+  let count = 0;
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (!v || typeof v !== 'object') continue;
+    const items = Array.isArray(v) ? v : Object.values(v as Record<string, unknown>);
+    count += items.length;
+    if (count > limit) return true;
+    for (const item of items) if (item && typeof item === 'object') stack.push(item);
+  }
+  return false;
+}
+
 async function evaluate(text: string, input: unknown, bindings: Record<string, unknown>, deadline: number): Promise<Evaluation> {
   options.timeout = Math.max(1, deadline - Date.now());
   try {
     const value = normalise(await expression(text).compiled.evaluate(input, guardBindings(bindings)));
+    // A value of more items than a list may hold is refused here, before it is copied to the build.
+    if (itemsOver(value, EXPRESSION_LIMITS.sequence)) throw new Error(`the value holds more than ${EXPRESSION_LIMITS.sequence} items`);
     return { ok: true, value, paths: undefined };
   } catch (error) {
     return { ok: false, failure: failureOf(error) };
