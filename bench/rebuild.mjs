@@ -11,6 +11,8 @@ const root = await mkdtemp(path.join(os.tmpdir(), 'redovisning-rebuild-'));
 await cp(path.join(source, 'content'), path.join(root, 'content'), { recursive: true });
 await cp(path.join(source, 'data'), path.join(root, 'data'), { recursive: true });
 await cp(path.join(source, 'ordlista.txt'), path.join(root, 'ordlista.txt')).catch(() => undefined);
+// The report's own schemas and its agency profile, when it has them (the real report's is profiler/vinnova).
+for (const folder of ['schemas', 'profiler']) await cp(path.join(source, folder), path.join(root, folder), { recursive: true }).catch(() => undefined);
 const chapter = path.join(root, 'content', (await import('node:fs')).readdirSync(path.join(root, 'content')).filter((f) => f.endsWith('.md')).sort()[0]);
 const original = await readFile(chapter, 'utf8');
 const cache = createCache();
