@@ -5,6 +5,7 @@
 // its budget (one native call, such as a huge $pad, cannot be interrupted
 // from inside). Started by model/sandbox-runner.ts; answers one job at a time.
 import jsonata from 'jsonata';
+import { indexPaths } from './model/places.js';
 import { comparisonOf, EXPRESSION_LIMITS, guardBindings, normalise, type Expression } from './model/expressions.js';
 import type { CheckOutcome, Evaluation, FromSandbox, JsonataFailure, SandboxJob, SandboxResult, ToSandbox, Wire } from './model/sandbox-protocol.js';
 
@@ -20,15 +21,8 @@ const pathsOf = new WeakMap<object, WeakMap<object, (string | number)[]>>();
 function pathIndex(scope: unknown): WeakMap<object, (string | number)[]> {
   const known = scope && typeof scope === 'object' ? pathsOf.get(scope) : undefined;
   if (known) return known;
-  const paths = new WeakMap<object, (string | number)[]>();
-  const walk = (v: unknown, at: (string | number)[]): void => {
-    if (!v || typeof v !== 'object' || paths.has(v)) return;
-    paths.set(v, at);
-    if (Array.isArray(v)) v.forEach((item, i) => walk(item, [...at, i]));
-    else for (const [k, item] of Object.entries(v)) walk(item, [...at, k]);
-  };
   // The data files, as the build's own places know them (computed values are not written anywhere).
-  if (scope && typeof scope === 'object') for (const [name, value] of Object.entries(scope)) if (name !== 'berakning') walk(value, [name]);
+  const paths = indexPaths(scope && typeof scope === 'object' ? Object.entries(scope).filter(([name]) => name !== 'berakning') : []);
   if (scope && typeof scope === 'object') pathsOf.set(scope, paths);
   return paths;
 }

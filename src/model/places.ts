@@ -30,17 +30,24 @@ export class DataPlaces {
   /** The path of an entry of the data (a mapping or list), or undefined for a value the data does not hold. */
   pathOf(value: unknown): (string | number)[] | undefined {
     if (!value || typeof value !== 'object') return undefined;
-    if (!this.paths) {
-      const paths = new WeakMap<object, (string | number)[]>();
-      const walk = (v: unknown, at: (string | number)[]): void => {
-        if (!v || typeof v !== 'object' || paths.has(v)) return;
-        paths.set(v, at);
-        if (Array.isArray(v)) v.forEach((item, i) => walk(item, [...at, i]));
-        else for (const [k, item] of Object.entries(v)) walk(item, [...at, k]);
-      };
-      for (const [name, parsed] of this.files) walk(parsed.value, [name]);
-      this.paths = paths;
-    }
+    this.paths ??= indexPaths([...this.files].map(([name, parsed]) => [name, parsed.value]));
     return this.paths.get(value);
   }
+}
+
+/**
+ * The path of every mapping and list under each named root (`[name, 2, 'id']`),
+ * by the object itself: how a value handed back by an expression is found in
+ * the data again. The first path to reach an object is its path.
+ */
+export function indexPaths(roots: Iterable<readonly [string, unknown]>): WeakMap<object, (string | number)[]> {
+  const paths = new WeakMap<object, (string | number)[]>();
+  const walk = (v: unknown, at: (string | number)[]): void => {
+    if (!v || typeof v !== 'object' || paths.has(v)) return;
+    paths.set(v, at);
+    if (Array.isArray(v)) v.forEach((item, i) => walk(item, [...at, i]));
+    else for (const [k, item] of Object.entries(v)) walk(item, [...at, k]);
+  };
+  for (const [name, value] of roots) walk(value, [name]);
+  return paths;
 }
