@@ -7,6 +7,7 @@ import type { ExpandEnv } from './expand-env.js';
 import { parseHandlebars } from './expand-env.js';
 import type { HelperMention } from './helpers/references.js';
 import type { ParsedTemplate } from './placements.js';
+import { numberKey } from './number-keys.js';
 import { checkTemplateScope } from './template-scope.js';
 import { strictOptions } from '../format/helpers/handlebars.js';
 
@@ -69,9 +70,20 @@ export function parseTemplate(file: SourceFile, diagnostics: Diagnostics): Parse
   try {
     return { file, program: parseHandlebars(file.text) };
   } catch (error) {
-    diagnostics.error('template-syntax', file.path, syntaxPoint(error as Error, file.text, index), syntaxProblem(error as Error));
+    reportSyntax(error as Error, file, index, diagnostics);
     return undefined;
   }
+}
+
+/**
+ * A template's syntax error at its place; a path with a number for a part
+ * (`utfall.2025`, a year as a key) is named with the way to write it.
+ */
+export function reportSyntax(error: Error, file: SourceFile, index: LineIndex, diagnostics: Diagnostics): void {
+  const line = Number(/on line (\d+)/.exec(error.message)?.[1] ?? 1);
+  const key = /got 'NUMBER'/.test(error.message) ? numberKey(file.text, index.offset(line, 1)) : undefined;
+  if (key) diagnostics.error('template-syntax.number-key', file.path, index.point(key.offset), { written: key.written, fixed: key.fixed });
+  else diagnostics.error('template-syntax', file.path, syntaxPoint(error, file.text, index), syntaxProblem(error));
 }
 
 /** What a Handlebars parse error means, in both languages. */

@@ -6,7 +6,7 @@ import { FORMAT_HELPERS } from '../format/helpers/registry.js';
 import { joinList } from '../format/swedish.js';
 import type { SourceFile } from '../load/source-file.js';
 import type { Person, Rapport, ReportModel } from '../model/report-model.js';
-import { syntaxPoint, syntaxProblem } from './expand-chapter.js';
+import { reportSyntax } from './expand-chapter.js';
 import { checkTemplateScope } from './template-scope.js';
 import { TOOL_PRODUCER } from '../load/tool-package.js';
 
@@ -203,7 +203,7 @@ export function templatesFit(files: readonly SourceFile[], context: unknown, dia
     try {
       program = Handlebars.parse(file.text);
     } catch (error) {
-      diagnostics.error('template-syntax', file.path, syntaxPoint(error as Error, file.text, new LineIndex(file.text)), syntaxProblem(error as Error));
+      reportSyntax(error as Error, file, new LineIndex(file.text), diagnostics);
       ok = false;
       continue;
     }

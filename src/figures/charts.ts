@@ -70,15 +70,40 @@ export function shortFormSpec(spec: ChartSpec, entries: readonly Record<string, 
   const labels = [...new Set(values.map((v) => String(v[spec.x])))];
   const kind = CHART_KINDS[spec.typ];
   const lying = kind.lying;
-  const width = spec.bredd ?? 560;
+  const width = spec.bredd ?? CHART_WIDTH;
   const sort = spec.sortera ? `${spec.sortera === 'fallande' ? '-' : ''}${lying ? 'x' : 'y'}` : null;
   // Lying bars name their categories in full beside them; under upright bars and lines, long names wrap.
   const category = { field: spec.x, type: kind.categoryType, sort, title: lying ? null : (spec.xTitel ?? null), axis: lying ? {} : bandLabels(labels, width) };
-  const value = { field: spec.y, type: 'quantitative', aggregate: 'sum', title: valueTitle, axis: valueAxis };
+  const scale = valueScale(spec);
+  const value = { field: spec.y, type: 'quantitative', aggregate: 'sum', title: valueTitle, axis: valueAxis, ...(scale ? { scale } : {}) };
   const series = spec.serie ? { field: spec.serie, type: 'nominal', title: spec.serieTitel ?? spec.serie, sort: null } : undefined;
   const height = spec.hojd ?? (lying ? Math.max(160, 24 * labels.length + 70) : 280);
-  const base = { width, height, autosize: { type: 'fit', contains: 'padding' }, data: { values } };
-  return kind.spec(base, { category, value, series });
+  const base = { width, height, autosize: AUTOSIZE, data: { values } };
+  const drawn = kind.spec(base, { category, value, series });
+  // Bars from an axis that does not start at 0 are cut at the axis rather than drawn below it.
+  return scale && typeof drawn['mark'] === 'object' ? { ...drawn, mark: { ...(drawn['mark'] as object), clip: true } } : drawn;
+}
+
+/** The short form's width, which a full specification gets unless it sets its own. */
+export const CHART_WIDTH = 560;
+const AUTOSIZE = { type: 'fit', contains: 'padding' };
+
+/** The value axis's range (`skala: { fran, till }`) and whether it starts at 0 (`noll: false`), as Vega-Lite's scale. */
+function valueScale(spec: ChartSpec): Record<string, unknown> | undefined {
+  const { fran, till } = spec.skala ?? {};
+  if (fran === undefined && till === undefined && spec.noll !== false) return undefined;
+  return { zero: fran === undefined ? spec.noll !== false : fran <= 0 && spec.noll !== false, ...(fran !== undefined ? { domainMin: fran } : {}), ...(till !== undefined ? { domainMax: till } : {}), nice: fran === undefined && till === undefined };
+}
+
+/**
+ * A full Vega-Lite specification with the data drawn, as wide as the short
+ * form (and fitted the same way) unless it sets a width of its own; a
+ * composed one (concatenated, faceted, repeated) sizes its own parts.
+ */
+export function fullSpec(vegaLite: Record<string, unknown>, entries: readonly Record<string, unknown>[]): Record<string, unknown> {
+  const composed = ['hconcat', 'vconcat', 'concat', 'facet', 'repeat'].some((k) => k in vegaLite);
+  const sized = composed || 'width' in vegaLite ? {} : { width: CHART_WIDTH, ...('autosize' in vegaLite ? {} : { autosize: AUTOSIZE }) };
+  return { ...sized, ...vegaLite, data: { values: entries } };
 }
 
 /**
@@ -120,7 +145,7 @@ export async function drawChart(figure: FigureModel): Promise<DrawnChart> {
   const chart = figure.chart;
   if (!chart) return { reason: 'no chart' };
   try {
-    const spec = chart.short ? shortFormSpec(chart.short, chart.entries) : { ...chart.vegaLite, data: { values: chart.entries } };
+    const spec = chart.short ? shortFormSpec(chart.short, chart.entries) : fullSpec(chart.vegaLite ?? {}, chart.entries);
     const config = { ...CHART_CONFIG, ...((spec['config'] as object | undefined) ?? {}) };
     // Drawn in the sandbox: a specification that draws for ever, fills the memory or crashes Vega stops there.
     const drawn = await runInSandbox({ kind: 'chart', spec: { ...spec, config }, budgetMs: CHART_LIMITS.timeoutMs });

@@ -10,13 +10,14 @@ export function groupDigits(value: number): string {
 
 /**
  * A decimal number the Swedish way: grouped digits, decimal comma, a fixed
- * number of decimals (`19,35`). Decimals that are all zero are dropped.
+ * number of decimals (`19,35`). Decimals that are all zero are dropped,
+ * unless `keepZeros` asks for them (`67,0` in a column of one decimal).
  */
-export function decimal(value: number, decimals: number): string {
+export function decimal(value: number, decimals: number, keepZeros = false): string {
   const fixed = Math.abs(value).toFixed(decimals);
   const [whole = '0', fraction = ''] = fixed.split('.');
   const grouped = groupDigits(Number(whole) * (value < 0 ? -1 : 1));
-  return fraction && /[1-9]/.test(fraction) ? `${grouped},${fraction}` : grouped;
+  return fraction && (keepZeros || /[1-9]/.test(fraction)) ? `${grouped},${fraction}` : grouped;
 }
 
 /** `3 400 000 kronor`. */
@@ -92,9 +93,9 @@ export function capitalise(text: string): string {
 
 /**
  * A share (0–1) as a percentage: `25 procent` in running text, or `25 %`
- * (with a no-break space) in tables.
+ * (with a no-break space) in tables; `keepZeros` writes `67,0 %` beside `62,5 %`.
  */
-export function percent(share: number, decimals: number, style: 'word' | 'sign', rounding: Rounding = 'narmast'): string {
-  const value = decimal(round(share * 100, decimals, rounding), decimals);
+export function percent(share: number, decimals: number, style: 'word' | 'sign', rounding: Rounding = 'narmast', keepZeros = false): string {
+  const value = decimal(round(share * 100, decimals, rounding), decimals, keepZeros);
   return style === 'sign' ? `${value}${NBSP}%` : `${value} procent`;
 }

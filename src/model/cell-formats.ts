@@ -6,8 +6,8 @@ export interface CellFormatDef {
   numeric: boolean;
   /** Whether a value fits the format (undefined: any value, made text). */
   accepts?: (value: unknown) => boolean;
-  /** The value as the page shows it. */
-  page(value: string | number, decimals: number | undefined): string;
+  /** The value as the page shows it: `decimals` places, all of them kept when `fixed` (`67,0 %`), trailing zeros dropped otherwise. */
+  page(value: string | number, decimals: number | undefined, fixed?: boolean): string;
   /** The value in the CSV (and the workbook before its number format). */
   csv(value: string | number): string | number;
   /** Excel's number format for the column (locale-neutral notation), or none. */
@@ -21,10 +21,10 @@ export interface CellFormatDef {
 const isNumber = (value: unknown): boolean => typeof value === 'number' && Number.isFinite(value);
 
 /** A number with its decimals, or grouped when it is whole and no decimals are asked for. */
-const plainNumber = (value: number, decimals: number | undefined): string => (Number.isInteger(value) && decimals === undefined ? groupDigits(value) : decimal(value, decimals ?? 2));
+const plainNumber = (value: number, decimals: number | undefined, fixed = false): string => (Number.isInteger(value) && decimals === undefined ? groupDigits(value) : decimal(value, decimals ?? 2, fixed && decimals !== undefined));
 
 /** Any value as the page shows it without a format of its own. */
-const plain = (value: string | number, decimals: number | undefined): string => (typeof value === 'number' ? plainNumber(value, decimals) : value);
+const plain = (value: string | number, decimals: number | undefined, fixed?: boolean): string => (typeof value === 'number' ? plainNumber(value, decimals, fixed) : value);
 
 const raw = (value: string | number): string | number => value;
 
@@ -52,7 +52,7 @@ export const CELL_FORMATS = {
   procent: {
     numeric: true,
     accepts: isNumber,
-    page: (value, decimals) => (typeof value === 'number' ? percent(value, decimals ?? 0, 'sign') : plain(value, decimals)),
+    page: (value, decimals, fixed) => (typeof value === 'number' ? percent(value, decimals ?? 0, 'sign', 'narmast', fixed) : plain(value, decimals)),
     csv: raw,
     excel: (decimals) => `0${fraction(decimals ?? 0)}%`,
     excelWidth: () => 7,
@@ -73,4 +73,9 @@ export type CellFormat = keyof typeof CELL_FORMATS;
 /** A format's definition. */
 export function cellFormat(format: CellFormat): CellFormatDef {
   return CELL_FORMATS[format];
+}
+
+/** Whether a name is a cell format's (a row's own format is read from its data). */
+export function isCellFormat(name: unknown): name is CellFormat {
+  return typeof name === 'string' && Object.hasOwn(CELL_FORMATS, name);
 }

@@ -28,6 +28,10 @@ export interface ChartSpec {
   sortera?: 'fallande' | 'stigande';
   bredd?: number;
   hojd?: number;
+  /** The value axis's range (in the values' own unit: 0.8 for 80 %); the axis need not start at 0 then. */
+  skala?: { fran?: number; till?: number };
+  /** false: the value axis fits the values rather than starting at 0. */
+  noll?: boolean;
 }
 
 /** A declared figure: a chart drawn from the data, or an image file. */
@@ -85,7 +89,7 @@ function tableEntries(table: TableModel): Record<string, unknown>[] {
 
 /** The data of a chart as a table, for the open data and the table under the chart. */
 function dataTable(key: string, caption: string, file: string, where: Located, entries: Record<string, unknown>[], fields: { key: string; header: string; format: CellFormat }[]): TableModel {
-  const columns: ColumnModel[] = fields.map((f) => ({ key: f.key, header: f.header, format: f.format, decimals: f.format === 'procent' ? 1 : undefined, rowHeader: false, shown: true, inOpenData: true, numeric: cellFormat(f.format).numeric }));
+  const columns: ColumnModel[] = fields.map((f) => ({ key: f.key, header: f.header, format: f.format, decimals: f.format === 'procent' ? 1 : undefined, fixed: false, rowHeader: false, shown: true, inOpenData: true, numeric: cellFormat(f.format).numeric }));
   const cell = (value: unknown): CellValue => (typeof value === 'number' || typeof value === 'string' ? value : value === undefined || value === null ? undefined : String(value));
   return {
     key,
@@ -182,6 +186,11 @@ export async function computeFigures(parsed: ParsedYaml | undefined, scope: Reco
       if (fieldsOk && notNumber) {
         const at = locate(parsed, [key, 'diagram', 'y']);
         diagnostics.error('figure-value', at.file, at.point, { figure: key, field: spec.y, found: describeValue(notNumber[spec.y]) });
+        fieldsOk = false;
+      }
+      if (spec.skala?.fran !== undefined && spec.skala.till !== undefined && spec.skala.fran >= spec.skala.till) {
+        const at = locate(parsed, [key, 'diagram', 'skala']);
+        diagnostics.error('figure-value.scale', at.file, at.point, { figure: key, from: spec.skala.fran, to: spec.skala.till });
         fieldsOk = false;
       }
       if (!fieldsOk) {

@@ -5,29 +5,47 @@ import type { ParsedYaml } from '../parse/yaml.js';
 import { compileExpression, evaluateExpression, reportNoValue, type Expression } from './expressions.js';
 import { locate, type Located } from './located.js';
 import type { DataPlaces } from './places.js';
-import { cellFormat, type CellFormat } from './cell-formats.js';
+import { CELL_FORMATS, cellFormat, isCellFormat, type CellFormat } from './cell-formats.js';
 
 export type { CellFormat } from './cell-formats.js';
 
 /** A cell's value after lookups: a number, a text, a list of texts, or nothing. */
 export type CellValue = string | number | string[] | undefined;
 
+/** How many decimals a number shows: `decimals` in every row (`fixed`), or at most that many. */
+export interface ColumnDecimals {
+  decimals: number | undefined;
+  fixed: boolean;
+}
+
 /** A declared column. */
 export interface ColumnModel {
   /** The column's stable name (the open data's column name). */
   key: string;
   header: string | undefined;
+  /** The format of its cells; for a column whose rows name their own, the one they share (or `tal` when all are numbers, else `text`): its sum rows' format. */
   format: CellFormat;
   decimals: number | undefined;
+  /** false: `decimals` is at most (`decimaler: { hogst: 1 }`), trailing zeros dropped; otherwise every row shows them all. */
+  fixed?: boolean;
+  /** Decimals by format, for a column whose rows name their formats (`decimaler: { procent: 1, tal: 0 }`). */
+  byFormat?: Partial<Record<CellFormat, ColumnDecimals>>;
+  /** Each row names its cell's format (`format: { falt: enhet }`): see RowModel.formats. */
+  perRow?: boolean;
+  /** The text the page shows for a missing value (`saknas: "–"`); the open data leave the cell empty. */
+  missing?: string;
   rowHeader: boolean;
   shown: boolean;
   inOpenData: boolean;
+  /** Every cell is a number: the column (and its header) is right-aligned. */
   numeric: boolean;
 }
 
 /** A row: one cell per column. Extra rows carry their heading in the row-header column. */
 export interface RowModel {
   cells: CellValue[];
+  /** The format of each cell (by column index) in a column whose rows name their own. */
+  formats?: (CellFormat | undefined)[];
   sum: boolean;
   /** The columns (by index) whose cell is the sum of the rows before it (`sist`) or after it (`forst`): `summa`. */
   sums?: number[];
@@ -51,11 +69,15 @@ export interface TableModel {
   where: Located;
 }
 
+/** Decimals as written: a number, or at most a number. */
+type DecimalsDef = number | { hogst: number };
+
 interface ColumnDef {
   rubrik?: string;
   varde?: string;
-  format?: CellFormat;
-  decimaler?: number;
+  format?: CellFormat | { falt: string } | { uttryck: string };
+  decimaler?: DecimalsDef | Partial<Record<CellFormat, DecimalsDef>>;
+  saknas?: string;
   uppslag?: string | { i: string; nyckel?: string; visa: string };
   radrubrik?: boolean;
   visas?: boolean;
@@ -80,8 +102,8 @@ interface TableDef {
   sist?: ExtraRowDef[];
 }
 
-/** A plain dotted path (`titel`, `uppdrag.medel`): read directly, without JSONata. */
-const SIMPLE_PATH = /^[A-Za-zÅÄÖåäö_][\wÅÄÖåäö]*(?:\.[A-Za-zÅÄÖåäö_][\wÅÄÖåäö]*)*$/;
+/** A plain dotted path (`titel`, `uppdrag.medel`, `budget.2024` for a year as a key): read directly, without JSONata. */
+const SIMPLE_PATH = /^[A-Za-zÅÄÖåäö_][\wÅÄÖåäö]*(?:\.(?:[A-Za-zÅÄÖåäö_][\wÅÄÖåäö]*|\d+))*$/;
 const JSONATA_WORDS = new Set(['and', 'or', 'in', 'true', 'false', 'null', 'function']);
 
 /** Follows a plain dotted path through mappings (and lists, item by item). */
@@ -141,16 +163,21 @@ export async function computeTables(parsed: ParsedYaml | undefined, scope: Recor
 async function computeTable(key: string, def: TableDef, parsed: ParsedYaml, scope: Record<string, unknown>, places: DataPlaces, diagnostics: Diagnostics): Promise<TableModel | undefined> {
   const where = locate(parsed, [key]);
   const base = { key, caption: def.rubrik, description: def.beskrivning, file: def.fil ?? key, where, first: [], rows: [], last: [] };
-  if (def.mall) return { ...base, columns: [], template: def.mall };
+  // A table drawn by the report's own partial is published from its declared rows and columns, when it has them.
+  if (def.mall && !(def.rader && def.kolumner)) return { ...base, columns: [], template: def.mall };
   const bindings = { data: scope };
   const before = diagnostics.list.length;
 
   const columnDefs = Object.entries(def.kolumner ?? {});
-  const columns: ColumnModel[] = columnDefs.map(([name, c]) => {
-    const format = c.format ?? 'text';
-    return { key: name, header: c.rubrik, format, decimals: c.decimaler, rowHeader: c.radrubrik ?? false, shown: c.visas ?? true, inOpenData: c.csv ?? true, numeric: cellFormat(format).numeric };
-  });
+  const columns: ColumnModel[] = columnDefs.map(([name, c]) => columnModel(name, c));
   const values = columnDefs.map(([name, c]) => valueOf(c.varde ?? name, locate(parsed, [key, 'kolumner', name, ...(c.varde ? ['varde'] : [])], c.varde), diagnostics));
+  // A column whose rows name their formats: the field or expression that names each row's.
+  const rowFormats = columnDefs.map(([name, c]) => {
+    if (!c.format || typeof c.format === 'string') return undefined;
+    const field = 'falt' in c.format ? 'falt' : 'uttryck';
+    const text = 'falt' in c.format ? c.format.falt : c.format.uttryck;
+    return valueOf(text, locate(parsed, [key, 'kolumner', name, 'format', field], text), diagnostics);
+  });
   const lookups = await Promise.all(columnDefs.map(([name, c]) => (c.uppslag ? lookupTable(c.uppslag, locate(parsed, [key, 'kolumner', name, 'uppslag'], typeof c.uppslag === 'string' ? c.uppslag : undefined), scope, diagnostics) : undefined)));
   const rowsValue = def.rader ? valueOf(def.rader, locate(parsed, [key, 'rader'], def.rader), diagnostics) : undefined;
   // The extra rows name columns: every name must be one of the table's.
@@ -183,16 +210,21 @@ async function computeTable(key: string, def: TableDef, parsed: ParsedYaml, scop
   const seenValue = columns.map(() => false);
   for (const item of items) {
     const cells: CellValue[] = [];
+    const formats: (CellFormat | undefined)[] = [];
     for (const [c, column] of columns.entries()) {
       const value = values[c] as Value;
       const result = await evaluate(value, item, bindings, diagnostics);
       if (!result.ok) return undefined;
       if (result.value !== undefined) seenValue[c] = true;
-      const cell = cellValue(result.value, lookups[c], column, key, (i) => cellPlace(places, item, value, i), diagnostics);
+      const format = await rowFormat(rowFormats[c], item, bindings, column, key, places, diagnostics);
+      if (format === null) return undefined;
+      formats.push(format);
+      const cell = cellValue(result.value, lookups[c], column, format ?? column.format, key, (i) => cellPlace(places, item, value, i), diagnostics);
       cells.push(cell);
     }
-    rows.push({ cells, sum: false });
+    rows.push({ cells, sum: false, ...(formats.some((f) => f !== undefined) ? { formats } : {}) });
   }
+  settleRowFormats(columns, rows);
   // A column that gives nothing on every row names a path the rows do not have.
   for (const [c, value] of values.entries()) {
     if (items.length === 0 || seenValue[c] || !value) continue;
@@ -229,7 +261,8 @@ async function computeTable(key: string, def: TableDef, parsed: ParsedYaml, scop
           else diagnostics.error('expression-no-value', value.where.file, value.where.point, { expression: value.text });
           continue;
         }
-        cells[c] = cellValue(result.value, undefined, columns[c] as ColumnModel, key, () => value.where, diagnostics);
+        const column = columns[c] as ColumnModel;
+        cells[c] = cellValue(result.value, undefined, column, column.format, key, () => value.where, diagnostics);
       }
       out.push({ cells, sum: row.stil === 'summa', ...(summedColumns.length > 0 ? { sums: summedColumns } : {}) });
     }
@@ -238,7 +271,7 @@ async function computeTable(key: string, def: TableDef, parsed: ParsedYaml, scop
   const first = await extra(def.forst, 'forst', rows);
   const last = first && (await extra(def.sist, 'sist', [...first, ...rows]));
   if (!first || !last) return undefined;
-  return { ...base, columns, first, rows, last, template: undefined };
+  return { ...base, columns, first, rows, last, template: def.mall };
 }
 
 /** Where a row's value (or item `index` of a list value) was written: in the row when the column reads a field plainly. */
@@ -276,8 +309,73 @@ async function lookupTable(def: NonNullable<ColumnDef['uppslag']>, where: Locate
   return { map, collection: spec.i, key: spec.nyckel };
 }
 
-/** A cell's value: looked up when the column says so, checked against its format. */
-function cellValue(raw: unknown, lookup: Lookup | undefined, column: ColumnModel, table: string, place: (index?: number) => Located, diagnostics: Diagnostics): CellValue {
+/** A column as declared; a column whose rows name their formats is settled once the rows are read. */
+function columnModel(name: string, c: ColumnDef): ColumnModel {
+  const format = typeof c.format === 'string' ? c.format : c.format ? 'tal' : 'text';
+  const declared = c.decimaler;
+  const one = (d: DecimalsDef): ColumnDecimals => (typeof d === 'number' ? { decimals: d, fixed: true } : { decimals: d.hogst, fixed: false });
+  const byFormat = declared !== undefined && typeof declared === 'object' && !('hogst' in declared) ? Object.fromEntries(Object.entries(declared).map(([f, d]) => [f, one(d as DecimalsDef)])) : undefined;
+  const plain = declared === undefined || byFormat ? undefined : one(declared as DecimalsDef);
+  return {
+    key: name,
+    header: c.rubrik,
+    format,
+    decimals: plain?.decimals,
+    ...(plain && !plain.fixed ? { fixed: false } : {}),
+    ...(byFormat ? { byFormat } : {}),
+    ...(c.format && typeof c.format === 'object' ? { perRow: true } : {}),
+    ...(c.saknas !== undefined ? { missing: c.saknas } : {}),
+    rowHeader: c.radrubrik ?? false,
+    shown: c.visas ?? true,
+    inOpenData: c.csv ?? true,
+    numeric: cellFormat(format).numeric,
+  };
+}
+
+/**
+ * A row's own format for a column that takes it from the row: the field's
+ * or expression's value, which must name a format. Undefined for a column of
+ * one format; null after an error.
+ */
+async function rowFormat(value: Value | undefined, item: unknown, bindings: Record<string, unknown>, column: ColumnModel, table: string, places: DataPlaces, diagnostics: Diagnostics): Promise<CellFormat | undefined | null> {
+  if (!value) return undefined;
+  const result = await evaluate(value, item, bindings, diagnostics);
+  if (!result.ok) return null;
+  if (isCellFormat(result.value)) return result.value;
+  const where = cellPlace(places, item, value, undefined);
+  const formats = Object.keys(CELL_FORMATS);
+  diagnostics.error('table-format.unknown', where.file, where.point, { table, column: column.key, found: describeValue(result.value), hint: typeof result.value === 'string' ? closest(result.value, formats) : undefined, formats });
+  return null;
+}
+
+/**
+ * A column whose rows name their formats takes, for its sum rows, the format
+ * its rows share (`tal` when they are all numbers of different formats,
+ * `text` otherwise), and is right-aligned when every row's is a number.
+ */
+function settleRowFormats(columns: ColumnModel[], rows: readonly RowModel[]): void {
+  for (const [c, column] of columns.entries()) {
+    if (!column.perRow) continue;
+    const formats = new Set(rows.map((r) => r.formats?.[c] ?? column.format));
+    const numeric = [...formats].every((f) => cellFormat(f).numeric);
+    column.format = formats.size === 1 ? ([...formats][0] as CellFormat) : numeric ? 'tal' : 'text';
+    column.numeric = numeric;
+  }
+}
+
+/** A cell's format: its row's own, or its column's. */
+export function formatOf(row: RowModel, index: number, column: ColumnModel): CellFormat {
+  return row.formats?.[index] ?? column.format;
+}
+
+/** The decimals a cell of a format shows in a column: the column's for that format, or for all its rows. */
+export function decimalsOf(column: ColumnModel, format: CellFormat): ColumnDecimals {
+  if (column.byFormat) return column.byFormat[format] ?? { decimals: undefined, fixed: true };
+  return { decimals: column.decimals, fixed: column.fixed ?? true };
+}
+
+/** A cell's value: looked up when the column says so, checked against its format (the row's own, when it names one). */
+function cellValue(raw: unknown, lookup: Lookup | undefined, column: ColumnModel, format: CellFormat, table: string, place: (index?: number) => Located, diagnostics: Diagnostics): CellValue {
   const where = place();
   const one = (v: unknown, index?: number): unknown => {
     if (!lookup || v === undefined || v === null) return v;
@@ -291,17 +389,17 @@ function cellValue(raw: unknown, lookup: Lookup | undefined, column: ColumnModel
   };
   const value = Array.isArray(raw) ? raw.map((v, i) => one(v, i)) : one(raw);
   if (value === undefined || value === null) return undefined;
-  const accepts = cellFormat(column.format).accepts;
+  const accepts = cellFormat(format).accepts;
   if (accepts) {
     if (!accepts(value)) {
       // Once per column: the same mistake on every row is one mistake.
       if (!diagnostics.list.some((d) => d.messageId === 'table-format' && (d.params as { table: string; column: string }).table === table && (d.params as { column: string }).column === column.key)) {
-        diagnostics.error('table-format', where.file, where.point, { table, column: column.key, format: column.format, found: describeValue(value) });
+        diagnostics.error('table-format', where.file, where.point, { table, column: column.key, format, found: describeValue(value) });
       }
       return undefined;
     }
     // Whole kronor only: a fraction would be cut off unseen (round it where it is computed).
-    if (column.format === 'kronor' && !Number.isInteger(value)) {
+    if (format === 'kronor' && !Number.isInteger(value)) {
       diagnostics.error('table-format.whole-kronor', where.file, where.point, { table, column: column.key, value: value as number });
       return undefined;
     }

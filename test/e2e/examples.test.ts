@@ -58,9 +58,9 @@ describe('the regional distribution example, in both outputs', () => {
     temporary.push(path.dirname(out));
   });
 
-  it('the regions table has a percentage column and a sum row of 100 %; the cost table starts with a computed row', async () => {
+  it('the regions table has a percentage column of one decimal in every row and a sum row of 100,0 %; the cost table starts with a computed row', async () => {
     const html = (await readFile(path.join(out, 'index.html'), 'utf8')).replace(/\u00a0/g, ' ');
-    expect(html).toContain('<tr class="sum"><th scope="row">Summa</th><td class="num">10 523 174</td><td class="num">58 320 000</td><td class="num">100 %</td></tr>');
+    expect(html).toContain('<tr class="sum"><th scope="row">Summa</th><td class="num">10 523 174</td><td class="num">58 320 000</td><td class="num">100,0 %</td></tr>');
     expect(html).toContain('<tr><th scope="row">Region Stockholm</th><td class="num">2 454 821</td><td class="num">13 605 000</td><td class="num">23,3 %</td></tr>');
     expect(html).toMatch(/<tbody><tr><th scope="row">Fördelat till regionerna<\/th><td class="num">58 320 000<\/td><\/tr>/);
     expect(html).toContain('<tr class="sum"><th scope="row">Summa använda medel</th><td class="num">60 000 000</td></tr>');

@@ -10,7 +10,7 @@ const schema = (name: string): Record<string, any> => JSON.parse(readFileSync(pa
 
 describe('the schemas and the maps name the same things', () => {
   it('a column format in tabeller.schema.json is a key of CELL_FORMATS, and each key is in the schema', () => {
-    expect([...schema('tabeller')['$defs'].kolumn.properties.format.enum].sort()).toEqual(Object.keys(CELL_FORMATS).sort());
+    expect([...schema('tabeller')['$defs'].formatnamn.enum].sort()).toEqual(Object.keys(CELL_FORMATS).sort());
   });
 
   it('a chart kind in figurer.schema.json is a key of CHART_KINDS, and each key is in the schema', () => {

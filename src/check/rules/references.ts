@@ -109,17 +109,21 @@ function checkPlaced(context: CheckContext, diagnostics: Diagnostics, kind: Plac
 /**
  * Tables: references both ways (see checkPlaced), every declared table is
  * placed (a warning otherwise), and a table drawn by the report's own
- * partial has that partial.
+ * partial has that partial (and declares rows and columns to publish, a
+ * warning otherwise).
  */
 export const tablesRule: CheckRule = {
   family: 'references',
-  ids: ['table-unknown', 'table-unreferenced', 'table-unplaced', 'table-template-missing', 'table-reference-before'],
+  ids: ['table-unknown', 'table-unreferenced', 'table-unplaced', 'table-template-missing', 'table-template-data', 'table-reference-before'],
   run(context, diagnostics) {
     const model = context.model;
     if (!model) return;
     for (const table of model.tables) {
       if (table.template && !context.sources.templates.has(`partials/${table.template}.hbs`)) {
         diagnostics.error('table-template-missing', table.where.file, table.where.point, { table: table.key, template: table.template });
+      } else if (table.template && table.columns.length === 0) {
+        // Without declared rows and columns there is nothing to publish: say so rather than leave the open data out unseen.
+        diagnostics.warn('table-template-data', table.where.file, table.where.point, { table: table.key, template: table.template });
       }
     }
     checkPlaced(context, diagnostics, 'tabell', /tabell(?:en|er|erna)?/, { unknown: 'table-unknown', unreferenced: 'table-unreferenced', before: 'table-reference-before' });

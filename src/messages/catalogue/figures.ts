@@ -27,6 +27,11 @@ export const FIGURE_MESSAGES = {
     sv: (p, f) => `figuren ${p.figure}: värdena i '${p.field}' ska vara tal, men ett är ${f.value(p.found)}`,
     en: (p, f) => `figure ${p.figure}: the values of '${p.field}' must be numbers, but one is ${f.value(p.found)}`,
   }),
+  'figure-value.scale': message({
+    example: { figure: 'andel', from: 0.9, to: 0.8 },
+    sv: (p) => `figuren ${p.figure}: skalan ska börja under där den slutar, men skala.fran är ${String(p.from).replace('.', ',')} och skala.till ${String(p.to).replace('.', ',')}: byt plats på dem eller rätta den ena`,
+    en: (p) => `figure ${p.figure}: the scale must start below where it ends, but skala.fran is ${p.from} and skala.till ${p.to}: swap them or correct one`,
+  }),
   'figure-description': message({
     example: { figure: 'medel', key: 'regioner.[0].beviljt' as string | undefined, reason: '"beviljt" not defined in [object Object]' },
     sv: (p) => (p.key ? `beskrivningen av figuren ${p.figure} nämner {{${p.key}}}, som inte finns i datan: rätta namnet` : `beskrivningen av figuren ${p.figure} går inte att skriva ut: ${p.reason}`),

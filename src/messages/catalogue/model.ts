@@ -82,6 +82,11 @@ export const MODEL_MESSAGES = {
     sv: (p, f) => `tabellen ${p.table}, kolumnen ${p.column}: formatet '${p.format}' behöver ${p.format === 'datum' ? 'ett datum ÅÅÅÅ-MM-DD' : 'ett tal'}, men värdet är ${f.value(p.found)}`,
     en: (p, f) => `table ${p.table}, column ${p.column}: the format '${p.format}' needs ${p.format === 'datum' ? 'a date YYYY-MM-DD' : 'a number'}, but the value is ${f.value(p.found)}`,
   }),
+  'table-format.unknown': message({
+    example: { table: 'indikatorer', column: 'utfall', found: { kind: 'text', text: 'procnt' } as ValueDesc, hint: 'procent' as string | undefined, formats: ['text', 'kronor', 'tal', 'procent', 'datum'] },
+    sv: (p, f) => `tabellen ${p.table}, kolumnen ${p.column}: radens format ska vara ett av ${f.names(p.formats)}, men är ${f.value(p.found)}${p.hint ? `; menar du '${p.hint}'?` : ''}`,
+    en: (p, f) => `table ${p.table}, column ${p.column}: the row's format must be one of ${f.names(p.formats)}, but is ${f.value(p.found)}${p.hint ? `; did you mean '${p.hint}'?` : ''}`,
+  }),
   'table-format.whole-kronor': message({
     example: { table: 'kostnadstabell', column: 'kostnad', value: 1234.5678 },
     sv: (p) => `tabellen ${p.table}, kolumnen ${p.column}: formatet 'kronor' visar hela kronor, men värdet ${String(p.value).replace('.', ',')} har decimaler som skulle klippas bort: avrunda det i datan eller i berakning.yaml med $round(), eller ge kolumnen formatet 'tal' med decimaler`,

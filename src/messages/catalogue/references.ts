@@ -97,6 +97,11 @@ export const REFERENCE_MESSAGES = {
     sv: (p) => `tabell ${p.number} (${p.key}) nämns i ett kapitel före det där tabellen står, så läsaren har inte sett den än: flytta hänvisningen eller tabellen`,
     en: (p) => `tabell ${p.number} (${p.key}) is mentioned in a chapter before the one that shows it, so the reader has not seen it yet: move the reference or the table`,
   }),
+  'table-template-data': message({
+    example: { table: 'karta', template: 'karttabell' },
+    sv: (p) => `tabellen ${p.table} ritas av mallen templates/partials/${p.template}.hbs men har inga rader och kolumner, så den publiceras inte som öppna data (CSV och Excel): lägg till 'rader' och 'kolumner' så blir den det`,
+    en: (p) => `table ${p.table} is drawn by templates/partials/${p.template}.hbs but declares no rows and columns, so it is not published as open data (CSV and Excel): add 'rader' and 'kolumner' to publish it`,
+  }),
   'table-template-missing': message({
     example: { table: 'karta', template: 'karttabell' },
     sv: (p) => `tabellen ${p.table} ska ritas av mallen templates/partials/${p.template}.hbs, som inte finns: skapa den eller rätta 'mall'`,

@@ -25,6 +25,11 @@ export const TEMPLATE_MESSAGES = {
     sv: (p) => `mallfel: ${p.problem.sv}. Kontrollera att varje '{{' har sitt '}}' och varje '{{#block}}' sitt '{{/block}}'`,
     en: (p) => `template syntax: ${p.problem.en}; check that every '{{' has its '}}' and every '{{#block}}' its '{{/block}}'`,
   }),
+  'template-syntax.number-key': message({
+    example: { written: 'indikatorer.utfall.2025', fixed: 'indikatorer.utfall.[2025]' },
+    sv: (p) => `mallfel: en nyckel som är ett tal (ett år, ett radnummer) skrivs inom hakparentes: skriv '${p.fixed}' i stället för '${p.written}'`,
+    en: (p) => `template syntax: a key that is a number (a year, a row number) is written in brackets: write '${p.fixed}' instead of '${p.written}'`,
+  }),
   'template-render': message({
     example: { key: 'okand' as string | undefined, reason: '"okand" not defined in [object Object]' },
     sv: (p) => (p.key ? `mallen nämner '${p.key}', som inte finns där den letar: rätta namnet` : `mallen gick inte att fylla i: ${p.reason}`),

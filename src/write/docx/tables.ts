@@ -1,6 +1,7 @@
 import { AlignmentType, BorderStyle, Bookmark, Paragraph, SimpleField, Table, TableCell, TableRow, WidthType, type FileChild } from 'docx';
 import type { Element } from 'hast';
-import type { RowModel, TableModel } from '../../model/tables.js';
+import { cellFormat } from '../../model/cell-formats.js';
+import { formatOf, type RowModel, type TableModel } from '../../model/tables.js';
 import { textOf } from '../../render/markdown-to-hast.js';
 import { cellText } from '../../render/tables.js';
 import { bookmarkName, textRun } from './inline.js';
@@ -96,12 +97,17 @@ export function drawnTable(table: Element, number: number, caption: string): Fil
 /**
  * A declared table: its caption `Tabell N` above it, the header row repeated
  * on every page the table runs onto, number columns right-aligned in the
- * page's formats (`13 605 000`, `23,3 %`), extra rows before the data, and
+ * page's formats (`13 605 000`, `23,3 %`; a row's own where the column takes
+ * it from the row), extra rows before the data, and
  * the foot's sum rows bold under a rule. Rows do not break across pages.
  */
 export function declaredTable(table: TableModel, number: number): FileChild[] {
   const shown = table.columns.map((c, i) => ({ c, i })).filter(({ c }) => c.shown);
-  const row = (r: RowModel, foot: boolean): CellSpec[] => shown.map(({ c, i }) => ({ text: cellText(r.cells[i], c) ?? '', numeric: c.numeric, bold: r.sum, top: foot && r.sum }));
+  const row = (r: RowModel, foot: boolean): CellSpec[] =>
+    shown.map(({ c, i }) => {
+      const format = formatOf(r, i, c);
+      return { text: cellText(r.cells[i], c, format) ?? '', numeric: c.numeric || cellFormat(format).numeric, bold: r.sum, top: foot && r.sum };
+    });
   const header = [shown.map(({ c }) => ({ text: c.header ?? '', numeric: c.numeric, bold: true, top: false }))];
   const body = [...[...table.first, ...table.rows].map((r) => row(r, false)), ...table.last.map((r) => row(r, true))];
   return [

@@ -1,27 +1,28 @@
 import type { Workbook, Worksheet } from 'exceljs';
-import { cellFormat } from '../../model/cell-formats.js';
-import type { CellValue, ColumnModel, RowModel, TableModel } from '../../model/tables.js';
+import { cellFormat, type CellFormat } from '../../model/cell-formats.js';
+import { decimalsOf, formatOf, type CellValue, type ColumnModel, type RowModel, type TableModel } from '../../model/tables.js';
 
-/** The Excel number format of a column, in Excel's own (locale-neutral) notation. */
-function numberFormat(column: ColumnModel): string | undefined {
-  return cellFormat(column.format).excel(column.decimals);
+/** The Excel number format of a format in a column, in Excel's own (locale-neutral) notation. */
+function numberFormat(column: ColumnModel, format: CellFormat = column.format): string | undefined {
+  return cellFormat(format).excel(decimalsOf(column, format).decimals);
 }
 
 type ExcelValue = string | number | Date | null;
 
-/** A cell's value in the workbook: numbers as numbers, dates as dates, lists joined as in the CSV. */
-function excelValue(value: CellValue, column: ColumnModel): ExcelValue {
+/** A cell's value in the workbook: numbers as numbers, dates as dates, lists joined as in the CSV, a missing value blank. */
+function excelValue(value: CellValue, format: CellFormat): ExcelValue {
   if (value === undefined) return null;
   if (Array.isArray(value)) return value.join('; ');
-  const format = cellFormat(column.format);
-  return format.excelValue ? format.excelValue(value) : format.csv(value);
+  const def = cellFormat(format);
+  return def.excelValue ? def.excelValue(value) : def.csv(value);
 }
 
 /** A text a column shows, for its width. */
-function shownLength(value: string | number | Date | null, column: ColumnModel): number {
+function shownLength(value: string | number | Date | null, column: ColumnModel, format: CellFormat): number {
   if (value === null) return 0;
   if (value instanceof Date) return 10;
-  if (typeof value === 'number') return cellFormat(column.format).excelWidth?.(value, column.decimals) ?? Math.max(String(Math.trunc(value)).length * 1.34, 4) + (column.decimals ?? 0) + 1;
+  const decimals = decimalsOf(column, format).decimals;
+  if (typeof value === 'number') return cellFormat(format).excelWidth?.(value, decimals) ?? Math.max(String(Math.trunc(value)).length * 1.34, 4) + (decimals ?? 0) + 1;
   return value.length;
 }
 
@@ -37,6 +38,7 @@ function sheetName(caption: string): string {
  * grouped, percentages as percentages, dates as dates), the sum rows in bold
  * with the table's own sums (a `summa` column as Excel's `SUM` over the rows
  * it sums, its value cached, so that a corrected number corrects the sum),
+ * a cell whose row names its format in that format, a missing value blank,
  * and columns as wide as their contents. The
  * columns are the CSV's, so the two give the same numbers.
  */
@@ -63,13 +65,18 @@ export function fillWorkbook(workbook: Workbook, table: TableModel): Worksheet {
     const letter = sheet.getColumn(i + 1).letter;
     return { formula: `SUM(${letter}${from}:${letter}${to})`, result: value };
   };
+  // A column whose rows name their formats gets each cell's number format and alignment, set once the columns' are.
+  const ownFormats: { row: number; column: number; format: CellFormat }[] = [];
   const addRows = (rows: readonly RowModel[], bold: boolean): void => {
     for (const row of rows) {
-      const values = columns.map(({ column, index }) => excelValue(row.cells[index], column));
+      const formats = columns.map(({ column, index }) => formatOf(row, index, column));
+      const values = columns.map(({ index }, i) => excelValue(row.cells[index], formats[i] as CellFormat));
       const added = sheet.addRow(values.map((value, i) => sumCell(row, (columns[i] as { index: number }).index, value, i)));
       if (bold || row.sum) added.font = { bold: true };
       values.forEach((value, i) => {
-        widths[i] = Math.max(widths[i] ?? 0, shownLength(value, (columns[i] as { column: ColumnModel }).column));
+        const { column } = columns[i] as { column: ColumnModel };
+        widths[i] = Math.max(widths[i] ?? 0, shownLength(value, column, formats[i] as CellFormat));
+        if (column.perRow) ownFormats.push({ row: added.number, column: i + 1, format: formats[i] as CellFormat });
       });
     }
   };
@@ -77,11 +84,18 @@ export function fillWorkbook(workbook: Workbook, table: TableModel): Worksheet {
   addRows(table.last, true);
   columns.forEach(({ column }, i) => {
     const col = sheet.getColumn(i + 1);
-    const format = numberFormat(column);
+    const format = column.perRow ? undefined : numberFormat(column);
     if (format) col.numFmt = format;
     if (column.numeric) col.alignment = { horizontal: 'right' };
     col.width = Math.min(60, Math.max(8, Math.ceil((widths[i] ?? 8) + 2)));
   });
+  for (const own of ownFormats) {
+    const cell = sheet.getCell(own.row, own.column);
+    const { column } = columns[own.column - 1] as { column: ColumnModel };
+    const format = numberFormat(column, own.format);
+    if (format) cell.numFmt = format;
+    if (cellFormat(own.format).numeric) cell.alignment = { horizontal: 'right' };
+  }
   // The title row keeps its own alignment and is not counted in the widths.
   title.alignment = { horizontal: 'left' };
   return sheet;
