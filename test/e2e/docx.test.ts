@@ -9,6 +9,7 @@ import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { checkReport, type CheckedReport } from '../../src/pipeline.js';
+import { formatOf } from '../../src/model/tables.js';
 import { cellText } from '../../src/render/tables.js';
 import { docxBytes } from '../../src/write/docx/index.js';
 import { fixtureReport, REPO } from '../helpers.js';
@@ -95,7 +96,7 @@ function expected(checked: CheckedReport): { headings: string[]; tables: { capti
     const table = model.tables.find((t) => t.key === key);
     if (!table) throw new Error(key);
     const shown = table.columns.map((c, i) => ({ c, i })).filter(({ c }) => c.shown);
-    const cells = [...table.first, ...table.rows, ...table.last].map((row) => shown.map(({ c, i }) => cellText(row.cells[i], c) ?? ''));
+    const cells = [...table.first, ...table.rows, ...table.last].map((row) => shown.map(({ c, i }) => cellText(row.cells[i], c, formatOf(row, i, c)) ?? ''));
     return { caption: `Tabell ${place.number} ${table.caption}`, cells, numeric: shown.map(({ c }) => c.numeric) };
   });
   return { headings, tables, notes: order.map((id) => notes.get(id) ?? '') };

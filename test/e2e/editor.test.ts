@@ -13,7 +13,7 @@ afterAll(async () => {
 });
 
 /** Every report root in the repository: the real report, the examples and the starters `init` copies. */
-const ROOTS = [REPO, ...['examples/regional-fordelning', 'starters/generisk', 'starters/pilotprojekt'].map((r) => path.join(REPO, r))];
+const ROOTS = [REPO, ...['examples/regional-fordelning', 'examples/uppfoljning-treaarig', 'starters/generisk', 'starters/pilotprojekt'].map((r) => path.join(REPO, r))];
 
 /** The data files of a root, as paths from it. */
 async function dataFiles(root: string): Promise<string[]> {

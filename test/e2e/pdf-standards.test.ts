@@ -3,6 +3,7 @@
 // (github.com/veraPDF/veraPDF-validation-profiles: PDF_A/PDFA-2U.xml, PDF_UA/PDFUA-1.xml),
 // named below as "A <clause>-<test>" and "UA <clause>-<test>".
 import { execFile, execFileSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -138,6 +139,9 @@ async function built(name: string, out: string, stderr: string): Promise<Built> 
   };
 }
 
+/** The example reports under examples/. */
+const EXAMPLES = readdirSync(path.join(REPO, 'examples'));
+
 async function fromStarter(template: string): Promise<Built> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'redovisning-starter-'));
   temporary.push(dir);
@@ -151,13 +155,15 @@ async function fromStarter(template: string): Promise<Built> {
 }
 
 beforeAll(async () => {
-  const example = buildInto(path.join(REPO, 'examples', 'regional-fordelning')).then(async ({ out, result }) => {
-    temporary.push(path.dirname(out));
-    if (result.code !== 0) throw new Error(result.stderr);
-    return built('examples/regional-fordelning', out, result.stderr);
-  });
-  const [generic, pilot, regional] = await Promise.all([fromStarter('generisk'), fromStarter('pilotprojekt'), example]);
-  reports.push(await built('the real report', inject('realOut'), inject('realStderr')), generic, pilot, regional);
+  const examples = EXAMPLES.map((name) =>
+    buildInto(path.join(REPO, 'examples', name)).then(async ({ out, result }) => {
+      temporary.push(path.dirname(out));
+      if (result.code !== 0) throw new Error(result.stderr);
+      return built(`examples/${name}`, out, result.stderr);
+    }),
+  );
+  const [generic, pilot, ...fromExamples] = await Promise.all([fromStarter('generisk'), fromStarter('pilotprojekt'), ...examples]);
+  reports.push(await built('the real report', inject('realOut'), inject('realStderr')), generic, pilot, ...fromExamples);
 }, 600_000);
 
 afterAll(async () => {
@@ -166,7 +172,7 @@ afterAll(async () => {
 
 const each = (title: string, check: (report: Built) => void, timeout = 60_000): void => {
   it(title, { timeout }, () => {
-    expect(reports.length).toBe(4);
+    expect(reports.length).toBe(3 + EXAMPLES.length);
     for (const report of reports) {
       try {
         check(report);
@@ -178,7 +184,7 @@ const each = (title: string, check: (report: Built) => void, timeout = 60_000): 
   });
 };
 
-describe('every build\'s PDF is PDF/A-2u and PDF/UA-1: the real report, both starters and the regional example', () => {
+describe('every build\'s PDF is PDF/A-2u and PDF/UA-1: the real report, both starters and the examples', () => {
   each('the build says so in its last lines', (r) => {
     const lines = r.stderr.trim().split('\n');
     expect(lines[lines.length - 1]).toBe('pdf: uppfyller PDF/A-2u, PDF/UA-1');
