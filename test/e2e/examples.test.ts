@@ -87,6 +87,43 @@ describe('the regional distribution example, in both outputs', () => {
   });
 });
 
+describe('the three-year follow-up example, as its reader gets it', () => {
+  const root = path.join(EXAMPLES, 'uppfoljning-treaarig');
+  let out: string;
+  let html: string;
+  beforeAll(async () => {
+    const built = await buildInto(root);
+    out = built.out;
+    temporary.push(path.dirname(out));
+    expect(built.result.code, built.result.stderr).toBe(0);
+    html = (await readFile(path.join(out, 'index.html'), 'utf8')).replace(/\u00a0/g, ' ');
+  });
+
+  it('the indicators show each row in its own format, shares with one decimal in every row, a dash for a value not known; the CSV leaves it empty', async () => {
+    expect(html).toContain('<tr><th scope="row">Regioner med en plan för kompetensförsörjning</th><td class="num">62,0 %</td><td class="num">90,0 %</td><td class="num">66,7 %</td><td class="num">81,0 %</td><td class="num">85,7 %</td></tr>');
+    expect(html).toContain('<tr><th scope="row">Utbildade handledare</th><td class="num">140</td><td class="num">600</td><td class="num">260</td><td class="num">455</td><td class="num"><span class="none">–</span></td></tr>');
+    const rows = parse(await readFile(path.join(out, 'data', 'indikatorer.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
+    expect(rows.find((r) => r['id'] === 'nojda')).toMatchObject({ utgangslage: '', utfall_2023: '0.82' });
+    expect(rows.find((r) => r['id'] === 'handledare')).toMatchObject({ utfall_2024: '455', utfall_2025: '' });
+  });
+
+  it('the budget has a column per year, a total per row and sums in its foot; the milestones their delay in days', () => {
+    expect(html).toContain('<tr class="sum"><th scope="row">Summa</th><td class="num">4 000 000</td><td class="num">4 500 000</td><td class="num">4 460 000</td><td class="num">12 960 000</td></tr>');
+    expect(html).toContain('<tr><th scope="row">Handledarutbildningen i alla regioner</th><td>31 december 2024</td><td>17 februari 2025</td><td class="num">48</td></tr>');
+    expect(html).toContain('<tr><th scope="row">Regionernas rapporter för 2025</th><td>30 april 2026</td><td><span class="none">ej nådd</span></td><td class="num"><span class="none">–</span></td></tr>');
+  });
+
+  it('the chart\'s value axis runs from 60 to 100 %; the PDF ends with the attached plan after its heading', () => {
+    const svg = /<svg[^>]*aria-labelledby="figur-1-titel".*?<\/svg>/s.exec(html)?.[0] ?? '';
+    const ticks = [...svg.matchAll(/<text[^>]*>(\d+ %)<\/text>/g)].map((m) => m[1]);
+    expect(ticks[0]).toBe('60 %');
+    expect(ticks.at(-1)).toBe('100 %');
+    const pages = pageTexts(path.join(out, 'redovisning.pdf')).map((p) => p.replace(/\s+/g, ' '));
+    expect(pages.at(-2)).toContain('Bilaga 1 Plan för uppföljningen av kompetenslyftet');
+    expect(pages.at(-1)).toContain('Regionerna rapporterar varje år i april.');
+  });
+});
+
 describe('broken copies of the example fail with located errors and write nothing', () => {
   it.each([
     ['administration over the cap', 'data/kostnader.yaml', (t: string) => t.replace('belopp: 980000', 'belopp: 1200000'), [
