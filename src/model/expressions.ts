@@ -49,6 +49,12 @@ const SYNTAX_SV: Record<string, (e: { token?: string | undefined; value?: unknow
   S0207: () => 'uttrycket tar slut för tidigt',
   S0211: (e) => `'${e.token}' kan inte stå först i ett uttryck`,
   S0212: () => "vänstersidan av ':=' ska vara en variabel ($namn)",
+  S0213: (e) => `ett tal efter en punkt läses som ett tal, inte som en nyckel: skriv en nyckel som är ett tal (ett år) inom bakåtfnuttar, \`${String(e.value)}\``,
+};
+
+/** JSONata's own English, with the way out where it does not say it. */
+const SYNTAX_EN: Record<string, (e: { value?: unknown }) => string> = {
+  S0213: (e) => `a number after a dot is read as a number, not a key: write a key that is a number (a year) in backquotes, \`${String(e.value)}\``,
 };
 
 const RUNTIME_SV: Record<string, (e: { token?: string | undefined; value?: unknown; index?: number | undefined }) => string> = {
@@ -83,8 +89,9 @@ export function compileExpression(text: string, where: Located, diagnostics: Dia
     const e = error as JsonataFailure;
     const reason = e.message ?? String(error);
     const sv = (e.code && SYNTAX_SV[e.code]?.(e)) ?? `JSONata säger "${reason}"`;
-    const offset = e.token === '(end)' ? text.length : typeof e.position === 'number' ? Math.max(0, e.position - (e.token?.length ?? 1)) : 0;
-    diagnostics.error('expression-syntax', where.file, where.at(offset), { expression: text, reason: { sv, en: reason } });
+    const offset = e.token === '(end)' ? text.length : typeof e.position === 'number' ? Math.max(0, e.position - (e.token?.length ?? (e.code === 'S0213' ? String(e.value).length : 1))) : 0;
+    const en = (e.code && SYNTAX_EN[e.code]?.(e)) ?? reason;
+    diagnostics.error('expression-syntax', where.file, where.at(offset), { expression: text, reason: { sv, en } });
     return undefined;
   }
   const ast = compiled.ast() as Node;
