@@ -1,11 +1,12 @@
-import { message, type Bilingual, type ValueDesc } from '../message.js';
+import { message, type ValueDesc } from '../message.js';
+import { reasonText, type ExpressionReason } from './jsonata.js';
 
 /** Messages of the declared model: expressions, computed values, checks and tables. */
 export const MODEL_MESSAGES = {
   'expression-syntax': message({
-    example: { expression: '$sum(budget.projekt.uppdrag', reason: { sv: 'ett ")" saknas före uttryckets slut', en: 'Expected ")" before end of expression' } as Bilingual },
-    sv: (p) => `uttrycket '${p.expression}' går inte att läsa: ${p.reason.sv}. Rätta det (JSONata, se README)`,
-    en: (p) => `the expression '${p.expression}' does not parse: ${p.reason.en}; correct it (JSONata, see the README)`,
+    example: { expression: '$sum(budget.projekt.uppdrag', reason: { code: 'S0203', value: ')', message: 'Expected ")" before end of expression' } as ExpressionReason },
+    sv: (p, f) => `uttrycket '${p.expression}' går inte att läsa: ${reasonText(p.reason, 'sv', f)}. Rätta det (JSONata, se README)`,
+    en: (p, f) => `the expression '${p.expression}' does not parse: ${reasonText(p.reason, 'en', f)}; correct it (JSONata, see the README)`,
   }),
   'expression-not-allowed': message({
     example: { expression: '$now()', what: '$now' },
@@ -13,9 +14,9 @@ export const MODEL_MESSAGES = {
     en: (p) => `'${p.what}' may not be used in the report's expressions ('${p.expression}'): a report must build the same every time, and expressions reach only the report's data`,
   }),
   'expression-failed': message({
-    example: { expression: '$sum(rapport.titel)', reason: { sv: 'fel sorts värde till en funktion', en: 'Argument 1 of function "sum" does not match function signature' } as Bilingual },
-    sv: (p) => `uttrycket '${p.expression}' gick inte att beräkna: ${p.reason.sv}`,
-    en: (p) => `the expression '${p.expression}' failed: ${p.reason.en}`,
+    example: { expression: '$sum(rapport.titel)', reason: { code: 'T0412', token: 'sum', index: 1, message: 'Argument 1 of function "sum" must be an array of number' } as ExpressionReason },
+    sv: (p, f) => `uttrycket '${p.expression}' gick inte att beräkna: ${reasonText(p.reason, 'sv', f)}`,
+    en: (p, f) => `the expression '${p.expression}' failed: ${reasonText(p.reason, 'en', f)}`,
   }),
   'expression-missing-path': message({
     example: { expression: '$sum(regioner.beviljt)', path: 'regioner.beviljt', hint: 'beviljat' as string | undefined, known: ['id', 'beviljat'] },
