@@ -49,8 +49,10 @@ function reasonOf(e: JsonataFailure, fallback: unknown): ExpressionReason {
  * Parses an expression the author wrote at `where`. Syntax errors, regular
  * expressions (which could backtrack for ever) and the forbidden functions
  * are reported at the expression, at the column JSONata names when it can.
+ * With `variables` (the names the expression's context binds, such as
+ * `data`), a variable that nothing binds is an error at its column.
  */
-export function compileExpression(text: string, where: Located, diagnostics: Diagnostics): Expression | undefined {
+export function compileExpression(text: string, where: Located, diagnostics: Diagnostics, variables?: readonly string[]): Expression | undefined {
   let compiled: jsonata.Expression;
   try {
     compiled = jsonata(text, { timeout: EXPRESSION_LIMITS.timeoutMs, stack: EXPRESSION_LIMITS.stack, sequence: EXPRESSION_LIMITS.sequence });
@@ -71,7 +73,46 @@ export function compileExpression(text: string, where: Located, diagnostics: Dia
       allowed = false;
     }
   });
-  return allowed ? { text, where, compiled, ast } : undefined;
+  if (!allowed) return undefined;
+  if (variables) {
+    const unknown = unknownVariable(ast, variables);
+    if (unknown) {
+      const offset = typeof unknown.position === 'number' ? Math.max(0, unknown.position - unknown.name.length - 1) : 0;
+      diagnostics.error('expression-unknown-variable', where.file, where.at(offset), { expression: text, name: unknown.name, hint: closest(unknown.name, [...variables]), known: [...variables] });
+      return undefined;
+    }
+  }
+  return { text, where, compiled, ast };
+}
+
+/** JSONata's own functions (2.x), which every expression may call. */
+const JSONATA_FUNCTIONS = new Set(
+  ('sum count max min average string substring substringBefore substringAfter lowercase uppercase length trim pad match contains replace split join ' +
+    'formatNumber formatBase formatInteger parseInteger number floor ceil round abs sqrt power boolean not map zip filter single reduce sift keys lookup ' +
+    'append exists spread merge reverse each error assert type sort shuffle distinct encodeUrlComponent encodeUrl decodeUrlComponent decodeUrl toMillis ' +
+    'fromMillis clone base64encode base64decode').split(' '),
+);
+
+/**
+ * The first variable an expression reads that nothing binds: not one the
+ * context gives (`variables`, such as `data`), a function (JSONata's or the
+ * report's), `$`, `$$`, nor a name the expression binds itself (`$x := …`,
+ * a function's parameters, `@$x`, `#$i`).
+ */
+function unknownVariable(ast: Node, variables: readonly string[]): { name: string; position: number | undefined } | undefined {
+  const bound = new Set<string>(['', '$', ...variables, ...Object.keys(DATE_FUNCTIONS)]);
+  walkNodes(ast, (node) => {
+    if (node.type === 'bind' && (node['lhs'] as Node | undefined)?.type === 'variable') bound.add(String((node['lhs'] as Node).value));
+    if (node.type === 'lambda') for (const a of (node['arguments'] as Node[] | undefined) ?? []) bound.add(String(a.value));
+    for (const key of ['focus', 'index']) if (typeof node[key] === 'string') bound.add(node[key]);
+  });
+  let found: { name: string; position: number | undefined } | undefined;
+  walkNodes(ast, (node) => {
+    if (found || node.type !== 'variable') return;
+    const name = String(node.value);
+    if (!bound.has(name) && !JSONATA_FUNCTIONS.has(name)) found = { name, position: node.position };
+  });
+  return found;
 }
 
 /** Calls `visit` on every node of a syntax tree. */
