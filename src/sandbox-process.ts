@@ -120,15 +120,17 @@ async function runCheck(job: Extract<SandboxJob, { kind: 'check' }>, deadline: n
   let more = 0;
   for (const [i, entry] of entries.entries()) {
     const shown = (): CheckOutcome['entry'] => (entry.listed ? { value: entry.value, path: entry.path } : undefined);
+    // With varje, $nyckel is the entry's key in its mapping (its index in a list), or its place among the entries of an expression.
+    const own = job.each ? { data: scope, nyckel: entry.listed ? i : entry.path?.[entry.path.length - 1] } : bindings;
     if (job.applies !== undefined) {
-      const applies = await evaluate(job.applies, entry.value, bindings, deadline);
+      const applies = await evaluate(job.applies, entry.value, own, deadline);
       if (!applies.ok) {
         outcomes.push({ index: i, entry: shown(), stage: 'applies', failure: applies.failure });
         break;
       }
       if (applies.value !== true) continue;
     }
-    const result = await evaluate(job.condition, entry.value, bindings, deadline);
+    const result = await evaluate(job.condition, entry.value, own, deadline);
     if (!result.ok) {
       outcomes.push({ index: i, entry: shown(), stage: 'condition', failure: result.failure });
       break;
@@ -139,7 +141,7 @@ async function runCheck(job: Extract<SandboxJob, { kind: 'check' }>, deadline: n
       continue;
     }
     const failed = result.value === false || result.value === undefined;
-    const comparison = failed ? await comparisonOf(expression(job.condition), entry.value, bindings) : undefined;
+    const comparison = failed ? await comparisonOf(expression(job.condition), entry.value, own) : undefined;
     outcomes.push({ index: i, entry: shown(), stage: 'condition', value: result.value, comparison });
   }
   return { kind: 'check', run: { outcomes, more } };

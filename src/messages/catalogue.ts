@@ -3,6 +3,7 @@ import { DOKTOR_TEXTS } from './catalogue/doktor.js';
 import { FIGURE_MESSAGES } from './catalogue/figures.js';
 import { FILE_MESSAGES } from './catalogue/files.js';
 import { IMPORT_TEXTS } from './catalogue/import.js';
+import { JSONATA_REASONS } from './catalogue/jsonata.js';
 import { LANGUAGE_MESSAGES } from './catalogue/language.js';
 import { MARKDOWN_MESSAGES } from './catalogue/markdown.js';
 import { MODEL_MESSAGES } from './catalogue/model.js';
@@ -79,6 +80,7 @@ export const TEXTS = {
   ...PREVIEW_TEXTS,
   ...IMPORT_TEXTS,
   ...DOKTOR_TEXTS,
+  ...JSONATA_REASONS,
 };
 
 export type TextId = keyof typeof TEXTS;

@@ -1,6 +1,8 @@
 import jsonata from 'jsonata';
 import type { Diagnostics } from '../diagnostics/diagnostic.js';
 import { closest } from '../format/closest.js';
+import type { ExpressionReason } from '../messages/catalogue/jsonata.js';
+import { DATE_FUNCTIONS } from './date-functions.js';
 import type { Located } from './located.js';
 import type { JsonataFailure } from './sandbox-protocol.js';
 import { followPath, runInSandbox, scopeId, SANDBOX_LIMITS, wire, type Stopped } from './sandbox-runner.js';
@@ -38,60 +40,26 @@ export interface Expression {
 /** The outcome of evaluating an expression: a value, or a failure already reported. */
 export type Evaluated = { ok: true; value: unknown } | { ok: false };
 
-const SYNTAX_SV: Record<string, (e: { token?: string | undefined; value?: unknown }) => string> = {
-  S0101: () => 'en text saknar sitt avslutande citattecken',
-  S0105: () => 'ett namn inom ` saknar sitt avslutande `',
-  S0201: (e) => `syntaxfel vid '${e.token}'`,
-  S0202: (e) => `'${String(e.value)}' väntades, men där står '${e.token}'`,
-  S0203: (e) => `'${String(e.value)}' saknas före uttryckets slut`,
-  S0204: (e) => `okänd operator '${e.token}'`,
-  S0205: (e) => `'${e.token}' står där det inte kan stå`,
-  S0207: () => 'uttrycket tar slut för tidigt',
-  S0211: (e) => `'${e.token}' kan inte stå först i ett uttryck`,
-  S0212: () => "vänstersidan av ':=' ska vara en variabel ($namn)",
-  S0213: (e) => `ett tal efter en punkt läses som ett tal, inte som en nyckel: skriv en nyckel som är ett tal (ett år) inom bakåtfnuttar, \`${String(e.value)}\``,
-};
-
-/** JSONata's own English, with the way out where it does not say it. */
-const SYNTAX_EN: Record<string, (e: { value?: unknown }) => string> = {
-  S0213: (e) => `a number after a dot is read as a number, not a key: write a key that is a number (a year) in backquotes, \`${String(e.value)}\``,
-};
-
-const RUNTIME_SV: Record<string, (e: { token?: string | undefined; value?: unknown; index?: number | undefined }) => string> = {
-  T0410: (e) => `argument ${e.index} till $${e.token}() har fel sorts värde`,
-  T0411: (e) => `värdet passar inte som argument ${e.index} till $${e.token}()`,
-  T0412: (e) => `argument ${e.index} till $${e.token}() ska vara en lista`,
-  T1005: (e) => `'${e.token}' är ingen funktion; menar du $${e.token}?`,
-  T1006: () => 'det som anropas är ingen funktion (finns funktionen?)',
-  T2001: (e) => `vänster sida av '${e.token}' ska vara ett tal`,
-  T2002: (e) => `höger sida av '${e.token}' ska vara ett tal`,
-  T2009: (e) => `värdena på båda sidor om '${e.token}' ska vara av samma sort (tal eller text)`,
-  T2010: (e) => `värdena på båda sidor om '${e.token}' ska vara tal eller text`,
-  D1001: () => 'ett tal blev för stort',
-  D2014: () => 'en talföljd (..) blev för lång',
-  D2015: () => 'en lista blev längre än någon rapport behöver',
-  D3030: (e) => `värdet ${JSON.stringify(e.value)} går inte att göra om till ett tal`,
-  D3137: (e) => String(e.value ?? ''),
-  D3141: (e) => String(e.value ?? ''),
-};
-
+/** A failure as the catalogue words it (`jsonata.<code>`, in messages/catalogue/jsonata.ts). */
+function reasonOf(e: JsonataFailure, fallback: unknown): ExpressionReason {
+  return { code: e.code, token: e.token, value: e.value, index: e.index, message: e.message ?? String(fallback) };
+}
 
 /**
  * Parses an expression the author wrote at `where`. Syntax errors, regular
  * expressions (which could backtrack for ever) and the forbidden functions
  * are reported at the expression, at the column JSONata names when it can.
+ * With `variables` (the names the expression's context binds, such as
+ * `data`), a variable that nothing binds is an error at its column.
  */
-export function compileExpression(text: string, where: Located, diagnostics: Diagnostics): Expression | undefined {
+export function compileExpression(text: string, where: Located, diagnostics: Diagnostics, variables?: readonly string[]): Expression | undefined {
   let compiled: jsonata.Expression;
   try {
     compiled = jsonata(text, { timeout: EXPRESSION_LIMITS.timeoutMs, stack: EXPRESSION_LIMITS.stack, sequence: EXPRESSION_LIMITS.sequence });
   } catch (error) {
     const e = error as JsonataFailure;
-    const reason = e.message ?? String(error);
-    const sv = (e.code && SYNTAX_SV[e.code]?.(e)) ?? `JSONata säger "${reason}"`;
     const offset = e.token === '(end)' ? text.length : typeof e.position === 'number' ? Math.max(0, e.position - (e.token?.length ?? (e.code === 'S0213' ? String(e.value).length : 1))) : 0;
-    const en = (e.code && SYNTAX_EN[e.code]?.(e)) ?? reason;
-    diagnostics.error('expression-syntax', where.file, where.at(offset), { expression: text, reason: { sv, en } });
+    diagnostics.error('expression-syntax', where.file, where.at(offset), { expression: text, reason: reasonOf(e, error) });
     return undefined;
   }
   const ast = compiled.ast() as Node;
@@ -105,7 +73,46 @@ export function compileExpression(text: string, where: Located, diagnostics: Dia
       allowed = false;
     }
   });
-  return allowed ? { text, where, compiled, ast } : undefined;
+  if (!allowed) return undefined;
+  if (variables) {
+    const unknown = unknownVariable(ast, variables);
+    if (unknown) {
+      const offset = typeof unknown.position === 'number' ? Math.max(0, unknown.position - unknown.name.length - 1) : 0;
+      diagnostics.error('expression-unknown-variable', where.file, where.at(offset), { expression: text, name: unknown.name, hint: closest(unknown.name, [...variables]), known: [...variables] });
+      return undefined;
+    }
+  }
+  return { text, where, compiled, ast };
+}
+
+/** JSONata's own functions (2.x), which every expression may call. */
+const JSONATA_FUNCTIONS = new Set(
+  ('sum count max min average string substring substringBefore substringAfter lowercase uppercase length trim pad match contains replace split join ' +
+    'formatNumber formatBase formatInteger parseInteger number floor ceil round abs sqrt power boolean not map zip filter single reduce sift keys lookup ' +
+    'append exists spread merge reverse each error assert type sort shuffle distinct encodeUrlComponent encodeUrl decodeUrlComponent decodeUrl toMillis ' +
+    'fromMillis clone base64encode base64decode').split(' '),
+);
+
+/**
+ * The first variable an expression reads that nothing binds: not one the
+ * context gives (`variables`, such as `data`), a function (JSONata's or the
+ * report's), `$`, `$$`, nor a name the expression binds itself (`$x := …`,
+ * a function's parameters, `@$x`, `#$i`).
+ */
+function unknownVariable(ast: Node, variables: readonly string[]): { name: string; position: number | undefined } | undefined {
+  const bound = new Set<string>(['', '$', ...variables, ...Object.keys(DATE_FUNCTIONS)]);
+  walkNodes(ast, (node) => {
+    if (node.type === 'bind' && (node['lhs'] as Node | undefined)?.type === 'variable') bound.add(String((node['lhs'] as Node).value));
+    if (node.type === 'lambda') for (const a of (node['arguments'] as Node[] | undefined) ?? []) bound.add(String(a.value));
+    for (const key of ['focus', 'index']) if (typeof node[key] === 'string') bound.add(node[key]);
+  });
+  let found: { name: string; position: number | undefined } | undefined;
+  walkNodes(ast, (node) => {
+    if (found || node.type !== 'variable') return;
+    const name = String(node.value);
+    if (!bound.has(name) && !JSONATA_FUNCTIONS.has(name)) found = { name, position: node.position };
+  });
+  return found;
 }
 
 /** Calls `visit` on every node of a syntax tree. */
@@ -123,12 +130,15 @@ function walkNodes(node: unknown, visit: (node: Node) => void): void {
   }
 }
 
-/** Variables every evaluation binds over JSONata's own: the forbidden functions refuse. */
+/**
+ * Variables every evaluation binds over JSONata's own: the report's own
+ * functions (DATE_FUNCTIONS), and the forbidden ones, which refuse.
+ */
 export function guardBindings(bindings: Record<string, unknown>): Record<string, unknown> {
   const refuse = (): never => {
-    throw { code: 'D3137', value: 'function not allowed' };
+    throw { code: 'not-allowed', message: 'function not allowed' };
   };
-  return { ...bindings, eval: refuse, now: refuse, millis: refuse, random: refuse };
+  return { ...bindings, ...DATE_FUNCTIONS, eval: refuse, now: refuse, millis: refuse, random: refuse };
 }
 
 /** Reports why JSONata stopped an expression, at the expression (at the column it names, when it does). */
@@ -136,10 +146,8 @@ export function reportFailure(expr: Pick<Expression, 'text' | 'where'>, e: Jsona
   if (e.code === 'D1012' || e.code === 'D1011') {
     diagnostics.error('expression-timeout', expr.where.file, expr.where.point, { expression: expr.text, limit: EXPRESSION_LIMITS.timeoutMs });
   } else {
-    const reason = e.message ?? String(e);
-    const sv = (e.code && RUNTIME_SV[e.code]?.(e)) ?? `JSONata säger "${reason}"`;
     const offset = typeof e.position === 'number' ? Math.max(0, e.position - (e.token?.length ?? 1)) : 0;
-    diagnostics.error('expression-failed', expr.where.file, expr.where.at(offset), { expression: expr.text, reason: { sv, en: reason } });
+    diagnostics.error('expression-failed', expr.where.file, expr.where.at(offset), { expression: expr.text, reason: reasonOf(e, e) });
   }
 }
 

@@ -51,3 +51,28 @@ export function indexPaths(roots: Iterable<readonly [string, unknown]>): WeakMap
   for (const [name, value] of roots) walk(value, [name]);
   return paths;
 }
+
+/** A data path followed in a value: its segments as the value holds them, or the first part it does not have. */
+export type FollowedPath = { segments: (string | number)[] } | { missing: string; known: string[] };
+
+/**
+ * Follows a data path (`uppdrag.medel.2024`, `regioner[3].namn`) in a value:
+ * a number is an index in a list and a key in a mapping (a year, say), so
+ * the segments find the place the value was written.
+ */
+export function followDataPath(value: unknown, segments: readonly (string | number)[]): FollowedPath {
+  const out: (string | number)[] = [];
+  let current = value;
+  for (const segment of segments) {
+    if (Array.isArray(current) && typeof segment === 'number' && segment < current.length) {
+      current = current[segment];
+      out.push(segment);
+    } else if (current && typeof current === 'object' && !Array.isArray(current) && Object.hasOwn(current, String(segment))) {
+      current = (current as Record<string, unknown>)[String(segment)];
+      out.push(String(segment));
+    } else {
+      return { missing: String(segment), known: current && typeof current === 'object' && !Array.isArray(current) ? Object.keys(current) : [] };
+    }
+  }
+  return { segments: out };
+}

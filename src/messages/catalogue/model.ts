@@ -1,11 +1,12 @@
-import { message, type Bilingual, type ValueDesc } from '../message.js';
+import { message, type ValueDesc } from '../message.js';
+import { reasonText, type ExpressionReason } from './jsonata.js';
 
 /** Messages of the declared model: expressions, computed values, checks and tables. */
 export const MODEL_MESSAGES = {
   'expression-syntax': message({
-    example: { expression: '$sum(budget.projekt.uppdrag', reason: { sv: 'ett ")" saknas före uttryckets slut', en: 'Expected ")" before end of expression' } as Bilingual },
-    sv: (p) => `uttrycket '${p.expression}' går inte att läsa: ${p.reason.sv}. Rätta det (JSONata, se README)`,
-    en: (p) => `the expression '${p.expression}' does not parse: ${p.reason.en}; correct it (JSONata, see the README)`,
+    example: { expression: '$sum(budget.projekt.uppdrag', reason: { code: 'S0203', value: ')', message: 'Expected ")" before end of expression' } as ExpressionReason },
+    sv: (p, f) => `uttrycket '${p.expression}' går inte att läsa: ${reasonText(p.reason, 'sv', f)}. Rätta det (JSONata, se README)`,
+    en: (p, f) => `the expression '${p.expression}' does not parse: ${reasonText(p.reason, 'en', f)}; correct it (JSONata, see the README)`,
   }),
   'expression-not-allowed': message({
     example: { expression: '$now()', what: '$now' },
@@ -13,9 +14,9 @@ export const MODEL_MESSAGES = {
     en: (p) => `'${p.what}' may not be used in the report's expressions ('${p.expression}'): a report must build the same every time, and expressions reach only the report's data`,
   }),
   'expression-failed': message({
-    example: { expression: '$sum(rapport.titel)', reason: { sv: 'fel sorts värde till en funktion', en: 'Argument 1 of function "sum" does not match function signature' } as Bilingual },
-    sv: (p) => `uttrycket '${p.expression}' gick inte att beräkna: ${p.reason.sv}`,
-    en: (p) => `the expression '${p.expression}' failed: ${p.reason.en}`,
+    example: { expression: '$sum(rapport.titel)', reason: { code: 'T0412', token: 'sum', index: 1, message: 'Argument 1 of function "sum" must be an array of number' } as ExpressionReason },
+    sv: (p, f) => `uttrycket '${p.expression}' gick inte att beräkna: ${reasonText(p.reason, 'sv', f)}`,
+    en: (p, f) => `the expression '${p.expression}' failed: ${reasonText(p.reason, 'en', f)}`,
   }),
   'expression-missing-path': message({
     example: { expression: '$sum(regioner.beviljt)', path: 'regioner.beviljt', hint: 'beviljat' as string | undefined, known: ['id', 'beviljat'] },
@@ -26,6 +27,11 @@ export const MODEL_MESSAGES = {
     example: { expression: 'budget.summa.uppdrag' },
     sv: (p) => `uttrycket '${p.expression}' gav inget värde: kontrollera att datan det pekar på finns`,
     en: (p) => `the expression '${p.expression}' gave no value: check that the data it points at exists`,
+  }),
+  'expression-unknown-variable': message({
+    example: { expression: '$key = "2024" or $ < 2000000', name: 'key', hint: undefined as string | undefined, known: ['data', 'nyckel'] },
+    sv: (p, f) => `'$${p.name}' är ingen variabel här ('${p.expression}') och skulle ge inget värde: ${p.hint ? `menar du '$${p.hint}'?` : `här finns ${f.list(p.known.map((k) => `$${k}`))} (${p.known.includes('nyckel') ? '$nyckel är postens nyckel, ' : ''}se README), JSONatas funktioner och datumfunktionerna`}`,
+    en: (p, f) => `'$${p.name}' is not a variable here ('${p.expression}') and would give nothing: ${p.hint ? `did you mean '$${p.hint}'?` : `there is ${f.list(p.known.map((k) => `$${k}`))} (${p.known.includes('nyckel') ? '$nyckel is the entry\'s key, ' : ''}see the README), JSONata's functions and the date functions`}`,
   }),
   'expression-timeout': message({
     example: { expression: '($f := function($x){$f($x)}; $f(1))', limit: 1000 },
@@ -61,6 +67,23 @@ export const MODEL_MESSAGES = {
     example: { key: 'kostnaden' as string | undefined, reason: '"kostnaden" not defined in [object Object]' },
     sv: (p) => (p.key ? `kontrollens meddelande nämner {{${p.key}}}, som varken finns i posten eller i datan: rätta namnet` : `kontrollens meddelande går inte att skriva ut: ${p.reason}`),
     en: (p) => (p.key ? `the check's message names {{${p.key}}}, which is neither in the entry nor in the data: correct the name` : `the check's message cannot be rendered: ${p.reason}`),
+  }),
+  'check-place': message({
+    example: { plats: 'uppdrag.medle', within: false, missing: 'medle', hint: 'medel' as string | undefined, known: ['beslut', 'medel'] },
+    sv: (p, f) =>
+      `plats '${p.plats}' pekar inte på något i ${p.within ? 'posterna som varje ger' : 'datan'}: '${p.missing}' finns inte där${p.hint ? ` (menar du '${p.hint}'?)` : p.known.length ? ` (där finns ${f.names(p.known.slice(0, 12))})` : ''}. Rätta plats (${p.within ? 'en sökväg inom posten' : 'en sökväg från datans rot, t.ex. uppdrag.medel'}) eller ta bort den`,
+    en: (p, f) =>
+      `plats '${p.plats}' names nothing in ${p.within ? 'the entries varje gives' : 'the data'}: there is no '${p.missing}'${p.hint ? ` (did you mean '${p.hint}'?)` : p.known.length ? ` (there is ${f.names(p.known.slice(0, 12))})` : ''}. Correct plats (${p.within ? 'a path within the entry' : "a path from the data's root, e.g. uppdrag.medel"}) or remove it`,
+  }),
+  'check-place.made': message({
+    example: { plats: 'faktiskt', each: 'milstolpar.{"namn": namn, "faktiskt": faktiskt}' },
+    sv: (p) => `plats '${p.plats}' kan inte visas: posterna som varje ger ('${p.each}') står inte på någon rad i datan (uttrycket gör nya värden, eller ger tal och texter i stället för poster). Låt varje ge datans egna poster (ett filter som milstolpar[faktiskt > planerat]) och räkna i villkor, eller ta bort plats`,
+    en: (p) => `plats '${p.plats}' cannot be shown: the entries varje gives ('${p.each}') stand on no line of the data (the expression makes new values, or gives numbers and texts rather than entries). Let varje give the data's own entries (a filter such as milstolpar[faktiskt > planerat]) and compute in villkor, or remove plats`,
+  }),
+  'check-message.syntax': message({
+    example: { reason: "Expecting 'CLOSE', got 'INVALID'" },
+    sv: (p) => `kontrollens meddelande går inte att läsa: kontrollera att varje '{{' har sitt '}}' och varje '{{#block}}' sitt '{{/block}}' (Handlebars säger "${p.reason}")`,
+    en: (p) => `the check's message does not parse: check that every '{{' has its '}}' and every '{{#block}}' its '{{/block}}' (Handlebars says "${p.reason}")`,
   }),
   'table-rows': message({
     example: { table: 'kostnadstabell', found: { kind: 'text', text: 'x' } as ValueDesc },
