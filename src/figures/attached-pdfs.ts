@@ -30,14 +30,17 @@ const inside = (root: string, inner: string): boolean => {
  * most 20 MB that pdf-lib can read, not encrypted, with at least one page;
  * each problem is an error at the `pdf:` line. A PDF with active content
  * (JavaScript, actions, embedded files, forms, XFA) is published without it,
- * and a warning names what was removed. Paths outside the report or missing
- * files are left to the appendix-files rule.
+ * and a warning names what was removed. A PDF whose first page calls itself
+ * another appendix (`Bilaga 3` where the register makes it bilaga 2) gets a
+ * warning. Paths outside the report or missing files are left to the
+ * appendix-files rule.
  */
 export async function prepareAttachedPdfs(sources: Sources, model: ReportModel, diagnostics: Diagnostics): Promise<Map<number, AttachedPdf>> {
   const attached = new Map<number, AttachedPdf>();
   if (!model.bilagor.some((b) => b.pdf)) return attached;
   const { PDFDocument } = await import('pdf-lib');
   const { removeActiveContent } = await import('./pdf-clean.js');
+  const { appendixNumberIn, firstPageText } = await import('./pdf-text.js');
   for (const [i, bilaga] of model.bilagor.entries()) {
     if (!bilaga.pdf) continue;
     const number = i + 1;
@@ -77,6 +80,9 @@ export async function prepareAttachedPdfs(sources: Sources, model: ReportModel, 
       diagnostics.error('appendix-pdf.empty', where.file, where.point, shown);
       continue;
     }
+    // An appendix renumbered in the register whose own first page still gives its old number.
+    const named = appendixNumberIn(firstPageText(doc));
+    if (named !== undefined && named !== number) diagnostics.warn('appendix-pdf-number', where.file, where.point, { ...shown, named, title: bilaga.titel });
     const removed = removeActiveContent(doc);
     if (removed.length > 0) diagnostics.warn('appendix-pdf-cleaned', where.file, where.point, { ...shown, removed });
     attached.set(number, { source: bilaga.pdf, bytes: removed.length > 0 ? await doc.save() : bytes, pages, removed });

@@ -34,17 +34,29 @@ export interface Sentence {
 }
 
 /**
+ * A number before a full stop is an ordinal when it opens the text or a
+ * sentence, or follows a colon: the `1.` of a list written in a paragraph
+ * (`tre steg: 1. Kartlägga …`) or of a numbered heading (`2.1. Bakgrund`).
+ * Anywhere else (`i maj 2023. Utvärderingen …`) it ends its sentence.
+ */
+function ordinal(text: string, numberEnd: number): boolean {
+  const preceding = text.slice(0, numberEnd).replace(/(?:\d+\.)*\d+$/, '');
+  return preceding.trim() === '' || /[.:;!?…]["”’)]*\s+$/u.test(preceding);
+}
+
+/**
  * Splits a text into sentences: at a full stop, question or exclamation
  * mark (with any closing quote or parenthesis) followed by a space and a
  * capital letter, a digit or a quote, but not after an abbreviation
  * (`bl.a.`, `t.ex.`), an initial (`A. Svensson`) or an ordinal (`1.`).
+ * A year or other number before the full stop ends the sentence.
  */
 export function sentencesOf(text: string): Sentence[] {
   const ends: number[] = [];
   const boundary = /[.!?…]+["”’)]*(?=\s+["”(–-]?[\p{Lu}\d])/gu;
   for (const match of text.matchAll(boundary)) {
     const before = /([\p{L}.]+|\d+)$/u.exec(text.slice(Math.max(0, match.index - 12), match.index))?.[1] ?? '';
-    if (match[0].startsWith('.') && (ABBREVIATIONS.has(before.toLowerCase()) || /^\p{Lu}$/u.test(before) || /^\d+$/.test(before))) continue;
+    if (match[0].startsWith('.') && (ABBREVIATIONS.has(before.toLowerCase()) || /^\p{Lu}$/u.test(before) || (/^\d+$/.test(before) && ordinal(text, match.index)))) continue;
     ends.push(match.index + match[0].length);
   }
   ends.push(text.length);

@@ -92,10 +92,33 @@ export async function validateData(data: ParsedData, diagnostics: Diagnostics, m
     const validate = validators.get(name);
     if (!validate || validate.call(helpers, parsed.value)) continue;
     for (const error of relevant(validate.errors ?? [])) {
-      if (!report(error, parsed, name, lookups, diagnostics)) usable = false;
+      if (!report(error, parsed, name, data.schemas.get(name)?.parsed.value, lookups, diagnostics)) usable = false;
     }
   }
   return usable && data.broken.size === 0;
+}
+
+/**
+ * A short example of a value a schema describes, in YAML's flow style: a
+ * mapping as its required fields (or its first three), each with an example
+ * of its own, two levels deep (`{ beslutsfattare: { namn: …, titel: … }, … }`);
+ * a list as one item in brackets; anything else as `…`. Follows `$ref`s
+ * within the same schema.
+ */
+function exampleOf(schema: unknown, root: unknown, depth: number): string {
+  let node = schema as { $ref?: unknown; type?: unknown; properties?: Record<string, unknown>; required?: unknown; items?: unknown; enum?: unknown[] } | undefined;
+  for (let hops = 0; typeof node?.$ref === 'string' && node.$ref.startsWith('#/') && hops < 5; hops++) {
+    node = node.$ref.slice(2).split('/').map(decodeURIComponent).reduce<unknown>((at, segment) => (at as Record<string, unknown> | undefined)?.[segment.replace(/~1/g, '/').replace(/~0/g, '~')], root) as typeof node;
+  }
+  if (!node || typeof node !== 'object') return '…';
+  if (Array.isArray(node.enum) && node.enum.length > 0) return String(node.enum[0]);
+  if (node.properties && depth < 2) {
+    const required = Array.isArray(node.required) ? node.required.filter((k): k is string => typeof k === 'string' && k in (node?.properties ?? {})) : [];
+    const keys = required.length > 0 ? required : Object.keys(node.properties).slice(0, 3);
+    return `{ ${keys.map((k) => `${k}: ${exampleOf(node?.properties?.[k], root, depth + 1)}`).join(', ')} }`;
+  }
+  if (node.type === 'array' && depth < 2) return `[${exampleOf(node.items, root, depth + 1)}]`;
+  return '…';
 }
 
 /**
@@ -115,7 +138,7 @@ function relevant(errors: readonly ErrorObject[]): ErrorObject[] {
  * the declared values and checks can still be computed and report their
  * own problems in the same run.
  */
-function report(error: ErrorObject, parsed: ParsedYaml, name: string, lookups: Lookups, diagnostics: Diagnostics): boolean {
+function report(error: ErrorObject, parsed: ParsedYaml, name: string, root: unknown, lookups: Lookups, diagnostics: Diagnostics): boolean {
   const segments = error.instancePath.split('/').slice(1).map(decodePointer);
   const file = parsed.file.path;
   const path = pathKey(segments) || name;
@@ -136,9 +159,17 @@ function report(error: ErrorObject, parsed: ParsedYaml, name: string, lookups: L
       diagnostics.error('data-schema.required', file, place?.value, { path, key, description: property?.description ?? '' });
       return false;
     }
-    case 'type':
+    case 'type': {
+      // A mapping written as something else: its fields and an example of it, from the schema.
+      const properties = (error.parentSchema as { properties?: Record<string, unknown> } | undefined)?.properties;
+      if (params['type'] === 'object' && properties && Object.keys(properties).length > 0) {
+        const key = String(segments.at(-1) ?? name);
+        diagnostics.error('data-schema.type-mapping', file, place?.value, { path, fields: Object.keys(properties), example: `${key}: ${exampleOf(error.parentSchema, root, 0)}`, found: describeValue(error.data), description });
+        return false;
+      }
       diagnostics.error('data-schema.type', file, place?.value, { path, expected: String(params['type']), found: describeValue(error.data), description });
       return false;
+    }
     case 'pattern':
     case 'format':
       diagnostics.error('data-schema.pattern', file, place?.value, { path, value: describeValue(error.data), description });

@@ -28,17 +28,27 @@ const MAX_DEPTH = 20;
 export function parseYaml(file: SourceFile, diagnostics: Diagnostics): ParsedYaml | undefined {
   const index = new LineIndex(file.text);
   if (file.text.trim() === '') {
-    diagnostics.error('yaml-empty', file.path, { line: 1, column: 1 }, {});
+    reportEmpty(file, diagnostics, false);
     return undefined;
   }
   try {
     const events = yaml.parseEvents(file.text, { filename: file.path, maxDepth: MAX_DEPTH });
     const documents = events.filter((e) => e.type === yaml.EVENT_ID.DOCUMENT).length;
+    // Only comments: no value at all, which is an empty file (not a count of documents to put right).
+    if (documents === 0) {
+      reportEmpty(file, diagnostics, true);
+      return undefined;
+    }
     if (documents !== 1) {
       diagnostics.error('yaml-syntax.documents', file.path, { line: 1, column: 1 }, { count: documents });
       return undefined;
     }
     const value = yaml.load(file.text, { filename: file.path, maxDepth: MAX_DEPTH, maxAliases: 0 });
+    // Comments and a lone '---' (or '...'): one document with nothing in it.
+    if (value == null && !/^(?!---|\.\.\.)[^#\s]/m.test(file.text)) {
+      reportEmpty(file, diagnostics, true);
+      return undefined;
+    }
     const places = new Map<string, YamlPlace>();
     walk(events, 1, '', file.text, index, places);
     return { file, value, places, index };
@@ -47,13 +57,49 @@ export function parseYaml(file: SourceFile, diagnostics: Diagnostics): ParsedYam
       const mark = error.mark as { line?: number; column?: number } | undefined;
       const point = mark && typeof mark.line === 'number' ? { line: mark.line + 1, column: (mark.column ?? 0) + 1 } : undefined;
       const reason = String(error.reason ?? error.message).replace(/\s+/g, ' ');
-      diagnostics.error('yaml-syntax', file.path, point, { reason: { sv: swedishReason(reason), en: reason } });
+      const unquoted = point && unquotedValue(file.text, point, reason);
+      if (unquoted) diagnostics.error('yaml-syntax.unquoted', file.path, unquoted.point, unquoted.params);
+      else diagnostics.error('yaml-syntax', file.path, point, { reason: { sv: swedishReason(reason), en: reason } });
       return undefined;
     }
     const reason = (error as Error).message;
     diagnostics.error('yaml-syntax', file.path, undefined, { reason: { sv: swedishReason(reason), en: reason } });
     return undefined;
   }
+}
+
+/** The core data files, each with its message of what it holds when it is empty. */
+const CORE_FILES = ['rapport', 'bilagor', 'tabeller', 'figurer', 'berakning', 'kontroller'] as const;
+
+/** An empty data file (nothing, or only comments): said so, with what the file holds. */
+function reportEmpty(file: SourceFile, diagnostics: Diagnostics, comments: boolean): void {
+  const name = /(?:^|\/)data\/([^/]+)\.ya?ml$/.exec(file.path)?.[1];
+  const core = CORE_FILES.find((c) => c === name);
+  const at = { line: 1, column: 1 };
+  if (core) diagnostics.error(`yaml-empty.${core}`, file.path, at, { comments });
+  else diagnostics.error('yaml-empty', file.path, at, { comments, name: name ?? file.path.replace(/^.*\//, '').replace(/\.ya?ml$/, '') });
+}
+
+/**
+ * A plain (unquoted) value that YAML cannot read because of what is in it: a
+ * `: ` (a JSONata object `{ "namn": titel }`, a condition `? 'ja' : 'nej'`, a
+ * message with a colon), which YAML takes for a new key, or a value that
+ * starts with `{{` (a helper), which it takes for a mapping. The line and
+ * what to write instead, or undefined for other syntax errors.
+ */
+function unquotedValue(text: string, point: Point, reason: string): { point: Point; params: { key: string; value: string; quoted: string; colon: boolean } } | undefined {
+  if (!/^bad indentation of a mapping entry|^object-based map does not support complex keys|^missed comma between flow collection entries/.test(reason)) return undefined;
+  const line = text.split(/\r?\n/)[point.line - 1] ?? '';
+  const match = /^(\s*(?:-\s+)?)([^\s#'"{[][^:#]*?):[ \t]+(.+?)\s*$/.exec(line);
+  if (!match) return undefined;
+  const [, indent = '', key = '', value = ''] = match;
+  const start = indent.length + key.length + 1 + (line.slice(indent.length + key.length + 1).length - line.slice(indent.length + key.length + 1).trimStart().length);
+  const braces = value.startsWith('{{');
+  const colon = !braces && !/^['"|>&*!{[]/.test(value) && /:\s/.test(value) && /^bad indentation/.test(reason);
+  if (!braces && !colon) return undefined;
+  // Single quotes keep every character as it is (a ' inside is written twice).
+  const quoted = `'${value.replace(/'/g, "''")}'`;
+  return { point: { line: point.line, column: start + 1 }, params: { key, value: value.length > 60 ? `${value.slice(0, 60)}…` : value, quoted: quoted.length > 80 ? `'${value.slice(0, 50).replace(/'/g, "''")}…'` : quoted, colon } };
 }
 
 /** js-yaml's most common reasons in Swedish; others are quoted as they are. */

@@ -8,6 +8,7 @@ import type { Placements } from '../expand/placements.js';
 import type { ImageAsset } from '../figures/image-asset.js';
 import type { PreparedFigures } from '../figures/prepare.js';
 import type { SourceFile } from '../load/source-file.js';
+import { shiftAppendixHeadings } from '../markdown/appendix-headings.js';
 import type { AppendixText } from '../markdown/parse-markdown.js';
 import type { Rapport, ReportModel } from '../model/report-model.js';
 import type { TableModel } from '../model/tables.js';
@@ -37,12 +38,12 @@ export function appendixPdfPath(appendix: AppendixText): string {
   return `bilagor/bilaga-${appendix.number}.pdf`;
 }
 
-/** Each appendix as a section: `Bilaga N` heading with its title, then its body (tables and figures in place) or a note. */
+/** Each appendix as a section: `Bilaga N` heading with its title, then its body (its headings below the title; tables and figures in place) or a note. */
 export function renderAppendices(appendices: readonly AppendixText[], draw: Drawer, options: AppendixOptions = { headingTag: 'h3' }): Element[] {
   return appendices.map((a) => {
     let content: Element[];
     if (a.body) {
-      const tree = toSafeHast.runSync(structuredClone(a.body.tree)) as HastRoot;
+      const tree = toSafeHast.runSync(shiftAppendixHeadings(structuredClone(a.body.tree), Number(options.headingTag.slice(1)))) as HastRoot;
       draw.images(tree);
       content = tree.children.filter((c): c is Element => c.type === 'element').map((c) => placedAt(c, draw) ?? c);
     } else {

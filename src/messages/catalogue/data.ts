@@ -13,6 +13,10 @@ const TYPE_EN: Record<string, string> = { string: 'text', number: 'a number', in
 const typeSv = (t: string): string => t.split(',').map((x) => TYPE_SV[x] ?? x).join(' eller ');
 const typeEn = (t: string): string => t.split(',').map((x) => TYPE_EN[x] ?? x).join(' or ');
 
+/** ' (den har bara kommentarer)' for a file of comments and nothing else. */
+const emptySv = (comments: boolean): string => (comments ? ' (den har bara kommentarer)' : '');
+const emptyEn = (comments: boolean): string => (comments ? ' (it holds only comments)' : '');
+
 /** Messages of the data files: YAML syntax, schemas, references between files. */
 export const DATA_MESSAGES = {
   'data-value.reserved-character': message({
@@ -31,9 +35,44 @@ export const DATA_MESSAGES = {
     en: (p) => `the number ${p.value} is outside the range that is counted exactly (at most 9,007,199,254,740,991 in size): a digit would change silently. Write it as text in quotes if it is an identifier, else correct it`,
   }),
   'yaml-empty': message({
-    example: {},
-    sv: () => 'datafilen är tom: skriv in dess data eller ta bort filen',
-    en: () => 'the data file is empty: add its data or delete the file',
+    example: { comments: true, name: 'insatser' },
+    sv: (p) => `datafilen är tom${emptySv(p.comments)}: skriv in dess data, en lista (- …) eller en mappning (nyckel: värde), som kapitlen sedan når som ${p.name}; eller ta bort filen`,
+    en: (p) => `the data file is empty${emptyEn(p.comments)}: write its data, a list (- …) or a mapping (key: value), which the chapters then reach as ${p.name}; or delete the file`,
+  }),
+  'yaml-empty.rapport': message({
+    example: { comments: true },
+    sv: (p) => `data/rapport.yaml är tom${emptySv(p.comments)}: den ska hålla brevhuvudet och dokumentets uppgifter, en mappning med titel, beskrivning, datum, dnr och mottagare (och myndighet, om ingen profil ger den), till exempel 'titel: Redovisning av uppdraget' på en rad och 'datum: 2025-03-28' på nästa (redovisning init skriver en att utgå från)`,
+    en: (p) => `data/rapport.yaml is empty${emptyEn(p.comments)}: it holds the letterhead and the document's facts, a mapping with titel, beskrivning, datum, dnr and mottagare (and myndighet, unless a profile gives it), e.g. 'titel: Redovisning av uppdraget' on one line and 'datum: 2025-03-28' on the next (redovisning init writes one to start from)`,
+  }),
+  'yaml-empty.bilagor': message({
+    example: { comments: true },
+    sv: (p) => `data/bilagor.yaml är tom${emptySv(p.comments)}: den ska hålla bilageförteckningen, en lista med en post per bilaga, till exempel '- { nyckel: program, titel: Program för mötet, innehall: bilagor/program.md }' (eller pdf: bilagor/program.pdf); ta bort filen om rapporten inte har några bilagor`,
+    en: (p) => `data/bilagor.yaml is empty${emptyEn(p.comments)}: it holds the appendix register, a list with one entry per appendix, e.g. '- { nyckel: program, titel: Program för mötet, innehall: bilagor/program.md }' (or pdf: bilagor/program.pdf); delete the file if the report has no appendices`,
+  }),
+  'yaml-empty.tabeller': message({
+    example: { comments: true },
+    sv: (p) => `data/tabeller.yaml är tom${emptySv(p.comments)}: den ska hålla rapportens tabeller, en mappning från tabellens namn till dess rubrik, rader och kolumner, till exempel 'regioner: { rubrik: Medel per region, rader: regioner, kolumner: { namn: { rubrik: Region } } }'; ta bort filen om rapporten inte har några tabeller`,
+    en: (p) => `data/tabeller.yaml is empty${emptyEn(p.comments)}: it holds the report's tables, a mapping from each table's name to its caption, rows and columns, e.g. 'regioner: { rubrik: Medel per region, rader: regioner, kolumner: { namn: { rubrik: Region } } }'; delete the file if the report has no tables`,
+  }),
+  'yaml-empty.figurer': message({
+    example: { comments: true },
+    sv: (p) => `data/figurer.yaml är tom${emptySv(p.comments)}: den ska hålla rapportens figurer, en mappning från figurens namn till rubrik, beskrivning och diagram eller bild, till exempel 'karta: { rubrik: Regionerna, beskrivning: En karta över …, bild: bilder/karta.png }'; ta bort filen om rapporten inte har några figurer`,
+    en: (p) => `data/figurer.yaml is empty${emptyEn(p.comments)}: it holds the report's figures, a mapping from each figure's name to its caption, description and chart or image, e.g. 'karta: { rubrik: Regionerna, beskrivning: En karta över …, bild: bilder/karta.png }'; delete the file if the report has no figures`,
+  }),
+  'yaml-empty.berakning': message({
+    example: { comments: true },
+    sv: (p) => `data/berakning.yaml är tom${emptySv(p.comments)}: den ska hålla rapportens beräknade värden, en mappning från namn till JSONata-uttryck, till exempel 'kostnad: $sum(insatser.kostnad)'; ta bort filen om rapporten inte beräknar några värden`,
+    en: (p) => `data/berakning.yaml is empty${emptyEn(p.comments)}: it holds the report's computed values, a mapping from names to JSONata expressions, e.g. 'kostnad: $sum(insatser.kostnad)'; delete the file if the report computes no values`,
+  }),
+  'yaml-empty.kontroller': message({
+    example: { comments: true },
+    sv: (p) => `data/kontroller.yaml är tom${emptySv(p.comments)}: den ska hålla rapportens egna kontroller, en lista med id, villkor och meddelande, till exempel '- { id: inom-medel, villkor: berakning.kostnad <= uppdrag.medel, meddelande: Kostnaden är större än medlen }'; ta bort filen om rapporten inte har några egna kontroller`,
+    en: (p) => `data/kontroller.yaml is empty${emptyEn(p.comments)}: it holds the report's own checks, a list with id, villkor and meddelande, e.g. '- { id: inom-medel, villkor: berakning.kostnad <= uppdrag.medel, meddelande: Kostnaden är större än medlen }'; delete the file if the report has no checks of its own`,
+  }),
+  'yaml-syntax.unquoted': message({
+    example: { key: 'villkor', value: "$exists(a) and { $: b }", quoted: "'$exists(a) and { $: b }'", colon: true },
+    sv: (p) => `YAML-fel: värdet av '${p.key}' ${p.colon ? "innehåller ': ', som YAML läser som början på en ny nyckel" : "börjar med '{', som YAML läser som en mappning"} (${p.value}). Sätt värdet inom citattecken, ${p.key}: ${p.quoted} (en ' inuti skrivs två gånger), eller skriv '${p.key}: >-' och värdet indraget på raden under`,
+    en: (p) => `YAML syntax: the value of '${p.key}' ${p.colon ? "holds ': ', which YAML reads as the start of a new key" : "starts with '{', which YAML reads as a mapping"} (${p.value}). Put the value in quotes, ${p.key}: ${p.quoted} (a ' inside is written twice), or write '${p.key}: >-' and the value indented on the line below`,
   }),
   'yaml-syntax.documents': message({
     example: { count: 2 },
@@ -54,6 +93,11 @@ export const DATA_MESSAGES = {
     example: { path: 'projekt[1].uppdrag', expected: 'integer', found: { kind: 'text', text: '300000' } as ValueDesc, description: 'Belopp i hela kronor' },
     sv: (p, f) => `${p.path} ska vara ${typeSv(p.expected)}, men är ${f.value(p.found)}.${about(p.description)}`,
     en: (p, f) => `${p.path}: expected ${typeEn(p.expected)}, found ${f.value(p.found)}.${about(p.description)}`,
+  }),
+  'data-schema.type-mapping': message({
+    example: { path: 'beslut', fields: ['beslutsfattare', 'foredragande', 'deltagare'], example: 'beslut: { beslutsfattare: { namn: …, titel: … }, foredragande: { namn: …, titel: … } }', found: { kind: 'text', text: 'Anna Andersson' } as ValueDesc, description: 'Beslutsraderna som avslutar rapporten' },
+    sv: (p, f) => `${p.path} ska vara en mappning med fälten ${f.names(p.fields)}, men är ${f.value(p.found)}: skriv till exempel ${p.example} (eller ett fält per rad, indraget under ${p.path.replace(/^.*[.\]]/, '') || p.path}:).${about(p.description)}`,
+    en: (p, f) => `${p.path} must be a mapping with the fields ${f.names(p.fields)}, found ${f.value(p.found)}: write, for example, ${p.example} (or one field a line, indented under ${p.path.replace(/^.*[.\]]/, '') || p.path}:).${about(p.description)}`,
   }),
   'data-schema.required': message({
     example: { path: 'rapport', key: 'ertDnr', description: 'Departementets diarienummer' },

@@ -82,6 +82,11 @@ export const REFERENCE_MESSAGES = {
     sv: (p, f) => `bilaga ${p.number}: ${p.path} innehöll aktivt innehåll (${f.list(p.removed)}: skript, åtgärder, inbäddade filer eller formulär) som har tagits bort ur den publicerade kopian i bilagor/ och ur rapportens PDF: kontrollera att bilagan ser ut som den ska, eller spara den utan sådant innehåll`,
     en: (p, f) => `bilaga ${p.number}: ${p.path} held active content (${f.list(p.removed)}: scripts, actions, embedded files or forms), removed from the copy published in bilagor/ and from the report's PDF: check that the appendix looks as it should, or save it without such content`,
   }),
+  'appendix-pdf-number': message({
+    example: { number: 2, path: 'bilagor/program.pdf', named: 3, title: 'Program för startmötet' },
+    sv: (p) => `bilaga ${p.number} (${p.title}): första sidan i ${p.path} säger 'Bilaga ${p.named}', men i data/bilagor.yaml är den bilaga ${p.number} (numret följer ordningen där, kanske ändrad sedan PDF-filen gjordes): ändra till 'Bilaga ${p.number}' i dokumentet som PDF-filen gjordes från och spara om den som PDF`,
+    en: (p) => `bilaga ${p.number} (${p.title}): the first page of ${p.path} says 'Bilaga ${p.named}', but data/bilagor.yaml makes it bilaga ${p.number} (the number follows the order there, perhaps changed since the PDF was made): change it to 'Bilaga ${p.number}' in the document the PDF was made from and save it as PDF again`,
+  }),
   'table-unknown': message({
     example: { number: 3, count: 2 },
     sv: (p) => `tabell ${p.number} finns inte: rapporten har ${p.count === 0 ? 'inga tabeller' : p.count === 1 ? 'en tabell (tabell 1)' : `tabell 1–${p.count}`}, numrerade i den ordning de placeras med {{> namn}}`,

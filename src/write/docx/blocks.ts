@@ -7,7 +7,7 @@ import { columnWidths } from './tables.js';
 
 /** What a block is written in: its heading levels shifted, list depth, and a style for its plain paragraphs. */
 interface BlockOptions {
-  /** Added to a Markdown heading's depth (a chapter's `#` is Heading 1, an appendix body's Heading 2). */
+  /** Added to a Markdown heading's depth (a chapter's `#` is Heading 1; an appendix body's `##` is Heading 2, under the appendix's title). */
   headingShift: number;
   /** The style of plain paragraphs (Normal when undefined). */
   paragraphStyle?: string;

@@ -6,6 +6,7 @@ import type { FootnoteDefinition } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { CheckContext } from '../../check/check-context.js';
 import { Diagnostics } from '../../diagnostics/diagnostic.js';
+import { appendixHeadingShift } from '../../markdown/appendix-headings.js';
 import type { AppendixText } from '../../markdown/parse-markdown.js';
 import type { ReportModel } from '../../model/report-model.js';
 import { appendixPdfPath, reportDrawer } from '../../render/render-page.js';
@@ -96,7 +97,7 @@ export function reportDocument(context: CheckContext, images: WordImages, faces:
   const place = placeDrawer(context, model, images);
 
   const chapters = context.chapters.flatMap((chapter) => writeBlocks(chapter.tree.children, write, place, { headingShift: 0 }));
-  const appendices = context.appendices.flatMap((a) => appendixBlocks(a, (appendix) => writeBlocks(appendix.body?.tree.children ?? [], write, place, { headingShift: 1 })));
+  const appendices = context.appendices.flatMap((a) => appendixBlocks(a, (appendix) => writeBlocks(appendix.body?.tree.children ?? [], write, place, { headingShift: appendix.body ? appendixHeadingShift(appendix.body.tree, 1) : 0 })));
   const children: FileChild[] = [
     ...letterhead(rapport, images.logo),
     new Paragraph({ style: STYLE.title, children: [textRun(rapport.titel)] }),
