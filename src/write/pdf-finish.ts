@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFOperator, PDFString, type PDFObject } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFOperator, PDFRef, PDFString, type PDFObject } from 'pdf-lib';
 import { TOOL_PRODUCER } from '../load/tool-package.js';
 import type { LayoutHints, Placement } from './pdf.js';
 import { addPageFigure, fontsNotEmbedded } from './pdf-standards/appendix-pages.js';
@@ -36,23 +36,31 @@ export interface PdfMetadata {
  * the id tree, so that the same input gives the same bytes.
  */
 export function renumberStructureIds(doc: PDFDocument): void {
-  // One walk finds every node id and where it stands (a string in an array, or the value of
-  // one of these keys); then only those are rewritten.
+  // One walk of the structure tree (its elements, their attributes, the id tree, the parent
+  // tree; not the pages, annotations and parents they point at) finds every node id and where it stands
+  // (a string in an array, or the value of one of these keys); then only those are rewritten.
   const found: { id: number; replace: (s: PDFString) => void }[] = [];
   const ID_KEYS = new Set([PDFName.of('ID'), PDFName.of('Headers'), PDFName.of('Names'), PDFName.of('Limits')]);
-  const visit = (object: PDFObject | undefined, replace: (s: PDFString) => void): void => {
-    if (object instanceof PDFString) {
+  const ELSEWHERE = new Set([PDFName.of('P'), PDFName.of('Pg'), PDFName.of('Obj'), PDFName.of('Stm'), PDFName.of('StmOwn')]);
+  const seen = new Set<PDFObject>();
+  const visit = (value: PDFObject | undefined, replace: (s: PDFString) => void): void => {
+    const object = value instanceof PDFRef ? doc.context.lookup(value) : value;
+    if (object instanceof PDFString && object === value) {
       const m = /^node(\d+)$/.exec(object.asString());
       if (m) found.push({ id: Number(m[1]), replace });
-    } else if (object instanceof PDFArray) {
+      return;
+    }
+    if (!(object instanceof PDFArray || object instanceof PDFDict) || seen.has(object)) return;
+    seen.add(object);
+    if (object instanceof PDFArray) {
       for (let i = 0; i < object.size(); i++) visit(object.get(i), (s) => object.set(i, s));
-    } else if (object instanceof PDFDict) {
-      for (const [key, value] of object.entries()) {
-        if (ID_KEYS.has(key) || value instanceof PDFArray || value instanceof PDFDict) visit(value, (s) => object.set(key, s));
+    } else {
+      for (const [key, entry] of object.entries()) {
+        if (!ELSEWHERE.has(key) && (ID_KEYS.has(key) || !(entry instanceof PDFString))) visit(entry, (s) => object.set(key, s));
       }
     }
   };
-  for (const [, object] of doc.context.enumerateIndirectObjects()) visit(object, () => undefined);
+  visit(doc.catalog.get(PDFName.of('StructTreeRoot')), () => undefined);
   const order = new Map([...new Set(found.map((f) => f.id))].sort((a, b) => a - b).map((id, i) => [id, i + 1]));
   for (const { id, replace } of found) replace(PDFString.of(`node${String(order.get(id)).padStart(8, '0')}`));
 }
@@ -154,6 +162,8 @@ export async function finishPdf(
     });
     if (mcid !== undefined) page.pushOperators(PDFOperator.of('EMC' as never));
   }
+  // The pages' new content streams compress while the rest is done.
+  const contentWritten = conform ? (await markPageContent(doc, new Set(hints.spacedHyphens))).written : Promise.resolve();
   doc.setTitle(meta.title, { showInWindowTitleBar: true });
   doc.setAuthor(meta.author);
   doc.setSubject(meta.subject);
@@ -172,7 +182,6 @@ export async function finishPdf(
   }
   const shortfalls: StandardShortfall[] = [];
   if (conform) {
-    markPageContent(doc, new Set(hints.spacedHyphens));
     const structure = fixStructure(doc, hints, meta.language);
     if (structure.problems.length) shortfalls.push({ standard: 'PDF/UA-1', why: 'pdf.why.structure', reason: structure.problems.join('; ') });
     if (!addOutputIntent(doc)) shortfalls.push({ standard: 'PDF/A-2u', why: 'pdf.why.no-profile' });
@@ -183,6 +192,7 @@ export async function finishPdf(
   const standards = conform ? (['PDF/A-2u', 'PDF/UA-1'] as const).filter((name) => !shortfalls.some((s) => s.standard === name)) : [];
   const xmp = doc.context.stream(new TextEncoder().encode(xmpPacket(meta, { pdfa: standards.includes('PDF/A-2u'), pdfua: standards.includes('PDF/UA-1') })), { Type: 'Metadata', Subtype: 'XML' });
   doc.catalog.set(PDFName.of('Metadata'), doc.context.register(xmp));
+  await contentWritten;
   const id = PDFHexString.of(ID_PLACEHOLDER);
   doc.context.trailerInfo.ID = doc.context.obj([id, id]);
   const bytes = writeFileId(await doc.save({ useObjectStreams: false, objectsPerTick: Infinity }));

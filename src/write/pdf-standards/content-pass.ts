@@ -1,24 +1,35 @@
-import { deflateSync, inflateSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { deflate, inflate } from 'node:zlib';
 import { decodePDFRawStream, PDFArray, PDFContentStream, PDFDict, PDFName, PDFNumber, PDFRawStream, PDFRef, type PDFDocument, type PDFObject, type PDFPage } from 'pdf-lib';
 import { rewriteMarkedContent, type FontText, type McidPlace } from './marked-content.js';
 import { lookup, parentTree, structRoot, typeOf } from './struct-tree.js';
 
-/** Structure types whose text is one block: a line break inside one is a space between words. */
-const BLOCKS = new Set(['P', 'H', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI', 'Lbl', 'LBody', 'TD', 'TH', 'Caption', 'Note', 'Figure', 'BlockQuote', 'TOCI', 'Document']);
+/** Structure types whose text is one block: a line break inside one is a space between words (names compared as pdf-lib's interned PDFNames). */
+const BLOCKS = new Set(['P', 'H', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI', 'Lbl', 'LBody', 'TD', 'TH', 'Caption', 'Note', 'Figure', 'BlockQuote', 'TOCI', 'Document'].map((s) => PDFName.of(s)));
+const LINK = PDFName.of('Link');
 
-function bytesOf(stream: PDFObject | undefined): Uint8Array {
+/** zlib's output chunk: a page's content is some hundred kilobytes, so few round trips. */
+const CHUNK = { chunkSize: 256 * 1024 };
+const inflating = promisify(inflate);
+const deflating = promisify(deflate);
+
+/**
+ * A stream's decoded bytes. Node's zlib inflates Chromium's streams several
+ * times faster than pdf-lib's pako, and in its own threads: the pages'
+ * streams inflate while the content pass works on the first ones.
+ */
+async function bytesOf(stream: PDFObject | undefined): Promise<Uint8Array> {
   if (stream instanceof PDFRawStream) {
-    // Node's zlib inflates Chromium's streams several times faster than pdf-lib's pako.
     const filter = stream.dict.get(PDFName.of('Filter'));
     const only = filter instanceof PDFArray && filter.size() === 1 ? filter.get(0) : filter;
-    if (only instanceof PDFName && only.decodeText() === 'FlateDecode' && !stream.dict.get(PDFName.of('DecodeParms'))) return inflateSync(stream.contents);
+    if (only === PDFName.of('FlateDecode') && !stream.dict.get(PDFName.of('DecodeParms'))) return inflating(stream.contents, CHUNK);
     return decodePDFRawStream(stream).decode();
   }
   if (stream instanceof PDFContentStream) return stream.getUnencodedContents();
   return new Uint8Array();
 }
 
-const latin1 = (bytes: Uint8Array): string => Buffer.from(bytes).toString('latin1');
+const latin1 = (bytes: Uint8Array): string => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
 
 /** Reads a ToUnicode CMap's bfchar and bfrange entries. */
 export function readToUnicode(cmap: string): Map<number, string> {
@@ -49,8 +60,17 @@ export function readToUnicode(cmap: string): Map<number, string> {
   return map;
 }
 
+/** How a font's codes read as text. */
+async function fontText(doc: PDFDocument, font: PDFDict): Promise<FontText> {
+  const toUnicode = lookup(doc, font, 'ToUnicode');
+  const unicode = toUnicode ? readToUnicode(latin1(await bytesOf(toUnicode))) : new Map<number, string>();
+  const bytes = lookup(doc, font, 'Subtype') === PDFName.of('Type0') ? 2 : 1;
+  const spaceCode = [...unicode].find(([, u]) => u === ' ')?.[0];
+  return { bytes, unicode, space: spaceCode === undefined ? undefined : `<${spaceCode.toString(16).padStart(bytes * 2, '0')}>` };
+}
+
 /** The fonts of a page's resources, as text. */
-function pageFonts(doc: PDFDocument, page: PDFPage, cache: Map<PDFObject, FontText>): Map<string, FontText> {
+async function pageFonts(doc: PDFDocument, page: PDFPage, cache: Map<PDFObject, Promise<FontText>>): Promise<Map<string, FontText>> {
   const fonts = new Map<string, FontText>();
   const resources = page.node.Resources();
   const fontDict = resources ? lookup(doc, resources, 'Font') : undefined;
@@ -60,15 +80,10 @@ function pageFonts(doc: PDFDocument, page: PDFPage, cache: Map<PDFObject, FontTe
     if (!(font instanceof PDFDict)) continue;
     let text = cache.get(font);
     if (!text) {
-      const toUnicode = lookup(doc, font, 'ToUnicode');
-      const unicode = toUnicode ? readToUnicode(latin1(bytesOf(toUnicode))) : new Map<number, string>();
-      const subtype = lookup(doc, font, 'Subtype');
-      const bytes = subtype instanceof PDFName && subtype.decodeText() === 'Type0' ? 2 : 1;
-      const spaceCode = [...unicode].find(([, u]) => u === ' ')?.[0];
-      text = { bytes, unicode, space: spaceCode === undefined ? undefined : `<${spaceCode.toString(16).padStart(bytes * 2, '0')}>` };
+      text = fontText(doc, font);
       cache.set(font, text);
     }
-    fonts.set(name.decodeText(), text);
+    fonts.set(name.decodeText(), await text);
   }
   return fonts;
 }
@@ -86,9 +101,9 @@ function pagePlaces(doc: PDFDocument, page: PDFPage, tree: Map<number, PDFObject
     let block: object | undefined;
     let inLink = false;
     for (let depth = 0; elem instanceof PDFDict && depth < 100; depth++) {
-      const type = typeOf(elem);
-      if (type === 'Link') inLink = true;
-      if (!block && BLOCKS.has(type)) block = elem;
+      const type = elem.get(PDFName.of('S'));
+      if (type === LINK) inLink = true;
+      if (!block && type instanceof PDFName && BLOCKS.has(type)) block = elem;
       const parent = elem.get(PDFName.of('P'));
       elem = parent instanceof PDFRef ? doc.context.lookup(parent) : parent;
     }
@@ -102,29 +117,45 @@ export interface ContentPassResult {
   artifacts: number;
   joinedLabels: number;
   spaces: number;
+  /** Settles when every page has its new content stream (they compress meanwhile, in zlib's threads). */
+  written: Promise<void>;
 }
 
 /**
  * Rewrites every page's content (see rewriteMarkedContent): unmarked
  * content becomes artifacts, CSS-drawn numbers join their labels, soft line
- * breaks get their spaces. Each page then has one content stream.
+ * breaks get their spaces. Each page then has one content stream, in place
+ * once `written` settles: the caller goes on with the structure meanwhile.
  */
-export function markPageContent(doc: PDFDocument, spacedHyphens: ReadonlySet<string> = new Set()): ContentPassResult {
+export async function markPageContent(doc: PDFDocument, spacedHyphens: ReadonlySet<string> = new Set()): Promise<ContentPassResult> {
   const root = structRoot(doc);
   const tree = root ? parentTree(doc, root) : new Map<number, PDFObject>();
-  const cache = new Map<PDFObject, FontText>();
-  const total: ContentPassResult = { artifacts: 0, joinedLabels: 0, spaces: 0 };
-  for (const page of doc.getPages()) {
+  const cache = new Map<PDFObject, Promise<FontText>>();
+  const pages = doc.getPages();
+  // Every page's streams start inflating at once; each rewritten page deflates while the next is rewritten.
+  const texts = pages.map((page) => {
     const contents = page.node.get(PDFName.of('Contents'));
     const resolved = contents instanceof PDFRef ? doc.context.lookup(contents) : contents;
     const streams = resolved instanceof PDFArray ? resolved.asArray().map((s) => (s instanceof PDFRef ? doc.context.lookup(s) : s)) : [resolved];
-    const text = streams.map((s) => latin1(bytesOf(s))).join('\n');
-    const rewritten = rewriteMarkedContent(text, pageFonts(doc, page, cache), pagePlaces(doc, page, tree), spacedHyphens);
-    total.artifacts += rewritten.artifacts;
-    total.joinedLabels += rewritten.joinedLabels;
-    total.spaces += rewritten.spaces;
-    const stream = doc.context.stream(deflateSync(Buffer.from(rewritten.content, 'latin1')), { Filter: 'FlateDecode' });
-    page.node.set(PDFName.of('Contents'), doc.context.register(stream));
+    return Promise.all(streams.map(bytesOf));
+  });
+  for (const t of texts) t.catch(() => undefined);
+  const deflated: Promise<void>[] = [];
+  let artifacts = 0;
+  let joinedLabels = 0;
+  let spaces = 0;
+  for (const [i, page] of pages.entries()) {
+    const text = (await texts[i])?.map(latin1).join('\n') ?? '';
+    const rewritten = rewriteMarkedContent(text, await pageFonts(doc, page, cache), pagePlaces(doc, page, tree), spacedHyphens);
+    artifacts += rewritten.artifacts;
+    joinedLabels += rewritten.joinedLabels;
+    spaces += rewritten.spaces;
+    // Its object number now, in page order: the same bytes whichever page compresses first.
+    const ref = doc.context.nextRef();
+    page.node.set(PDFName.of('Contents'), ref);
+    deflated.push(deflating(Buffer.from(rewritten.content, 'latin1'), CHUNK).then((bytes) => doc.context.assign(ref, doc.context.stream(bytes, { Filter: 'FlateDecode' }))));
   }
-  return total;
+  const written = Promise.all(deflated).then(() => undefined);
+  written.catch(() => undefined);
+  return { artifacts, joinedLabels, spaces, written };
 }
