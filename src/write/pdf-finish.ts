@@ -3,6 +3,7 @@ import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFOperator, PDF
 import { TOOL_PRODUCER } from '../load/tool-package.js';
 import type { LayoutHints, Placement } from './pdf.js';
 import { addPageFigure, fontsNotEmbedded } from './pdf-standards/appendix-pages.js';
+import { graftStructure, keepsStructure, type GraftedPage } from './pdf-standards/appendix-structure.js';
 import { markPageContent } from './pdf-standards/content-pass.js';
 import { addOutputIntent } from './pdf-standards/output-intent.js';
 import { fixStructure } from './pdf-standards/structure.js';
@@ -132,6 +133,8 @@ export async function finishPdf(
   const conform = standard === 'auto';
   const sources = new Map<number, PDFDocument>();
   const appendixFonts = new Map<number, string[]>();
+  // A tagged attached PDF keeps its structure (drawn as forms that mark their own content); any other is a Figure per page.
+  const grafts = new Map<number, { pages: GraftedPage[]; headingPage: number }>();
   for (const placement of placements) {
     const attached = attachments.get(placement.appendix);
     if (!attached) continue;
@@ -139,7 +142,9 @@ export async function finishPdf(
     if (!source) {
       source = await PDFDocument.load(attached.bytes, NO_WAIT);
       sources.set(placement.appendix, source);
+      if (conform && keepsStructure(source)) grafts.set(placement.appendix, { pages: [], headingPage: placement.pageIndex - 1 });
     }
+    const graft = grafts.get(placement.appendix);
     const sourcePage = source.getPage(placement.page);
     const missing = fontsNotEmbedded(source, sourcePage);
     if (missing.length) appendixFonts.set(placement.appendix, [...new Set([...(appendixFonts.get(placement.appendix) ?? []), ...missing])].sort());
@@ -152,7 +157,7 @@ export async function finishPdf(
     const box = { width: width - 2 * 20, height: height - top - 20 };
     const scale = Math.min(box.width / embedded.width, box.height / embedded.height);
     const alt = `Bilaga ${placement.appendix}, sida ${placement.page + 1} av ${attached.pages}: ${attached.title}`;
-    const mcid = conform ? addPageFigure(doc, page, alt) : undefined;
+    const mcid = conform && !graft ? addPageFigure(doc, page, alt) : undefined;
     if (mcid !== undefined) page.pushOperators(PDFOperator.of('BDC' as never, [PDFName.of('Figure'), doc.context.obj({ MCID: mcid }) as unknown as PDFName]));
     page.drawPage(embedded, {
       x: (width - embedded.width * scale) / 2,
@@ -161,9 +166,13 @@ export async function finishPdf(
       yScale: scale,
     });
     if (mcid !== undefined) page.pushOperators(PDFOperator.of('EMC' as never));
+    if (graft) {
+      // The form now, so that it can carry its own parent tree entry.
+      await embedded.embed();
+      graft.pages.push({ source: sourcePage, page, form: embedded.ref });
+    }
   }
-  // The pages' new content streams compress while the rest is done.
-  const contentWritten = conform ? (await markPageContent(doc, new Set(hints.spacedHyphens))).written : Promise.resolve();
+  if (conform) markPageContent(doc, new Set(hints.spacedHyphens), new Set([...grafts.values()].flatMap((g) => g.pages.map((p) => p.form))));
   doc.setTitle(meta.title, { showInWindowTitleBar: true });
   doc.setAuthor(meta.author);
   doc.setSubject(meta.subject);
@@ -184,6 +193,14 @@ export async function finishPdf(
   if (conform) {
     const structure = fixStructure(doc, hints, meta.language);
     if (structure.problems.length) shortfalls.push({ standard: 'PDF/UA-1', why: 'pdf.why.structure', reason: structure.problems.join('; ') });
+    // After the report's own structure is fixed: the appendix's links, notes and tables are its own.
+    for (const [number, graft] of grafts) {
+      const source = sources.get(number);
+      const headingPage = graft.headingPage >= 0 ? doc.getPage(graft.headingPage).ref : undefined;
+      if (source && graftStructure(doc, source, graft.pages, { number, title: attachments.get(number)?.title ?? '' }, headingPage) === 0) {
+        shortfalls.push({ standard: 'PDF/UA-1', why: 'pdf.why.structure', reason: `appendix ${number}: its structure could not be joined to the report's` });
+      }
+    }
     if (!addOutputIntent(doc)) shortfalls.push({ standard: 'PDF/A-2u', why: 'pdf.why.no-profile' });
     for (const [number, fonts] of appendixFonts) {
       for (const name of ['PDF/A-2u', 'PDF/UA-1'] as const) shortfalls.push({ standard: name, why: 'pdf.why.appendix-fonts', number, fonts: fonts.join(', ') });
@@ -192,7 +209,6 @@ export async function finishPdf(
   const standards = conform ? (['PDF/A-2u', 'PDF/UA-1'] as const).filter((name) => !shortfalls.some((s) => s.standard === name)) : [];
   const xmp = doc.context.stream(new TextEncoder().encode(xmpPacket(meta, { pdfa: standards.includes('PDF/A-2u'), pdfua: standards.includes('PDF/UA-1') })), { Type: 'Metadata', Subtype: 'XML' });
   doc.catalog.set(PDFName.of('Metadata'), doc.context.register(xmp));
-  await contentWritten;
   const id = PDFHexString.of(ID_PLACEHOLDER);
   doc.context.trailerInfo.ID = doc.context.obj([id, id]);
   const bytes = writeFileId(await doc.save({ useObjectStreams: false, objectsPerTick: Infinity }));

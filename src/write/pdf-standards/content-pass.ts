@@ -1,5 +1,4 @@
-import { promisify } from 'node:util';
-import { deflate, inflate } from 'node:zlib';
+import { deflateSync, inflateSync } from 'node:zlib';
 import { decodePDFRawStream, PDFArray, PDFContentStream, PDFDict, PDFName, PDFNumber, PDFRawStream, PDFRef, type PDFDocument, type PDFObject, type PDFPage } from 'pdf-lib';
 import { rewriteMarkedContent, type FontText, type McidPlace } from './marked-content.js';
 import { lookup, parentTree, structRoot, typeOf } from './struct-tree.js';
@@ -8,21 +7,19 @@ import { lookup, parentTree, structRoot, typeOf } from './struct-tree.js';
 const BLOCKS = new Set(['P', 'H', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI', 'Lbl', 'LBody', 'TD', 'TH', 'Caption', 'Note', 'Figure', 'BlockQuote', 'TOCI', 'Document'].map((s) => PDFName.of(s)));
 const LINK = PDFName.of('Link');
 
-/** zlib's output chunk: a page's content is some hundred kilobytes, so few round trips. */
+/** zlib's output chunk: a page's content is some hundred kilobytes, so few rounds. */
 const CHUNK = { chunkSize: 256 * 1024 };
-const inflating = promisify(inflate);
-const deflating = promisify(deflate);
 
 /**
  * A stream's decoded bytes. Node's zlib inflates Chromium's streams several
- * times faster than pdf-lib's pako, and in its own threads: the pages'
- * streams inflate while the content pass works on the first ones.
+ * times faster than pdf-lib's pako. (In zlib's threads it took longer on a
+ * busy machine, for what little else there is to do meanwhile.)
  */
-async function bytesOf(stream: PDFObject | undefined): Promise<Uint8Array> {
+function bytesOf(stream: PDFObject | undefined): Uint8Array {
   if (stream instanceof PDFRawStream) {
     const filter = stream.dict.get(PDFName.of('Filter'));
     const only = filter instanceof PDFArray && filter.size() === 1 ? filter.get(0) : filter;
-    if (only === PDFName.of('FlateDecode') && !stream.dict.get(PDFName.of('DecodeParms'))) return inflating(stream.contents, CHUNK);
+    if (only === PDFName.of('FlateDecode') && !stream.dict.get(PDFName.of('DecodeParms'))) return inflateSync(stream.contents, CHUNK);
     return decodePDFRawStream(stream).decode();
   }
   if (stream instanceof PDFContentStream) return stream.getUnencodedContents();
@@ -61,16 +58,16 @@ export function readToUnicode(cmap: string): Map<number, string> {
 }
 
 /** How a font's codes read as text. */
-async function fontText(doc: PDFDocument, font: PDFDict): Promise<FontText> {
+function fontText(doc: PDFDocument, font: PDFDict): FontText {
   const toUnicode = lookup(doc, font, 'ToUnicode');
-  const unicode = toUnicode ? readToUnicode(latin1(await bytesOf(toUnicode))) : new Map<number, string>();
+  const unicode = toUnicode ? readToUnicode(latin1(bytesOf(toUnicode))) : new Map<number, string>();
   const bytes = lookup(doc, font, 'Subtype') === PDFName.of('Type0') ? 2 : 1;
   const spaceCode = [...unicode].find(([, u]) => u === ' ')?.[0];
   return { bytes, unicode, space: spaceCode === undefined ? undefined : `<${spaceCode.toString(16).padStart(bytes * 2, '0')}>` };
 }
 
 /** The fonts of a page's resources, as text. */
-async function pageFonts(doc: PDFDocument, page: PDFPage, cache: Map<PDFObject, Promise<FontText>>): Promise<Map<string, FontText>> {
+function pageFonts(doc: PDFDocument, page: PDFPage, cache: Map<PDFObject, FontText>): Map<string, FontText> {
   const fonts = new Map<string, FontText>();
   const resources = page.node.Resources();
   const fontDict = resources ? lookup(doc, resources, 'Font') : undefined;
@@ -83,7 +80,7 @@ async function pageFonts(doc: PDFDocument, page: PDFPage, cache: Map<PDFObject, 
       text = fontText(doc, font);
       cache.set(font, text);
     }
-    fonts.set(name.decodeText(), await text);
+    fonts.set(name.decodeText(), text);
   }
   return fonts;
 }
@@ -112,50 +109,48 @@ function pagePlaces(doc: PDFDocument, page: PDFPage, tree: Map<number, PDFObject
   return places;
 }
 
+/** The names the page's resources give the forms in `forms`. */
+function formNames(doc: PDFDocument, page: PDFPage, forms: ReadonlySet<PDFRef>): Set<string> {
+  const names = new Set<string>();
+  if (forms.size === 0) return names;
+  const resources = page.node.Resources();
+  const xobjects = resources ? lookup(doc, resources, 'XObject') : undefined;
+  if (xobjects instanceof PDFDict) {
+    for (const [name, value] of xobjects.entries()) if (value instanceof PDFRef && forms.has(value)) names.add(name.decodeText());
+  }
+  return names;
+}
+
 /** What the content pass did, summed over the pages. */
 export interface ContentPassResult {
   artifacts: number;
   joinedLabels: number;
   spaces: number;
-  /** Settles when every page has its new content stream (they compress meanwhile, in zlib's threads). */
-  written: Promise<void>;
 }
 
 /**
  * Rewrites every page's content (see rewriteMarkedContent): unmarked
  * content becomes artifacts, CSS-drawn numbers join their labels, soft line
- * breaks get their spaces. Each page then has one content stream, in place
- * once `written` settles: the caller goes on with the structure meanwhile.
+ * breaks get their spaces; drawing a form of `taggedForms` (an attached
+ * page that keeps its own tags) is left as it is. Each page then has one
+ * content stream.
  */
-export async function markPageContent(doc: PDFDocument, spacedHyphens: ReadonlySet<string> = new Set()): Promise<ContentPassResult> {
+export function markPageContent(doc: PDFDocument, spacedHyphens: ReadonlySet<string> = new Set(), taggedForms: ReadonlySet<PDFRef> = new Set()): ContentPassResult {
   const root = structRoot(doc);
   const tree = root ? parentTree(doc, root) : new Map<number, PDFObject>();
-  const cache = new Map<PDFObject, Promise<FontText>>();
-  const pages = doc.getPages();
-  // Every page's streams start inflating at once; each rewritten page deflates while the next is rewritten.
-  const texts = pages.map((page) => {
+  const cache = new Map<PDFObject, FontText>();
+  const total: ContentPassResult = { artifacts: 0, joinedLabels: 0, spaces: 0 };
+  for (const page of doc.getPages()) {
     const contents = page.node.get(PDFName.of('Contents'));
     const resolved = contents instanceof PDFRef ? doc.context.lookup(contents) : contents;
     const streams = resolved instanceof PDFArray ? resolved.asArray().map((s) => (s instanceof PDFRef ? doc.context.lookup(s) : s)) : [resolved];
-    return Promise.all(streams.map(bytesOf));
-  });
-  for (const t of texts) t.catch(() => undefined);
-  const deflated: Promise<void>[] = [];
-  let artifacts = 0;
-  let joinedLabels = 0;
-  let spaces = 0;
-  for (const [i, page] of pages.entries()) {
-    const text = (await texts[i])?.map(latin1).join('\n') ?? '';
-    const rewritten = rewriteMarkedContent(text, await pageFonts(doc, page, cache), pagePlaces(doc, page, tree), spacedHyphens);
-    artifacts += rewritten.artifacts;
-    joinedLabels += rewritten.joinedLabels;
-    spaces += rewritten.spaces;
-    // Its object number now, in page order: the same bytes whichever page compresses first.
-    const ref = doc.context.nextRef();
-    page.node.set(PDFName.of('Contents'), ref);
-    deflated.push(deflating(Buffer.from(rewritten.content, 'latin1'), CHUNK).then((bytes) => doc.context.assign(ref, doc.context.stream(bytes, { Filter: 'FlateDecode' }))));
+    const text = streams.map((s) => latin1(bytesOf(s))).join('\n');
+    const rewritten = rewriteMarkedContent(text, pageFonts(doc, page, cache), pagePlaces(doc, page, tree), spacedHyphens, formNames(doc, page, taggedForms));
+    total.artifacts += rewritten.artifacts;
+    total.joinedLabels += rewritten.joinedLabels;
+    total.spaces += rewritten.spaces;
+    const stream = doc.context.stream(deflateSync(Buffer.from(rewritten.content, 'latin1'), CHUNK), { Filter: 'FlateDecode' });
+    page.node.set(PDFName.of('Contents'), doc.context.register(stream));
   }
-  const written = Promise.all(deflated).then(() => undefined);
-  written.catch(() => undefined);
-  return { artifacts, joinedLabels, spaces, written };
+  return total;
 }

@@ -126,9 +126,16 @@ function lastWord(s: string, line: readonly Show[]): string {
  * or footnote number CSS draws) joins that label. At a soft line break in
  * the same paragraph, where the browser shows no space, an invisible space is
  * shown at the end of the line, so that text read from the tags keeps its
- * words apart (ISO 32000-1, 14.8.2.5).
+ * words apart (ISO 32000-1, 14.8.2.5). The forms named in `taggedForms`
+ * mark their own content: drawing one is neither tagged nor an artifact here.
  */
-export function rewriteMarkedContent(content: string, fonts: Map<string, FontText>, places: Map<number, McidPlace>, spacedHyphens: ReadonlySet<string> = new Set()): MarkedContentResult {
+export function rewriteMarkedContent(
+  content: string,
+  fonts: Map<string, FontText>,
+  places: Map<number, McidPlace>,
+  spacedHyphens: ReadonlySet<string> = new Set(),
+  taggedForms: ReadonlySet<string> = new Set(),
+): MarkedContentResult {
   const t = tokenizeContent(content, true);
   const inserts: { at: number; text: string; order: number }[] = [];
   const deletes: { from: number; to: number }[] = [];
@@ -269,6 +276,9 @@ export function rewriteMarkedContent(content: string, fonts: Map<string, FontTex
       lineY = (lineY ?? 0) + 1e6;
     } else if (op === OP.n) {
       pathStart = undefined;
+    } else if (op === OP.Do && operands > 0 && taggedForms.has(textOf(first).slice(1))) {
+      // A form with its own tagged content (an attached page that keeps its structure).
+      flush();
     } else if (op === OP.Do || op === OP.sh || op === OP.BI) {
       if (stack.length === 0 && !inText) segment(start, end, false);
     } else if (PATH_BUILD.has(op)) {
