@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFOperator, PDFString, type PDFObject } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFOperator, PDFRef, PDFString, type PDFObject } from 'pdf-lib';
 import { TOOL_PRODUCER } from '../load/tool-package.js';
 import type { LayoutHints, Placement } from './pdf.js';
 import { addPageFigure, fontsNotEmbedded } from './pdf-standards/appendix-pages.js';
+import { graftStructure, keepsStructure, type GraftedPage } from './pdf-standards/appendix-structure.js';
 import { markPageContent } from './pdf-standards/content-pass.js';
 import { addOutputIntent } from './pdf-standards/output-intent.js';
 import { fixStructure } from './pdf-standards/structure.js';
@@ -36,23 +37,31 @@ export interface PdfMetadata {
  * the id tree, so that the same input gives the same bytes.
  */
 export function renumberStructureIds(doc: PDFDocument): void {
-  // One walk finds every node id and where it stands (a string in an array, or the value of
-  // one of these keys); then only those are rewritten.
+  // One walk of the structure tree (its elements, their attributes, the id tree, the parent
+  // tree; not the pages, annotations and parents they point at) finds every node id and where it stands
+  // (a string in an array, or the value of one of these keys); then only those are rewritten.
   const found: { id: number; replace: (s: PDFString) => void }[] = [];
   const ID_KEYS = new Set([PDFName.of('ID'), PDFName.of('Headers'), PDFName.of('Names'), PDFName.of('Limits')]);
-  const visit = (object: PDFObject | undefined, replace: (s: PDFString) => void): void => {
-    if (object instanceof PDFString) {
+  const ELSEWHERE = new Set([PDFName.of('P'), PDFName.of('Pg'), PDFName.of('Obj'), PDFName.of('Stm'), PDFName.of('StmOwn')]);
+  const seen = new Set<PDFObject>();
+  const visit = (value: PDFObject | undefined, replace: (s: PDFString) => void): void => {
+    const object = value instanceof PDFRef ? doc.context.lookup(value) : value;
+    if (object instanceof PDFString && object === value) {
       const m = /^node(\d+)$/.exec(object.asString());
       if (m) found.push({ id: Number(m[1]), replace });
-    } else if (object instanceof PDFArray) {
+      return;
+    }
+    if (!(object instanceof PDFArray || object instanceof PDFDict) || seen.has(object)) return;
+    seen.add(object);
+    if (object instanceof PDFArray) {
       for (let i = 0; i < object.size(); i++) visit(object.get(i), (s) => object.set(i, s));
-    } else if (object instanceof PDFDict) {
-      for (const [key, value] of object.entries()) {
-        if (ID_KEYS.has(key) || value instanceof PDFArray || value instanceof PDFDict) visit(value, (s) => object.set(key, s));
+    } else {
+      for (const [key, entry] of object.entries()) {
+        if (!ELSEWHERE.has(key) && (ID_KEYS.has(key) || !(entry instanceof PDFString))) visit(entry, (s) => object.set(key, s));
       }
     }
   };
-  for (const [, object] of doc.context.enumerateIndirectObjects()) visit(object, () => undefined);
+  visit(doc.catalog.get(PDFName.of('StructTreeRoot')), () => undefined);
   const order = new Map([...new Set(found.map((f) => f.id))].sort((a, b) => a - b).map((id, i) => [id, i + 1]));
   for (const { id, replace } of found) replace(PDFString.of(`node${String(order.get(id)).padStart(8, '0')}`));
 }
@@ -124,6 +133,8 @@ export async function finishPdf(
   const conform = standard === 'auto';
   const sources = new Map<number, PDFDocument>();
   const appendixFonts = new Map<number, string[]>();
+  // A tagged attached PDF keeps its structure (drawn as forms that mark their own content); any other is a Figure per page.
+  const grafts = new Map<number, { pages: GraftedPage[]; headingPage: number }>();
   for (const placement of placements) {
     const attached = attachments.get(placement.appendix);
     if (!attached) continue;
@@ -131,7 +142,9 @@ export async function finishPdf(
     if (!source) {
       source = await PDFDocument.load(attached.bytes, NO_WAIT);
       sources.set(placement.appendix, source);
+      if (conform && keepsStructure(source)) grafts.set(placement.appendix, { pages: [], headingPage: placement.pageIndex - 1 });
     }
+    const graft = grafts.get(placement.appendix);
     const sourcePage = source.getPage(placement.page);
     const missing = fontsNotEmbedded(source, sourcePage);
     if (missing.length) appendixFonts.set(placement.appendix, [...new Set([...(appendixFonts.get(placement.appendix) ?? []), ...missing])].sort());
@@ -144,7 +157,7 @@ export async function finishPdf(
     const box = { width: width - 2 * 20, height: height - top - 20 };
     const scale = Math.min(box.width / embedded.width, box.height / embedded.height);
     const alt = `Bilaga ${placement.appendix}, sida ${placement.page + 1} av ${attached.pages}: ${attached.title}`;
-    const mcid = conform ? addPageFigure(doc, page, alt) : undefined;
+    const mcid = conform && !graft ? addPageFigure(doc, page, alt) : undefined;
     if (mcid !== undefined) page.pushOperators(PDFOperator.of('BDC' as never, [PDFName.of('Figure'), doc.context.obj({ MCID: mcid }) as unknown as PDFName]));
     page.drawPage(embedded, {
       x: (width - embedded.width * scale) / 2,
@@ -153,7 +166,13 @@ export async function finishPdf(
       yScale: scale,
     });
     if (mcid !== undefined) page.pushOperators(PDFOperator.of('EMC' as never));
+    if (graft) {
+      // The form now, so that it can carry its own parent tree entry.
+      await embedded.embed();
+      graft.pages.push({ source: sourcePage, page, form: embedded.ref });
+    }
   }
+  if (conform) markPageContent(doc, new Set(hints.spacedHyphens), new Set([...grafts.values()].flatMap((g) => g.pages.map((p) => p.form))));
   doc.setTitle(meta.title, { showInWindowTitleBar: true });
   doc.setAuthor(meta.author);
   doc.setSubject(meta.subject);
@@ -172,9 +191,16 @@ export async function finishPdf(
   }
   const shortfalls: StandardShortfall[] = [];
   if (conform) {
-    markPageContent(doc, new Set(hints.spacedHyphens));
     const structure = fixStructure(doc, hints, meta.language);
     if (structure.problems.length) shortfalls.push({ standard: 'PDF/UA-1', why: 'pdf.why.structure', reason: structure.problems.join('; ') });
+    // After the report's own structure is fixed: the appendix's links, notes and tables are its own.
+    for (const [number, graft] of grafts) {
+      const source = sources.get(number);
+      const headingPage = graft.headingPage >= 0 ? doc.getPage(graft.headingPage).ref : undefined;
+      if (source && graftStructure(doc, source, graft.pages, { number, title: attachments.get(number)?.title ?? '' }, headingPage) === 0) {
+        shortfalls.push({ standard: 'PDF/UA-1', why: 'pdf.why.structure', reason: `appendix ${number}: its structure could not be joined to the report's` });
+      }
+    }
     if (!addOutputIntent(doc)) shortfalls.push({ standard: 'PDF/A-2u', why: 'pdf.why.no-profile' });
     for (const [number, fonts] of appendixFonts) {
       for (const name of ['PDF/A-2u', 'PDF/UA-1'] as const) shortfalls.push({ standard: name, why: 'pdf.why.appendix-fonts', number, fonts: fonts.join(', ') });

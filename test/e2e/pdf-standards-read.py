@@ -133,29 +133,43 @@ def main():
 
     # Page content: painting outside marked content (UA 7.1-3); artifacts and tags not nested in each other (7.1-1, 7.1-2).
     unmarked = []
-    nested = 0
-    artifacts = 0
     pages_without_tabs = 0
     annotations = []
-    for number, page in enumerate(pdf.pages, start=1):
-        stack = []
-        for operands, operator in pikepdf.parse_content_stream(page):
+    # Marked-content ids by the stream they are in (a page, or a form it draws) and that stream's StructParents.
+    marked = []
+
+    def walk_content(number, stream, resources, stack, form, depth):
+        key = stream.get('/StructParents')
+        for operands, operator in pikepdf.parse_content_stream(stream):
             op = str(operator)
             if op in ('BDC', 'BMC'):
                 tag = str(operands[0])
                 mcid = op == 'BDC' and isinstance(operands[1], pikepdf.Dictionary) and '/MCID' in operands[1]
+                if mcid:
+                    marked.append({'page': number, 'form': form, 'key': int(key) if key is not None else None, 'mcid': int(operands[1].MCID)})
                 if tag == '/Artifact':
-                    artifacts += 1
+                    nonlocal_counts['artifacts'] += 1
                     if any(entry[1] for entry in stack):
-                        nested += 1
+                        nonlocal_counts['nested'] += 1
                 elif mcid and any(entry[0] == '/Artifact' for entry in stack):
-                    nested += 1
+                    nonlocal_counts['nested'] += 1
                 stack.append((tag, mcid))
             elif op == 'EMC':
                 if stack:
                     stack.pop()
+            elif op == 'Do' and resources is not None and depth < 8:
+                xobject = (resources.get('/XObject') or {}).get(str(operands[0]))
+                if xobject is not None and text(xobject.get('/Subtype')) == '/Form':
+                    # A form's content is read where it is drawn: inside whatever marked content the Do is in.
+                    walk_content(number, xobject, xobject.get('/Resources'), list(stack), list(xobject.objgen), depth + 1)
+                elif not stack:
+                    unmarked.append({'page': number, 'operator': op})
             elif op in PAINT and not stack:
                 unmarked.append({'page': number, 'operator': op})
+
+    nonlocal_counts = {'artifacts': 0, 'nested': 0}
+    for number, page in enumerate(pdf.pages, start=1):
+        walk_content(number, page, page.get('/Resources'), [], None, 0)
         annots = page.get('/Annots') or []
         if len(annots) and text(page.get('/Tabs')) != '/S':
             pages_without_tabs += 1
@@ -169,8 +183,8 @@ def main():
                 'objgen': list(annot.objgen),
             })
     out['unmarked'] = unmarked
-    out['artifacts'] = artifacts
-    out['nestedArtifactAndTags'] = nested
+    out['artifacts'] = nonlocal_counts['artifacts']
+    out['nestedArtifactAndTags'] = nonlocal_counts['nested']
     out['pagesWithAnnotsWithoutTabsS'] = pages_without_tabs
 
     # The structure tree.
@@ -219,6 +233,43 @@ def main():
     if tree is not None:
         walk(tree, 'StructTreeRoot', 0)
     out['elements'] = elements
+
+    # Every marked-content id reached from the parent tree (UA 7.1-1): the entry of its stream's
+    # StructParents holds, at the id, an element whose kids name that id on that page (and stream).
+    def parent_tree_entries(node, entries):
+        if node is None:
+            return entries
+        nums = node.get('/Nums')
+        for i in range(0, len(nums) - 1 if nums is not None else 0, 2):
+            entries[int(nums[i])] = nums[i + 1]
+        for kid in node.get('/Kids') or []:
+            parent_tree_entries(kid, entries)
+        return entries
+
+    entries = parent_tree_entries(tree.get('/ParentTree'), {}) if tree is not None else {}
+    page_objgens = [list(p.objgen) for p in pdf.pages]
+    unreached = []
+    for item in marked:
+        entry = entries.get(item['key']) if item['key'] is not None else None
+        elem = entry[item['mcid']] if isinstance(entry, pikepdf.Array) and item['mcid'] < len(entry) else None
+        ok = False
+        if isinstance(elem, pikepdf.Dictionary):
+            kids = elem.get('/K')
+            for kid in (kids if isinstance(kids, pikepdf.Array) else [kids]):
+                if isinstance(kid, int) and not isinstance(kid, bool) and item['form'] is None and int(kid) == item['mcid']:
+                    pg = elem.get('/Pg')
+                    ok = ok or (pg is not None and list(pg.objgen) == page_objgens[item['page'] - 1])
+                elif isinstance(kid, pikepdf.Dictionary) and text(kid.get('/Type')) == '/MCR' and int(kid.get('/MCID', -1)) == item['mcid']:
+                    pg = kid.get('/Pg') or elem.get('/Pg')
+                    stm = kid.get('/Stm')
+                    same_stream = (list(stm.objgen) == item['form']) if stm is not None else item['form'] is None
+                    ok = ok or (pg is not None and list(pg.objgen) == page_objgens[item['page'] - 1] and same_stream)
+        if not ok:
+            unreached.append(item)
+    out['markedContent'] = len(marked)
+    out['markedContentInForms'] = sum(1 for item in marked if item['form'] is not None)
+    out['markedContentUnreached'] = unreached[:20]
+    out['markedContentUnreachedCount'] = len(unreached)
     out['nonStandardUnmapped'] = sorted({e['type'] for e in elements if e['type'] not in STANDARD_TYPES})
     for annot in annotations:
         annot['inLinkElement'] = tuple(annot['objgen']) in link_objrs

@@ -5,7 +5,7 @@
 import { execFile, execFileSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { promisify } from 'node:util';
-import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { appendFile, copyFile, cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -44,6 +44,9 @@ interface Facts {
   unmarked: { page: number; operator: string }[];
   artifacts: number;
   nestedArtifactAndTags: number;
+  markedContent: number;
+  markedContentInForms: number;
+  markedContentUnreached: { page: number; form: number[] | null; key: number | null; mcid: number }[];
   pagesWithAnnotsWithoutTabsS: number;
   elements: Element[];
   nonStandardUnmapped: string[];
@@ -154,6 +157,22 @@ async function fromStarter(template: string): Promise<Built> {
   return built(`the ${template} starter`, out, result.stderr);
 }
 
+/** The regional example with a third appendix: a tagged PDF (test/fixtures/pdf/tagged-appendix.pdf, see its .html). */
+async function withTaggedAppendix(): Promise<Built> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'redovisning-tagged-'));
+  temporary.push(dir);
+  const root = path.join(dir, 'rapport');
+  await cp(path.join(REPO, 'examples', 'regional-fordelning'), root, { recursive: true, filter: (from) => !from.includes(`${path.sep}dist`) });
+  await copyFile(path.join(REPO, 'test', 'fixtures', 'pdf', 'tagged-appendix.pdf'), path.join(root, 'bilagor', 'uppfoljning.pdf'));
+  await appendFile(path.join(root, 'data', 'bilagor.yaml'), '- nyckel: uppfoljning\n  titel: Beslut om uppföljning av fördelade medel\n  pdf: bilagor/uppfoljning.pdf\n');
+  const chapter = path.join(root, 'content', '03-fordelning.md');
+  await writeFile(chapter, (await readFile(chapter, 'utf8')).replace('beslutet om fördelningen i bilaga 2.', 'beslutet om fördelningen i bilaga 2; uppföljningen beslutas i bilaga 3.'));
+  const { out, result } = await buildInto(root);
+  temporary.push(path.dirname(out));
+  if (result.code !== 0) throw new Error(result.stderr);
+  return built('the regional example with a tagged appendix', out, result.stderr);
+}
+
 beforeAll(async () => {
   const examples = EXAMPLES.map((name) =>
     buildInto(path.join(REPO, 'examples', name)).then(async ({ out, result }) => {
@@ -162,8 +181,8 @@ beforeAll(async () => {
       return built(`examples/${name}`, out, result.stderr);
     }),
   );
-  const [generic, pilot, ...fromExamples] = await Promise.all([fromStarter('generisk'), fromStarter('pilotprojekt'), ...examples]);
-  reports.push(await built('the real report', inject('realOut'), inject('realStderr')), generic, pilot, ...fromExamples);
+  const [generic, pilot, tagged, ...fromExamples] = await Promise.all([fromStarter('generisk'), fromStarter('pilotprojekt'), withTaggedAppendix(), ...examples]);
+  reports.push(await built('the real report', inject('realOut'), inject('realStderr')), generic, pilot, ...fromExamples, tagged);
 }, 600_000);
 
 afterAll(async () => {
@@ -172,7 +191,7 @@ afterAll(async () => {
 
 const each = (title: string, check: (report: Built) => void, timeout = 60_000): void => {
   it(title, { timeout }, () => {
-    expect(reports.length).toBe(3 + EXAMPLES.length);
+    expect(reports.length).toBe(4 + EXAMPLES.length);
     for (const report of reports) {
       try {
         check(report);
@@ -184,7 +203,7 @@ const each = (title: string, check: (report: Built) => void, timeout = 60_000): 
   });
 };
 
-describe('every build\'s PDF is PDF/A-2u and PDF/UA-1: the real report, both starters and the examples', () => {
+describe('every build\'s PDF is PDF/A-2u and PDF/UA-1: the real report, both starters, the examples, and the regional one with a tagged appendix', () => {
   each('the build says so in its last lines', (r) => {
     const lines = r.stderr.trim().split('\n');
     expect(lines[lines.length - 1]).toBe('pdf: uppfyller PDF/A-2u, PDF/UA-1');
@@ -247,6 +266,11 @@ describe('every build\'s PDF is PDF/A-2u and PDF/UA-1: the real report, both sta
     expect(r.facts.unmarked).toEqual([]);
     expect(r.facts.artifacts).toBeGreaterThan(0);
     expect(r.facts.nestedArtifactAndTags).toBe(0);
+  });
+
+  each('every marked-content sequence, on the page or in a form it draws, is reached from the parent tree and back (UA 7.1)', (r) => {
+    expect(r.facts.markedContent).toBeGreaterThan(50);
+    expect(r.facts.markedContentUnreached).toEqual([]);
   });
 
   each('tagged: MarkInfo Marked, not Suspects, Lang, DisplayDocTitle, every element with a parent, standard types or mapped (UA 6.2-1, 7.1-4, -5, -10, -12, 7.2-29)', (r) => {
@@ -328,6 +352,41 @@ describe('the real report\'s tags, against what they were', () => {
     expect(tree).toMatch(/Lbl \(block\)\n\s+"1\. "/);
     const report = reports[0];
     expect(report?.tables).toBe(2);
+  });
+});
+
+describe('a tagged attached appendix keeps its structure', () => {
+  it('its headings, paragraphs and list follow the appendix\'s heading in the tree, in a Sect titled with the appendix, its roles mapped to standard types', () => {
+    const report = reports[4];
+    expect(report?.name).toBe('the regional example with a tagged appendix');
+    const tree = structText(report?.pdf ?? '');
+    const heading = tree.indexOf('"Bilaga 3 "');
+    const sect = tree.indexOf('Sect', heading);
+    expect(heading).toBeGreaterThan(0);
+    expect(sect).toBeGreaterThan(heading);
+    const appendix = tree.slice(sect);
+    // LibreOffice's "Text body" is a P by its role map; the tree shows standard types only.
+    expect(appendix).toMatch(/^\s+H1 \(block\):?\n(?:\s+\/.*\n)*\s+"Beslut om uppföljning av fördelade medel"/m);
+    expect(appendix).toMatch(/^\s+P \(block\):?\n(?:\s+\/.*\n)*\s+"Myndigheten beslutar att regionerna ska redovisa/m);
+    expect(appendix).toMatch(/^\s+H2 \(block\):?\n(?:\s+\/.*\n)*\s+"Hur man överklagar"/m);
+    expect(appendix).toMatch(/L \(block\)\n\s+LI \(block\)/);
+    expect(appendix).not.toContain('Text body');
+    const facts = report?.facts;
+    const types = facts?.elements.map((e) => e.type) ?? [];
+    expect(types.filter((t) => t === 'Sect')).toHaveLength(1);
+    // The untagged appendix 2 is still a Figure with its Alt; appendix 3's pages are not.
+    expect(facts?.elements.filter((e) => e.type === 'Figure' && /^Bilaga \d/.test(e.alt ?? '')).map((e) => e.alt)).toEqual(['Bilaga 2, sida 1 av 1: Beslut om fördelning av medel till regionerna']);
+  });
+
+  it('its marked content is in the forms that draw its two pages, each with its own parent tree entry that reaches it', () => {
+    const facts = reports[4]?.facts;
+    // LibreOffice's two pages: 9 and 2 marked paragraphs and headings (and the untagged appendix's Figure has its MCID on the page).
+    expect(facts?.markedContentInForms).toBe(11);
+    expect(facts?.markedContentUnreached).toEqual([]);
+    expect(facts?.unmarked).toEqual([]);
+    expect(facts?.nestedArtifactAndTags).toBe(0);
+    const text = taggedWords(reports[4]?.pdf ?? '').join(' ');
+    expect(text).toContain('Beslutet kan inte överklagas.');
   });
 });
 

@@ -67,4 +67,18 @@ describe('spaces at soft line breaks in the tagged text (ISO 32000-1 14.8.2.5)',
     expect(rewriteMarkedContent(content, fonts, places).spaces).toBe(0);
     expect(rewriteMarkedContent(content, fonts, places, new Set(['a-'])).spaces).toBe(1);
   });
+
+  it('reads a text object as Chromium writes it (one line of glyphs, ligatures in ActualText spans) in one step, with the same result as operator by operator', () => {
+    const ligature = (y: number, ...glyphs: string[]) => `BT\n/F1 12 Tf\n1 0 0 -1 10 ${y} Tm\n<${glyphs[0]}> Tj\n/Span<</ActualText <FEFF00660066> >> BDC\n5.5 0 Td <0003> Tj\nEMC\n${glyphs.slice(1).map((g) => `-2 0 Td <${g}> Tj`).join('\n')}\nET`;
+    const plain = `0 0 5 5 re\nf\n/P <</MCID 0 >>BDC\n${ligature(20, '0002', '0004')}\n${ligature(40, '0003', '0002')}\nEMC\n/P <</MCID 1 >>BDC\n${ligature(60, '0002')}\nEMC\n${line(80, '0005')}`;
+    // A `0 Tc` is not in Chromium's plain shape: the same text, read operator by operator.
+    const general = plain.replaceAll('Tf\n', 'Tf\n0 Tc\n');
+    for (const hyphens of [new Set<string>(), new Set(['ab-'])]) {
+      const fast = rewriteMarkedContent(plain, fonts, places, hyphens);
+      const slow = rewriteMarkedContent(general, fonts, places, hyphens);
+      expect(fast.spaces).toBe(hyphens.size ? 2 : 1);
+      expect({ ...slow, content: slow.content.replaceAll('Tf\n0 Tc\n', 'Tf\n') }).toEqual(fast);
+    }
+  });
 });
+

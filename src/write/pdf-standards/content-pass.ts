@@ -3,22 +3,30 @@ import { decodePDFRawStream, PDFArray, PDFContentStream, PDFDict, PDFName, PDFNu
 import { rewriteMarkedContent, type FontText, type McidPlace } from './marked-content.js';
 import { lookup, parentTree, structRoot, typeOf } from './struct-tree.js';
 
-/** Structure types whose text is one block: a line break inside one is a space between words. */
-const BLOCKS = new Set(['P', 'H', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI', 'Lbl', 'LBody', 'TD', 'TH', 'Caption', 'Note', 'Figure', 'BlockQuote', 'TOCI', 'Document']);
+/** Structure types whose text is one block: a line break inside one is a space between words (names compared as pdf-lib's interned PDFNames). */
+const BLOCKS = new Set(['P', 'H', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI', 'Lbl', 'LBody', 'TD', 'TH', 'Caption', 'Note', 'Figure', 'BlockQuote', 'TOCI', 'Document'].map((s) => PDFName.of(s)));
+const LINK = PDFName.of('Link');
 
+/** zlib's output chunk: a page's content is some hundred kilobytes, so few rounds. */
+const CHUNK = { chunkSize: 256 * 1024 };
+
+/**
+ * A stream's decoded bytes. Node's zlib inflates Chromium's streams several
+ * times faster than pdf-lib's pako. (In zlib's threads it took longer on a
+ * busy machine, for what little else there is to do meanwhile.)
+ */
 function bytesOf(stream: PDFObject | undefined): Uint8Array {
   if (stream instanceof PDFRawStream) {
-    // Node's zlib inflates Chromium's streams several times faster than pdf-lib's pako.
     const filter = stream.dict.get(PDFName.of('Filter'));
     const only = filter instanceof PDFArray && filter.size() === 1 ? filter.get(0) : filter;
-    if (only instanceof PDFName && only.decodeText() === 'FlateDecode' && !stream.dict.get(PDFName.of('DecodeParms'))) return inflateSync(stream.contents);
+    if (only === PDFName.of('FlateDecode') && !stream.dict.get(PDFName.of('DecodeParms'))) return inflateSync(stream.contents, CHUNK);
     return decodePDFRawStream(stream).decode();
   }
   if (stream instanceof PDFContentStream) return stream.getUnencodedContents();
   return new Uint8Array();
 }
 
-const latin1 = (bytes: Uint8Array): string => Buffer.from(bytes).toString('latin1');
+const latin1 = (bytes: Uint8Array): string => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
 
 /** Reads a ToUnicode CMap's bfchar and bfrange entries. */
 export function readToUnicode(cmap: string): Map<number, string> {
@@ -49,6 +57,15 @@ export function readToUnicode(cmap: string): Map<number, string> {
   return map;
 }
 
+/** How a font's codes read as text. */
+function fontText(doc: PDFDocument, font: PDFDict): FontText {
+  const toUnicode = lookup(doc, font, 'ToUnicode');
+  const unicode = toUnicode ? readToUnicode(latin1(bytesOf(toUnicode))) : new Map<number, string>();
+  const bytes = lookup(doc, font, 'Subtype') === PDFName.of('Type0') ? 2 : 1;
+  const spaceCode = [...unicode].find(([, u]) => u === ' ')?.[0];
+  return { bytes, unicode, space: spaceCode === undefined ? undefined : `<${spaceCode.toString(16).padStart(bytes * 2, '0')}>` };
+}
+
 /** The fonts of a page's resources, as text. */
 function pageFonts(doc: PDFDocument, page: PDFPage, cache: Map<PDFObject, FontText>): Map<string, FontText> {
   const fonts = new Map<string, FontText>();
@@ -60,12 +77,7 @@ function pageFonts(doc: PDFDocument, page: PDFPage, cache: Map<PDFObject, FontTe
     if (!(font instanceof PDFDict)) continue;
     let text = cache.get(font);
     if (!text) {
-      const toUnicode = lookup(doc, font, 'ToUnicode');
-      const unicode = toUnicode ? readToUnicode(latin1(bytesOf(toUnicode))) : new Map<number, string>();
-      const subtype = lookup(doc, font, 'Subtype');
-      const bytes = subtype instanceof PDFName && subtype.decodeText() === 'Type0' ? 2 : 1;
-      const spaceCode = [...unicode].find(([, u]) => u === ' ')?.[0];
-      text = { bytes, unicode, space: spaceCode === undefined ? undefined : `<${spaceCode.toString(16).padStart(bytes * 2, '0')}>` };
+      text = fontText(doc, font);
       cache.set(font, text);
     }
     fonts.set(name.decodeText(), text);
@@ -86,15 +98,27 @@ function pagePlaces(doc: PDFDocument, page: PDFPage, tree: Map<number, PDFObject
     let block: object | undefined;
     let inLink = false;
     for (let depth = 0; elem instanceof PDFDict && depth < 100; depth++) {
-      const type = typeOf(elem);
-      if (type === 'Link') inLink = true;
-      if (!block && BLOCKS.has(type)) block = elem;
+      const type = elem.get(PDFName.of('S'));
+      if (type === LINK) inLink = true;
+      if (!block && type instanceof PDFName && BLOCKS.has(type)) block = elem;
       const parent = elem.get(PDFName.of('P'));
       elem = parent instanceof PDFRef ? doc.context.lookup(parent) : parent;
     }
     places.set(mcid, { block: block ?? {}, inLink });
   });
   return places;
+}
+
+/** The names the page's resources give the forms in `forms`. */
+function formNames(doc: PDFDocument, page: PDFPage, forms: ReadonlySet<PDFRef>): Set<string> {
+  const names = new Set<string>();
+  if (forms.size === 0) return names;
+  const resources = page.node.Resources();
+  const xobjects = resources ? lookup(doc, resources, 'XObject') : undefined;
+  if (xobjects instanceof PDFDict) {
+    for (const [name, value] of xobjects.entries()) if (value instanceof PDFRef && forms.has(value)) names.add(name.decodeText());
+  }
+  return names;
 }
 
 /** What the content pass did, summed over the pages. */
@@ -107,9 +131,11 @@ export interface ContentPassResult {
 /**
  * Rewrites every page's content (see rewriteMarkedContent): unmarked
  * content becomes artifacts, CSS-drawn numbers join their labels, soft line
- * breaks get their spaces. Each page then has one content stream.
+ * breaks get their spaces; drawing a form of `taggedForms` (an attached
+ * page that keeps its own tags) is left as it is. Each page then has one
+ * content stream.
  */
-export function markPageContent(doc: PDFDocument, spacedHyphens: ReadonlySet<string> = new Set()): ContentPassResult {
+export function markPageContent(doc: PDFDocument, spacedHyphens: ReadonlySet<string> = new Set(), taggedForms: ReadonlySet<PDFRef> = new Set()): ContentPassResult {
   const root = structRoot(doc);
   const tree = root ? parentTree(doc, root) : new Map<number, PDFObject>();
   const cache = new Map<PDFObject, FontText>();
@@ -119,11 +145,11 @@ export function markPageContent(doc: PDFDocument, spacedHyphens: ReadonlySet<str
     const resolved = contents instanceof PDFRef ? doc.context.lookup(contents) : contents;
     const streams = resolved instanceof PDFArray ? resolved.asArray().map((s) => (s instanceof PDFRef ? doc.context.lookup(s) : s)) : [resolved];
     const text = streams.map((s) => latin1(bytesOf(s))).join('\n');
-    const rewritten = rewriteMarkedContent(text, pageFonts(doc, page, cache), pagePlaces(doc, page, tree), spacedHyphens);
+    const rewritten = rewriteMarkedContent(text, pageFonts(doc, page, cache), pagePlaces(doc, page, tree), spacedHyphens, formNames(doc, page, taggedForms));
     total.artifacts += rewritten.artifacts;
     total.joinedLabels += rewritten.joinedLabels;
     total.spaces += rewritten.spaces;
-    const stream = doc.context.stream(deflateSync(Buffer.from(rewritten.content, 'latin1')), { Filter: 'FlateDecode' });
+    const stream = doc.context.stream(deflateSync(Buffer.from(rewritten.content, 'latin1'), CHUNK), { Filter: 'FlateDecode' });
     page.node.set(PDFName.of('Contents'), doc.context.register(stream));
   }
   return total;

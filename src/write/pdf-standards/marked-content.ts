@@ -1,4 +1,4 @@
-import { Kind, opCode, tokenizeContent, type ContentTokens } from './content-tokens.js';
+import { Kind, opCode, tokenizeContent, type TextBlock } from './content-tokens.js';
 
 /** What the rewriting needs to know of a font of the page: how its codes read as text. */
 export interface FontText {
@@ -73,17 +73,26 @@ function codes(s: string, start: number, end: number, hex: boolean, bytes: numbe
   return out;
 }
 
-/** The text the operands `from`..`to` of a text-showing operator show, by the font's ToUnicode map. */
-function shownText(s: string, t: ContentTokens, from: number, to: number, font: FontText | undefined): string {
-  if (!font) return '';
+/** A text-showing operator's operands, or a text block's glyphs: `s.slice(start, end)`, and the font. */
+interface Show {
+  start: number;
+  end: number;
+  font: FontText | undefined;
+}
+
+/** The text a show's operands show, by the font's ToUnicode map. */
+function shownText(s: string, show: Show): string {
+  const { font } = show;
+  if (!font || show.end <= show.start) return '';
   let text = '';
   const add = (start: number, end: number, hex: boolean): void => {
     for (const code of codes(s, start, end, hex, font.bytes)) text += font.unicode.get(code) ?? '';
   };
-  for (let k = from; k < to; k++) {
+  const t = tokenizeContent(s.slice(show.start, show.end));
+  for (let k = 0; k < t.count; k++) {
     const kind = t.kinds[k];
-    const start = t.starts[k] ?? 0;
-    const end = t.ends[k] ?? 0;
+    const start = show.start + (t.starts[k] ?? 0);
+    const end = show.start + (t.ends[k] ?? 0);
     if (kind === Kind.Hex || kind === Kind.String) add(start, end, kind === Kind.Hex);
     else if (kind === Kind.Array) {
       const inner = tokenizeContent(s.slice(start + 1, end - 1));
@@ -96,19 +105,11 @@ function shownText(s: string, t: ContentTokens, from: number, to: number, font: 
   return text;
 }
 
-/** A text-showing operator: its operands' and its own token index, and its font. */
-interface Show {
-  first: number;
-  k: number;
-  font: FontText | undefined;
-}
-
 /** The last word of a line (the text after its last space), decoded from the end. */
-function lastWord(s: string, t: ContentTokens, line: readonly Show[]): string {
+function lastWord(s: string, line: readonly Show[]): string {
   let word = '';
   for (let i = line.length - 1; i >= 0; i--) {
-    const show = line[i] as Show;
-    const text = shownText(s, t, show.first, show.k, show.font);
+    const text = shownText(s, line[i] as Show);
     const space = text.search(/\s\S*$/u);
     if (space >= 0) return text.slice(space + 1) + word;
     word = text + word;
@@ -125,10 +126,17 @@ function lastWord(s: string, t: ContentTokens, line: readonly Show[]): string {
  * or footnote number CSS draws) joins that label. At a soft line break in
  * the same paragraph, where the browser shows no space, an invisible space is
  * shown at the end of the line, so that text read from the tags keeps its
- * words apart (ISO 32000-1, 14.8.2.5).
+ * words apart (ISO 32000-1, 14.8.2.5). The forms named in `taggedForms`
+ * mark their own content: drawing one is neither tagged nor an artifact here.
  */
-export function rewriteMarkedContent(content: string, fonts: Map<string, FontText>, places: Map<number, McidPlace>, spacedHyphens: ReadonlySet<string> = new Set()): MarkedContentResult {
-  const t = tokenizeContent(content);
+export function rewriteMarkedContent(
+  content: string,
+  fonts: Map<string, FontText>,
+  places: Map<number, McidPlace>,
+  spacedHyphens: ReadonlySet<string> = new Set(),
+  taggedForms: ReadonlySet<string> = new Set(),
+): MarkedContentResult {
+  const t = tokenizeContent(content, true);
   const inserts: { at: number; text: string; order: number }[] = [];
   const deletes: { from: number; to: number }[] = [];
   const result = { artifacts: 0, joinedLabels: 0, spaces: 0 };
@@ -149,7 +157,7 @@ export function rewriteMarkedContent(content: string, fonts: Map<string, FontTex
   let pathStart: number | undefined;
   let font: FontText | undefined;
   let lineY: number | undefined;
-  let last: { place: McidPlace; y: number; end: number; first: number; k: number; font: FontText | undefined } | undefined;
+  let last: { place: McidPlace; y: number; end: number; show: Show } | undefined;
   /** The text shows of the current line of the current block. */
   const line: Show[] = [];
 
@@ -174,7 +182,52 @@ export function rewriteMarkedContent(content: string, fonts: Map<string, FontTex
     return undefined;
   };
 
+  /**
+   * Text shown (`first`, the glyphs up to `end`, on one line, `last` the
+   * last of them): where a line of the same block ends, the space the
+   * browser left out is shown.
+   */
+  const shown = (first: Show, all: Show, lastShow: Show, end: number): void => {
+    textPainted = true;
+    const mcid = stack.length ? currentMcid() : undefined;
+    const place = mcid === undefined ? undefined : places.get(mcid);
+    if (!place || lineY === undefined) return;
+    // Glyphs are decoded only where a line ends: the last of the line before, the first of the next.
+    if (last && last.y !== lineY) {
+      const before = last.show.font;
+      if (last.place.block === place.block && !last.place.inLink && !place.inLink && before?.space) {
+        const char = shownText(content, last.show).slice(-1);
+        const next = shownText(content, first);
+        // A word ending in a hyphen that the text follows with a space ("forsknings- och") breaks at that space.
+        const spaced = char !== '' && (!BREAKS_WITHOUT_SPACE.test(char) || (HYPHEN.test(char) && spacedHyphens.has(lastWord(content, line))));
+        if (spaced && next !== '' && !/^\s/u.test(next)) {
+          insert(last.end, ` ${before.space} Tj`);
+          result.spaces++;
+        }
+      }
+      line.length = 0;
+    } else if (last && last.place.block !== place.block) line.length = 0;
+    line.push(all);
+    last = { place, y: lineY, end, show: lastShow };
+  };
+
   for (let k = 0; k < t.count; k++) {
+    if (t.kinds[k] === Kind.TextBlock) {
+      // A plain text object inside marked content, as one token: the same steps as its operators'.
+      const block = t.blocks[t.ops[k] ?? 0] as TextBlock;
+      inText = true;
+      textAtTop = stack.length === 0;
+      textPainted = false;
+      textMarked = false;
+      font = fonts.get(block.font);
+      lineY = block.y;
+      shown({ start: block.firstStart, end: block.firstEnd, font }, { start: block.firstStart, end: block.lastEnd, font }, { start: block.lastStart, end: block.lastEnd, font }, block.lastOpEnd);
+      // The EMC of an ActualText span ends a pending run.
+      if (block.spans) flush();
+      inText = false;
+      operandStart = k + 1;
+      continue;
+    }
     if (t.kinds[k] !== Kind.Operator) continue;
     const op = t.ops[k] ?? 0;
     const operands = k - operandStart;
@@ -223,6 +276,9 @@ export function rewriteMarkedContent(content: string, fonts: Map<string, FontTex
       lineY = (lineY ?? 0) + 1e6;
     } else if (op === OP.n) {
       pathStart = undefined;
+    } else if (op === OP.Do && operands > 0 && taggedForms.has(textOf(first).slice(1))) {
+      // A form with its own tagged content (an attached page that keeps its structure).
+      flush();
     } else if (op === OP.Do || op === OP.sh || op === OP.BI) {
       if (stack.length === 0 && !inText) segment(start, end, false);
     } else if (PATH_BUILD.has(op)) {
@@ -231,34 +287,8 @@ export function rewriteMarkedContent(content: string, fonts: Map<string, FontTex
       if (pathStart !== undefined) segment(pathStart, end, false);
       pathStart = undefined;
     } else if (TEXT_SHOW.has(op)) {
-      textPainted = true;
-      const mcid = stack.length ? currentMcid() : undefined;
-      const place = mcid === undefined ? undefined : places.get(mcid);
-      if (place && lineY !== undefined) {
-        // Glyphs are decoded only where a line ends: the last of the line before, the first of the next.
-        if (last && last.y !== lineY) {
-          if (last.place.block === place.block && !last.place.inLink && !place.inLink && last.font?.space) {
-            const char = shownText(content, t, last.first, last.k, last.font).slice(-1);
-            const next = shownText(content, t, first, k, font);
-            // A word ending in a hyphen that the text follows with a space ("forsknings- och") breaks at that space.
-            const spaced = char !== '' && (!BREAKS_WITHOUT_SPACE.test(char) || (HYPHEN.test(char) && spacedHyphens.has(lastWord(content, t, line))));
-            if (spaced && next !== '' && !/^\s/u.test(next)) {
-              insert(last.end, ` ${last.font.space} Tj`);
-              result.spaces++;
-            }
-          }
-          line.length = 0;
-        } else if (last && last.place.block !== place.block) line.length = 0;
-        line.push({ first, k, font });
-        if (last) {
-          last.place = place;
-          last.y = lineY;
-          last.end = end;
-          last.first = first;
-          last.k = k;
-          last.font = font;
-        } else last = { place, y: lineY, end, first, k, font };
-      }
+      const show = { start: operands > 0 ? (t.starts[first] ?? 0) : (t.starts[k] ?? 0), end: t.starts[k] ?? 0, font };
+      shown(show, show, show, end);
     }
   }
   flush();

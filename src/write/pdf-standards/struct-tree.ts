@@ -6,11 +6,21 @@ export function lookup(doc: PDFDocument, dict: PDFDict, key: string): PDFObject 
   return value instanceof PDFRef ? doc.context.lookup(value) : value;
 }
 
+/** Names as text (PDFNames are interned; decoding one each time is most of a walk of the tree). */
+const TEXTS = new Map<PDFName, string>();
+const S = PDFName.of('S');
+
 /** A structure element's type (`P`, `H1`, `LI`…), or '' for anything else. */
 export function typeOf(elem: PDFObject | undefined): string {
   if (!(elem instanceof PDFDict)) return '';
-  const s = elem.get(PDFName.of('S'));
-  return s instanceof PDFName ? s.decodeText() : '';
+  const s = elem.get(S);
+  if (!(s instanceof PDFName)) return '';
+  let text = TEXTS.get(s);
+  if (text === undefined) {
+    text = s.decodeText();
+    TEXTS.set(s, text);
+  }
+  return text;
 }
 
 /** The kids of a structure element as a list (K may be one object or an array). */

@@ -1,6 +1,6 @@
-import { PDFArray, PDFDict, PDFHexString, PDFName, PDFRef, PDFString, type PDFDocument, type PDFObject } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString, type PDFDocument, type PDFObject } from 'pdf-lib';
 import type { LayoutHints } from '../pdf.js';
-import { kidsOf, lookup, setKids, structRoot, typeOf, walkElements, type Elem } from './struct-tree.js';
+import { kidsOf, lookup, parentTree, setKids, structRoot, typeOf, walkElements, type Elem } from './struct-tree.js';
 
 /** What the structure pass did, and what it could not do (each a reason the PDF is not PDF/UA). */
 export interface StructureResult {
@@ -28,13 +28,34 @@ function removeKid(doc: PDFDocument, parent: PDFDict, kid: Elem): void {
   );
 }
 
+/**
+ * Moves kids from one element to another. A marked-content id (a number,
+ * which means one on its element's page, or a reference) moves as a
+ * reference to its page, and its parent tree entry then names the element
+ * it moved to.
+ */
 function moveKids(doc: PDFDocument, from: PDFDict, to: PDFDict, toRef: PDFRef | undefined, keep: (kid: PDFObject) => boolean): void {
   const moving = kidsOf(doc, from).filter(keep);
-  for (const kid of moving) {
+  const pg = from.get(PDFName.of('Pg'));
+  const moved = moving.map((kid) => {
     const value = kid instanceof PDFRef ? doc.context.lookup(kid) : kid;
-    if (value instanceof PDFDict && value.get(PDFName.of('S'))) value.set(PDFName.of('P'), toRef ?? to);
-  }
-  setKids(doc, to, [...kidsOf(doc, to), ...moving]);
+    if (value instanceof PDFDict && value.get(PDFName.of('S'))) {
+      value.set(PDFName.of('P'), toRef ?? to);
+      return kid;
+    }
+    const page = value instanceof PDFDict ? (value.get(PDFName.of('Pg')) ?? pg) : pg;
+    const mcid = value instanceof PDFNumber ? value : value instanceof PDFDict ? lookup(doc, value, 'MCID') : undefined;
+    if (!(page instanceof PDFRef) || !(mcid instanceof PDFNumber) || (value instanceof PDFDict && value.get(PDFName.of('Stm')))) return kid;
+    const leaf = doc.getPages().find((p) => p.ref === page);
+    const key = leaf?.node.get(PDFName.of('StructParents'));
+    const root = structRoot(doc);
+    const entry = key instanceof PDFNumber && root ? parentTree(doc, root).get(key.asNumber()) : undefined;
+    const parents = entry instanceof PDFRef ? doc.context.lookup(entry) : entry;
+    const named = parents instanceof PDFArray ? parents.lookup(mcid.asNumber()) : undefined;
+    if (parents instanceof PDFArray && named === from) parents.set(mcid.asNumber(), toRef ?? to);
+    return value instanceof PDFDict ? kid : doc.context.obj({ Type: 'MCR', Pg: page, MCID: mcid.asNumber() });
+  });
+  setKids(doc, to, [...kidsOf(doc, to), ...moved]);
   setKids(
     doc,
     from,
@@ -150,7 +171,7 @@ export function fixStructure(doc: PDFDocument, hints: LayoutHints, language: str
 }
 
 /** Adds element ids to the structure tree's ID tree (a name tree: one more leaf, kept in order). */
-function addIds(doc: PDFDocument, root: PDFDict, ids: [string, PDFRef | PDFDict][]): void {
+export function addIds(doc: PDFDocument, root: PDFDict, ids: [string, PDFRef | PDFDict][]): void {
   const sorted = [...ids].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   const names = sorted.flatMap(([id, ref]) => [PDFString.of(id), ref]);
   const leaf = doc.context.obj({}) as PDFDict;
