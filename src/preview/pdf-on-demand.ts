@@ -55,9 +55,11 @@ export class PdfOnDemand {
     try {
       return await buildPdf(checked, body, this.progress, { printer });
     } catch (error) {
-      await this.kept?.close();
+      // A failed print (a hang included) ends the browser; the next print starts a fresh one.
       this.kept = undefined;
+      this.page = undefined;
       this.browser = undefined;
+      await closeBrowser(await browser.catch(() => undefined));
       throw error;
     }
   }
