@@ -75,7 +75,16 @@ export class KeptLayout {
     let relaid: Relaid | { fallback: string } | undefined;
     if (again) {
       options.progress({ id: 'pdf.laying-out' });
-      relaid = (await page.evaluate((body: string) => (window as unknown as { redovisningRelayout: { again(body: string): Promise<Relaid> } }).redovisningRelayout.again(body), split(html).body)) as Relaid | { fallback: string };
+      try {
+        relaid = (await page.evaluate((body: string) => (window as unknown as { redovisningRelayout: { again(body: string): Promise<Relaid> } }).redovisningRelayout.again(body), split(html).body)) as Relaid | { fallback: string };
+      } catch {
+        relaid = undefined;
+      }
+      // A layout again that failed in the page leaves it in an unknown state: the document is laid out in full in a fresh one.
+      if (!relaid || pageErrors.length) {
+        this.head = undefined;
+        throw new KeptLayoutSpent();
+      }
     }
     if (!relaid || 'fallback' in relaid) {
       if (this.head !== undefined) throw new KeptLayoutSpent();
