@@ -139,6 +139,25 @@ export const RELAYOUT = `
     }
   };
 
+  /** What Paged.js' Splits handler does after laying out a page, for a kept page after a new one. */
+  const markSplits = (pageElement, previousPage) => {
+    if (!previousPage) return;
+    let from;
+    for (const split of pageElement.querySelectorAll('[data-split-from]')) {
+      const ref = split.dataset.ref;
+      from = previousPage.querySelector("[data-ref='" + ref + "']:not([data-split-to])");
+      if (from) {
+        from.dataset.splitTo = ref;
+        if (!from.dataset.splitFrom) from.dataset.splitOriginal = true;
+      }
+    }
+    if (from) {
+      const styles = window.getComputedStyle(from);
+      from.dataset.lastSplitElement = 'true';
+      from.dataset.alignLastSplitElement = styles['text-align'] === 'justify' && styles['text-align-last'] === 'auto' ? 'justify' : styles['text-align-last'];
+    }
+  };
+
   let chunker;
   window.redovisningRelayout = {
     /** The first layout: Paged.js over the whole document, as a build lays it out. */
@@ -239,6 +258,9 @@ export const RELAYOUT = `
         chunker.pagesArea.appendChild(page.element);
         chunker.pages.push(page);
       }
+      // Paged.js marks where an element split across pages continues (data-split-to, the last line's
+      // alignment) when it lays out the next page: the first kept page marks the last new one.
+      if (reused.length) markSplits(reused[0].element, reused[0].element.previousElementSibling);
       if (converged >= 0) snapshots.pages.push(...old.slice(converged + 1));
       chunker.total = chunker.pages.length;
       chunker.pagesArea.style.setProperty('--pagedjs-page-count', chunker.total);
