@@ -40,7 +40,10 @@ for (const [name, file, change] of [['first print'], ...edits]) {
   const full = await buildPdf(checked, body, () => undefined, { browser, keepBrowser: true });
   const fullMs = Math.round(performance.now() - t);
   const same = Buffer.compare(Buffer.from(kept.bytes), Buffer.from(full.bytes)) === 0;
-  process.stdout.write(`${JSON.stringify({ edit: name, ...pdf.kept?.last, pages: full.pages, keptMs, fullMs, sameBytes: same })}\n`);
+  // Two that differ are kept for a look (pdftoppm, pdftotext, pdfinfo -struct-text).
+  const differ = same ? undefined : [path.join(os.tmpdir(), `relayout-${version}-kept.pdf`), path.join(os.tmpdir(), `relayout-${version}-full.pdf`)];
+  if (differ) await Promise.all([writeFile(differ[0], kept.bytes), writeFile(differ[1], full.bytes)]);
+  process.stdout.write(`${JSON.stringify({ edit: name, ...pdf.kept?.last, pages: full.pages, keptMs, fullMs, sameBytes: same, ...(differ ? { differ } : {}) })}\n`);
 }
 await pdf.close();
 await (await browser).close();
