@@ -1,6 +1,8 @@
 // npm run bench: speed, memory and scaling of redovisning, side by side with
-// pandoc (HTML), pandoc + WeasyPrint (PDF) and a bare Chromium print of our
-// own HTML. Prints one table and writes the numbers to bench/results/.
+// pandoc (HTML), pandoc + WeasyPrint (PDF), Typst (PDF, when the optional
+// @myriaddreamin/typst-ts-node-compiler is installed: bench/typst.mjs writes
+// the equivalent document) and a bare Chromium print of our own HTML; the
+// preview's save → fresh HTML and save → fresh PDF (bench/pdf-rebuild.mjs). Prints one table and writes the numbers to bench/results/.
 // BENCH_RUNS (default 5) sets the runs per measurement; medians are reported.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -11,7 +13,7 @@ import { generate } from './generate.mjs';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
-const SCALES = (process.env.BENCH_SCALES ?? '1,10,100').split(',').map(Number);
+const SCALES = (process.env.BENCH_SCALES ?? '1,10,30,100').split(',').map(Number);
 const work = mkdtempSync(path.join(os.tmpdir(), 'redovisning-bench-'));
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const log = (line) => process.stderr.write(`${line}\n`);
@@ -46,6 +48,8 @@ const havePandoc = ensure('pandoc', 'pandoc');
 const haveWeasy = havePandoc && ensure('weasyprint', 'weasyprint');
 if (!havePandoc) log('bench: pandoc could not be installed: skipping the pandoc comparisons');
 if (havePandoc && !haveWeasy) log('bench: weasyprint could not be installed: skipping pandoc + WeasyPrint');
+const haveTypst = spawnSync(process.execPath, ['-e', "import('@myriaddreamin/typst-ts-node-compiler').then(() => process.exit(0), () => process.exit(1))"], { cwd: REPO }).status === 0;
+if (!haveTypst) log('bench: @myriaddreamin/typst-ts-node-compiler is not installed: skipping Typst');
 
 const cli = path.join(REPO, 'lib', 'cli.js');
 // What the README tells authors to run: the bin, which compiles first only when src/ changed.
@@ -83,8 +87,15 @@ for (const scale of SCALES) {
   const pandocHtml = havePandoc ? repeat(runs, () => timed('pandoc', ['-f', 'gfm', '-t', 'html5', '-s', '--metadata', 'title=Redovisning', '-o', path.join(work, 'pandoc.html'), markdown])) : undefined;
   const pandocPdf = haveWeasy ? repeat(scale >= 100 ? 1 : runs, () => timed('pandoc', ['-f', 'gfm', '-t', 'html5', '--metadata', 'title=Redovisning', '--pdf-engine=weasyprint', '-o', path.join(work, 'pandoc.pdf'), markdown])) : undefined;
   const rebuild = JSON.parse(execFileSync(process.execPath, [path.join(REPO, 'bench', 'rebuild.mjs'), root, scale >= 100 ? '10' : '30'], { encoding: 'utf8' }));
+  // The preview's save → fresh PDF (one word changed), in its kept browser; not at 100× (minutes per save).
+  const pdfRebuild = scale >= 100 ? undefined : JSON.parse(execFileSync(process.execPath, [path.join(REPO, 'bench', 'pdf-rebuild.mjs'), root, String(Math.max(5, runs * 2))], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }));
+  // Typst fed the same page: a cold compile (fresh process, fonts loaded) and a kept compiler's edit → PDF.
+  const page = path.join(out, 'index.html');
+  const typstCold = haveTypst ? repeat(scale >= 100 ? 1 : runs, () => timed(process.execPath, [path.join(REPO, 'bench', 'typst.mjs'), 'cold', page, path.join(work, 'typst.pdf')])) : undefined;
+  const typstPages = haveTypst ? Number(/Pages:\s+(\d+)/.exec(spawnSync('pdfinfo', [path.join(work, 'typst.pdf')], { encoding: 'utf8' }).stdout ?? '')?.[1] ?? NaN) : undefined;
+  const typstEdit = haveTypst ? JSON.parse(execFileSync(process.execPath, [path.join(REPO, 'bench', 'typst.mjs'), 'warm', page, scale >= 100 ? '5' : '20'], { encoding: 'utf8' })) : undefined;
 
-  results.reports.push({ scale, pages, stages, commands: { check, html, full, chromium, pandocHtml, pandocPdf }, rebuild, peakHtmlBuildMiB: html.mib, stageProcessMiB: Math.max(...stageRuns.map((s) => s.rssMiB)) });
+  results.reports.push({ scale, pages, stages, commands: { check, html, full, chromium, pandocHtml, pandocPdf, typstCold }, rebuild, pdfRebuild, typstEdit, typstPages, peakHtmlBuildMiB: html.mib, stageProcessMiB: Math.max(...stageRuns.map((s) => s.rssMiB)) });
 }
 
 // The table.
@@ -109,6 +120,14 @@ for (const r of results.reports) {
 }
 const sw = side[0].map((_, i) => Math.max(...side.map((row) => row[i].length)));
 for (const row of side) console.log(row.map((c, i) => c.padStart(sw[i])).join('  '));
+console.log('\nThe preview after a one-word edit (median, warm process; PDF parts: check and page, layout, Chromium print, finishing) and Typst:');
+const live = [['report', 'save → html', 'save → pdf', 'check', 'layout', 'print', 'finish', 'typst cold', 'typst edit → pdf', 'full / typst', 'pages ours / typst', 'kept browser']];
+for (const r of results.reports) {
+  const p = r.pdfRebuild;
+  live.push([`${r.scale}×`, f(r.rebuild.medianMs), f(p?.medianMs), f(p?.parts.check), f(p?.parts.layout), f(p?.parts.print), f(p?.parts.finish), f(r.commands.typstCold?.ms), f(r.typstEdit?.medianMs), ratio(r.commands.full.ms, r.commands.typstCold?.ms), `${r.pages ?? '–'} / ${r.typstPages ?? '–'}`, p?.keptBrowserMiB ? `${p.keptBrowserMiB} MiB` : '–']);
+}
+const lw = live[0].map((_, i) => Math.max(...live.map((row) => row[i].length)));
+for (const row of live) console.log(row.map((c, i) => c.padStart(lw[i])).join('  '));
 const one = results.reports.find((r) => r.scale === 1);
 const hundred = results.reports.find((r) => r.scale === 100);
 if (one && hundred) console.log(`\nScaling: the 100× HTML build takes ${(hundred.commands.html.ms / one.commands.html.ms).toFixed(1)}× the 1× time (target ≤ 60×); its PDF build ${f(hundred.commands.full.ms)} (target < 60 s).`);

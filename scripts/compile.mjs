@@ -31,7 +31,7 @@ export async function compile({ force = false } = {}) {
   await build({
     absWorkingDir: root,
     // cli is the command; the others are for the benchmark, which times the stages.
-    entryPoints: { cli: 'src/cli.ts', pipeline: 'src/pipeline.ts', 'write-output': 'src/write/write-output.ts', 'build-pdf': 'src/write/build-pdf.ts', 'print-worker': 'src/write/print-worker.ts', 'sandbox-process': 'src/sandbox-process.ts' },
+    entryPoints: { cli: 'src/cli.ts', pipeline: 'src/pipeline.ts', 'write-output': 'src/write/write-output.ts', 'build-pdf': 'src/write/build-pdf.ts', 'print-worker': 'src/write/print-worker.ts', 'pdf-on-demand': 'src/preview/pdf-on-demand.ts', 'sandbox-process': 'src/sandbox-process.ts' },
     outdir: 'lib',
     bundle: true,
     splitting: true,

@@ -142,6 +142,8 @@ export async function checkReport(root: string, cache?: BuildCache, options: { s
 export type { CheckedFacts, CheckedReport, StageTimings } from './language/checked-report.js';
 
 export { renderHtml, type HtmlBuild } from './write/page-files.js';
+/** For the benchmark: the chapters drawn once, as the preview draws them before printing. */
+export { pageBody } from './render/render-page.js';
 
 /**
  * Every rule of the tool, by the stage that reports it: the ids the stages

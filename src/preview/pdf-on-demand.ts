@@ -3,7 +3,9 @@ import type { CheckedFacts } from '../language/checked-report.js';
 import type { ReportBody } from '../render/markdown-to-hast.js';
 import { closeBrowser, launchBrowser } from '../write/browser.js';
 import { buildPdf, type BuiltPdf } from '../write/build-pdf.js';
-import { preparePage, type PrintPage, type Progress } from '../write/pdf.js';
+import { KeptLayout, KeptLayoutSpent } from '../write/kept-layout.js';
+import { preparePage, type Printed, type PrintPage, type Progress } from '../write/pdf.js';
+import type { Printer } from '../write/printer.js';
 
 /**
  * The live preview's PDF: printed when asked for, at most one print at a
@@ -11,13 +13,17 @@ import { preparePage, type PrintPage, type Progress } from '../write/pdf.js';
  * page that asks in a loop) starts one print, not one per request. The
  * browser is started once and kept warm between prints, with a page that has
  * Paged.js loaded waiting for the next; a print that fails closes it, and the
- * next one starts a fresh one.
+ * next one starts a fresh one. The page of the last print is kept laid out
+ * (`KeptLayout`): after a save, Paged.js lays out again only the pages from
+ * the first change until the layout meets the old one.
  */
 export class PdfOnDemand {
   private browser: Promise<Browser> | undefined;
   private page: Promise<PrintPage> | undefined;
   private queue: Promise<unknown> = Promise.resolve();
   private latest: { version: number; bytes: Promise<BuiltPdf> } | undefined;
+  /** The page of the last print, laid out. */
+  kept: KeptLayout | undefined;
   /** How many prints have started (the tests count them). */
   prints = 0;
 
@@ -45,18 +51,37 @@ export class PdfOnDemand {
       this.browser.catch(() => undefined);
     }
     const browser = this.browser;
-    const page = this.page ?? browser.then(preparePage);
-    this.page = undefined;
+    const printer: Printer = { print: (html, options) => this.layOut(browser, html, options), close: async () => undefined };
     try {
-      const bytes = await buildPdf(checked, body, this.progress, { browser, page, keepBrowser: true });
-      // The next print's page is made ready now, while the author reads this one.
-      this.page = browser.then(preparePage);
-      this.page.catch(() => undefined);
-      return bytes;
+      return await buildPdf(checked, body, this.progress, { printer });
     } catch (error) {
+      // A failed print (a hang included) ends the browser; the next print starts a fresh one.
+      this.kept = undefined;
+      this.page = undefined;
       this.browser = undefined;
+      await closeBrowser(await browser.catch(() => undefined));
       throw error;
     }
+  }
+
+  /** Lays the document out again in the kept page when it can, else in full in a fresh one (the one made ready meanwhile). */
+  private async layOut(browser: Promise<Browser>, html: string, options: { timeoutMs: number; progress: Progress }): Promise<Printed> {
+    if (this.kept?.accepts(html)) {
+      try {
+        return await this.kept.print(html, options);
+      } catch (error) {
+        if (!(error instanceof KeptLayoutSpent)) throw error;
+      }
+    }
+    await this.kept?.close();
+    const page = this.page ?? browser.then(preparePage);
+    this.page = undefined;
+    this.kept = new KeptLayout(await page);
+    const printed = await this.kept.print(html, options);
+    // The page for the next full layout is made ready now, while the author reads this one.
+    this.page = browser.then(preparePage);
+    this.page.catch(() => undefined);
+    return printed;
   }
 
   /** Closes the kept browser. */
@@ -64,6 +89,7 @@ export class PdfOnDemand {
     const browser = await this.browser?.catch(() => undefined);
     this.browser = undefined;
     this.page = undefined;
+    this.kept = undefined;
     await closeBrowser(browser);
   }
 }

@@ -204,6 +204,46 @@ export async function preparePage(browser: Browser): Promise<PrintPage> {
   return prepared;
 }
 
+/** What the laid-out pages tell the finishing step. */
+export interface LaidOut {
+  pages: number;
+  placements: Placement[];
+  hints: LayoutHints;
+}
+
+/**
+ * Runs in the page once its pages are laid out (a function of the page
+ * count, as source text): where the attached PDFs' pages landed, the
+ * footnotes numbered in document order, and the hints for the tags.
+ */
+export const LAYOUT_RESULT = `(total) => {
+  const placements = [];
+  document.querySelectorAll('.pagedjs_page').forEach((pageElement, pageIndex) => {
+    pageElement.querySelectorAll('[data-attachment]').forEach((el) => {
+      placements.push({ appendix: Number(el.dataset.attachment), page: Number(el.dataset.attachmentPage), pageIndex });
+    });
+  });
+  // Paged.js names footnotes with random UUIDs; the PDF's link targets
+  // must not change between builds, so number them in document order
+  // (pages kept from an earlier layout have theirs numbered already).
+  const renamed = new Map();
+  document.querySelectorAll('[id^="note-"], [id^="fotnot-"]').forEach((note, i) => renamed.set('#' + note.id, 'fotnot-' + (i + 1)));
+  const calls = [...document.querySelectorAll('a[href^="#note-"], a[href^="#fotnot-"]')];
+  document.querySelectorAll('[id^="note-"], [id^="fotnot-"]').forEach((note) => (note.id = renamed.get('#' + note.id)));
+  calls.forEach((a) => renamed.has(a.getAttribute('href')) && a.setAttribute('href', '#' + renamed.get(a.getAttribute('href'))));
+  const laidOut = document.querySelector('.pagedjs_pages') || document;
+  const hints = {
+    links: [...laidOut.querySelectorAll('a[href]')].filter((a) => !a.closest('[aria-hidden="true"]')).map((a) => {
+      const note = a.hasAttribute('data-footnote-call') && /^#fotnot-(\\d+)$/.exec(a.getAttribute('href'));
+      return note ? { footnote: Number(note[1]) } : { text: (a.textContent || '').replace(/\\s+/g, ' ').trim() };
+    }),
+    tables: [...laidOut.querySelectorAll('table')].map((t) => t.hasAttribute('data-split-from')),
+    notes: [...laidOut.querySelectorAll('[data-footnote-marker]')].map((n) => n.hasAttribute('data-split-from')),
+    spacedHyphens: [...new Set(laidOut.textContent.match(/\\S+[-\u2010\u2011](?=\\s)/gu) || [])].sort(),
+  };
+  return { pages: total, placements, hints };
+}`;
+
 /**
  * Prints the print document to PDF in headless Chromium with Paged.js. The
  * page loads nothing from the network: every request other than a data: URL
@@ -246,31 +286,8 @@ export async function printPdf(html: string, options: { timeoutMs: number; progr
       await document.fonts.ready;
       const previewer = new Paged.Previewer();
       const flow = await previewer.preview();
-      const placements = [];
-      document.querySelectorAll('.pagedjs_page').forEach((pageElement, pageIndex) => {
-        pageElement.querySelectorAll('[data-attachment]').forEach((el) => {
-          placements.push({ appendix: Number(el.dataset.attachment), page: Number(el.dataset.attachmentPage), pageIndex });
-        });
-      });
-      // Paged.js names footnotes with random UUIDs; the PDF's link targets
-      // must not change between builds, so number them in document order.
-      document.querySelectorAll('[id^="note-"]').forEach((note, i) => {
-        const old = '#' + note.id;
-        note.id = 'fotnot-' + (i + 1);
-        document.querySelectorAll('a[href="' + old + '"]').forEach((a) => a.setAttribute('href', '#' + note.id));
-      });
-      const laidOut = document.querySelector('.pagedjs_pages') || document;
-      const hints = {
-        links: [...laidOut.querySelectorAll('a[href]')].filter((a) => !a.closest('[aria-hidden="true"]')).map((a) => {
-          const note = a.hasAttribute('data-footnote-call') && /^#fotnot-(\\d+)$/.exec(a.getAttribute('href'));
-          return note ? { footnote: Number(note[1]) } : { text: (a.textContent || '').replace(/\\s+/g, ' ').trim() };
-        }),
-        tables: [...laidOut.querySelectorAll('table')].map((t) => t.hasAttribute('data-split-from')),
-        notes: [...laidOut.querySelectorAll('[data-footnote-marker]')].map((n) => n.hasAttribute('data-split-from')),
-        spacedHyphens: [...new Set(laidOut.textContent.match(/\\S+[-\u2010\u2011](?=\\s)/gu) || [])].sort(),
-      };
-      return { pages: flow.total, placements, hints };
-    })()`)) as { pages: number; placements: Placement[]; hints: LayoutHints };
+      return (${LAYOUT_RESULT})(flow.total);
+    })()`)) as LaidOut;
     if (prepared.pageErrors.length) throw new PdfError('pdf.layout-failed', { reason: prepared.pageErrors[0] ?? '' });
     if (prepared.blocked.length) throw new PdfError('pdf.blocked', { count: prepared.blocked.length, first: prepared.blocked[0] ?? '' });
     options.progress({ id: 'pdf.printing', pages: layout.pages });
