@@ -39,9 +39,11 @@ export async function compile({ force = false } = {}) {
     platform: 'node',
     target: 'node20',
     sourcemap: true,
-    // Loaded only by the PDF step; kept as packages (puppeteer-core loads parts of itself at run time,
-    // css-tree its data files).
-    external: ['puppeteer-core', 'pdf-lib', 'css-tree'],
+    // Kept as packages: puppeteer-core loads parts of itself at run time, css-tree its data files.
+    // pdf-lib is bundled from its ES modules: its CommonJS build is some 400 files (half a second to
+    // load), and as CommonJS in the bundle its dynamic import() finds none of its names.
+    external: ['puppeteer-core', 'css-tree'],
+    alias: { 'pdf-lib': 'pdf-lib/es/index.js' },
     banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
     logLevel: 'warning',
   });
