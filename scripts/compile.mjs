@@ -39,9 +39,11 @@ export async function compile({ force = false } = {}) {
     platform: 'node',
     target: 'node20',
     sourcemap: true,
-    // Loaded only by the PDF step; kept as packages (puppeteer-core loads parts of itself at run time,
-    // css-tree its data files).
-    external: ['puppeteer-core', 'pdf-lib', 'css-tree'],
+    // Kept as a package: css-tree reads its data files at run time. puppeteer-core and pdf-lib are
+    // bundled (some 180 and 400 files, each a third to half a second to load as packages); pdf-lib
+    // from its ES modules, since as CommonJS in the bundle its dynamic import() finds none of its names.
+    external: ['css-tree'],
+    alias: { 'pdf-lib': 'pdf-lib/es/index.js' },
     banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
     logLevel: 'warning',
   });

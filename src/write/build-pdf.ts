@@ -8,7 +8,7 @@ import { FONT_DIR, FONT_FACES } from '../render/fonts.js';
 import type { ReportBody } from '../render/markdown-to-hast.js';
 import { renderPrint } from '../render/render-print.js';
 import { outputDate } from './dates.js';
-import type { PdfStandardChoice, StandardShortfall } from './pdf-finish.js';
+import type { FinishedPdf, PdfMetadata, PdfStandardChoice, StandardShortfall } from './pdf-finish.js';
 import { PdfError, printPdf, type PrintPage, type Progress } from './pdf.js';
 import type { Printer } from './printer.js';
 
@@ -98,37 +98,43 @@ export async function buildPdf(checked: Pick<CheckedReport, 'context' | 'diagnos
   const model = checked.context.model;
   if (!model) throw new PdfError('pdf.no-model');
   const { html, attachments, pageCounts } = await printDocument(checked, body);
-  const printing = options.printer ? options.printer.print(html, { timeoutMs, progress }) : printPdf(html, { timeoutMs, progress, browser: options.browser, page: options.page, keepBrowser: options.keepBrowser ?? false });
-  // pdf-lib (some 50 ms to load) loads while Chromium prints.
-  const finishing = import('./pdf-finish.js');
-  finishing.catch(() => undefined);
-  const printed = await printing;
-  const { finishPdf } = await finishing;
-  progress({ id: 'pdf.finishing' });
   const { rapport } = model;
+  const meta: PdfMetadata = {
+    title: rapport.titel,
+    author: rapport.myndighet,
+    subject: rapport.beskrivning,
+    keywords: [`Dnr ${rapport.dnr}`, ...(rapport.ertDnr ? [`Ert dnr ${rapport.ertDnr}`] : [])],
+    language: rapport.sprak ?? 'sv-SE',
+    date: outputDate(rapport.datum),
+  };
   const attached = new Map([...attachments].map(([number, bytes]) => [number, { bytes, pages: pageCounts.get(number) ?? 0, title: model.bilagor[number - 1]?.titel ?? '' }]));
-  const finished = await finishPdf(
-    printed.bytes,
-    {
-      title: rapport.titel,
-      author: rapport.myndighet,
-      subject: rapport.beskrivning,
-      keywords: [`Dnr ${rapport.dnr}`, ...(rapport.ertDnr ? [`Ert dnr ${rapport.ertDnr}`] : [])],
-      language: rapport.sprak ?? 'sv-SE',
-      date: outputDate(rapport.datum),
-    },
-    attached,
-    printed.placements,
-    printed.hints,
-    options.standard ?? 'auto',
-  );
+  const standard = options.standard ?? 'auto';
+  let finished: FinishedPdf;
+  let pages: number;
+  if (options.printer) {
+    // The printer's thread prints and finishes: pdf-lib's work runs beside this thread's.
+    const printed = await options.printer.print(html, { timeoutMs, progress, finish: { meta, attachments: attached, standard } });
+    if (!printed.finished) throw new PdfError('pdf.browser-failed', { reason: 'the printer did not finish the PDF' });
+    finished = printed.finished;
+    pages = printed.pages;
+  } else {
+    const printing = printPdf(html, { timeoutMs, progress, browser: options.browser, page: options.page, keepBrowser: options.keepBrowser ?? false });
+    // pdf-lib (some 50 ms to load) loads while Chromium prints.
+    const finishing = import('./pdf-finish.js');
+    finishing.catch(() => undefined);
+    const printed = await printing;
+    const { finishPdf } = await finishing;
+    progress({ id: 'pdf.finishing' });
+    finished = await finishPdf(printed.bytes, meta, attached, printed.placements, printed.hints, standard);
+    pages = printed.pages;
+  }
   // An attached PDF that does not embed its fonts: a warning at its line in bilagor.yaml.
   const warnings: Diagnostic[] = [];
   for (const [number, fonts] of finished.appendixFonts) {
     const where = model.places.locate(['bilagor', number - 1, 'pdf']);
     warnings.push({ file: where.file, point: where.point, severity: 'warning', ruleId: 'appendix-fonts', messageId: 'appendix-fonts.not-embedded', params: { number, path: model.bilagor[number - 1]?.pdf ?? '', fonts: fonts.join(', ') } });
   }
-  return { bytes: finished.bytes, pages: printed.pages, standard: options.standard ?? 'auto', standards: finished.standards, shortfalls: finished.shortfalls, warnings };
+  return { bytes: finished.bytes, pages, standard, standards: finished.standards, shortfalls: finished.shortfalls, warnings };
 }
 
 /** For the benchmark: the print step alone, and the browser it prints in. */

@@ -1,9 +1,11 @@
 // The PDF printer's thread (see printer.ts): starts Chromium, loads Paged.js
-// into a page, then prints the one document it is sent and exits.
+// into a page, then prints the one document it is sent (and finishes it with
+// pdf-lib, when asked) and exits.
 import { parentPort } from 'node:worker_threads';
 import { ToolError } from '../messages/tool-error.js';
 import { BrowserMissingError, closeBrowser, launchBrowser } from './browser.js';
-import { PdfError, preparePage, printPdf } from './pdf.js';
+import type { FinishedPdf } from './pdf-finish.js';
+import { PdfError, preparePage, printPdf, type ProgressStep } from './pdf.js';
 import type { FromPrinter, ToPrinter } from './printer.js';
 
 const port = parentPort;
@@ -26,13 +28,27 @@ port.on('message', async (message: ToPrinter) => {
     port.close();
     return;
   }
+  let finishing = false;
   try {
+    // pdf-lib loads while Chromium lays out the pages.
+    const finisher = message.finish ? import('./pdf-finish.js') : undefined;
+    finisher?.catch(() => undefined);
+    const progress = (step: ProgressStep): void => send({ type: 'progress', step });
     // The browser is kept until the PDF is sent (closing it waits for the process to end).
-    const printed = await printPdf(message.html, { timeoutMs: message.timeoutMs, progress: (step) => send({ type: 'progress', step }), browser, page, keepBrowser: true });
-    send({ type: 'printed', printed }, [printed.bytes.buffer as ArrayBuffer]);
-    await closeBrowser(await browser);
+    const printed = await printPdf(message.html, { timeoutMs: message.timeoutMs, progress, browser, page, keepBrowser: true });
+    const closed = closeBrowser(await browser);
+    let finished: FinishedPdf | undefined;
+    if (message.finish && finisher) {
+      finishing = true;
+      progress({ id: 'pdf.finishing' });
+      const { finishPdf } = await finisher;
+      const { meta, attachments, standard } = message.finish;
+      finished = await finishPdf(printed.bytes, meta, attachments, printed.placements, printed.hints, standard);
+    }
+    send({ type: 'printed', printed, finished }, [printed.bytes.buffer as ArrayBuffer, ...(finished ? [finished.bytes.buffer as ArrayBuffer] : [])]);
+    await closed;
   } catch (error) {
-    const kind = error instanceof BrowserMissingError ? 'browser' : error instanceof PdfError ? 'pdf' : 'other';
+    const kind = error instanceof BrowserMissingError ? 'browser' : error instanceof PdfError ? 'pdf' : finishing ? 'finish' : 'other';
     const tool = error instanceof ToolError ? { id: error.id, params: error.params as Record<string, unknown> } : undefined;
     send({ type: 'failed', kind, id: tool?.id, params: tool?.params, message: (error as Error).message });
   }

@@ -1,22 +1,34 @@
 import { Worker } from 'node:worker_threads';
 import type { TextId } from '../messages/catalogue.js';
 import { BrowserMissingError, removeBrowser } from './browser.js';
+import type { AttachedAppendix, FinishedPdf, PdfMetadata, PdfStandardChoice } from './pdf-finish.js';
 import { PdfError, timeoutSeconds, type Printed, type Progress, type ProgressStep } from './pdf.js';
 
+/** What finishing the printed PDF takes besides the print itself (see finishPdf). */
+export interface FinishRequest {
+  meta: PdfMetadata;
+  attachments: Map<number, AttachedAppendix>;
+  standard: PdfStandardChoice;
+}
+
 /** What the build sends the printer's thread. */
-export type ToPrinter = { type: 'print'; html: string; timeoutMs: number } | { type: 'close' };
+export type ToPrinter = { type: 'print'; html: string; timeoutMs: number; finish?: FinishRequest | undefined } | { type: 'close' };
 
 /** What the printer's thread answers. */
 export type FromPrinter =
   | { type: 'started'; pid: number; profile: string }
   | { type: 'unavailable'; id: string; params: Record<string, unknown> }
   | { type: 'progress'; step: ProgressStep }
-  | { type: 'printed'; printed: Printed }
-  | { type: 'failed'; kind: 'browser' | 'pdf' | 'other'; id: string | undefined; params: Record<string, unknown> | undefined; message: string };
+  | { type: 'printed'; printed: Printed; finished?: FinishedPdf | undefined }
+  | { type: 'failed'; kind: 'browser' | 'pdf' | 'finish' | 'other'; id: string | undefined; params: Record<string, unknown> | undefined; message: string };
 
 /** Prints one document, in a thread of its own. */
 export interface Printer {
-  print(html: string, options: { timeoutMs: number; progress: Progress }): Promise<Printed>;
+  /**
+   * Prints the document; with `finish`, the thread also finishes the PDF
+   * (pdf-lib), so that this thread goes on with the other outputs meanwhile.
+   */
+  print(html: string, options: { timeoutMs: number; progress: Progress; finish?: FinishRequest | undefined }): Promise<Printed & { finished?: FinishedPdf | undefined }>;
   /** Stops the printer without printing (the report had errors). */
   close(): Promise<void>;
 }
@@ -25,6 +37,9 @@ export interface Printer {
 function revive<E>(Kind: abstract new (...args: never[]) => E, id: string, params: Record<string, unknown> | undefined): E {
   return new (Kind as unknown as new (id: TextId, params: Record<string, unknown>) => E)(id as TextId, params ?? {});
 }
+
+/** Bytes sent over from the thread, as a plain Uint8Array. */
+const asBytes = (bytes: Uint8Array): Uint8Array => new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 
 /** How long past the print's own time limit the thread may take to answer before it is stopped. */
 const GRACE_MS = 10_000;
@@ -58,7 +73,7 @@ export function startPrinter(onUnavailable?: (error: BrowserMissingError) => voi
   });
   return {
     print(html, options) {
-      return new Promise<Printed>((resolve, reject) => {
+      return new Promise<Printed & { finished?: FinishedPdf | undefined }>((resolve, reject) => {
         let settled = false;
         const timer = setTimeout(() => {
           void worker.terminate();
@@ -75,10 +90,13 @@ export function startPrinter(onUnavailable?: (error: BrowserMissingError) => voi
           if (message.type === 'started' || message.type === 'unavailable') return;
           if (message.type === 'progress') options.progress(message.step);
           else if (message.type === 'printed') {
-            if (settle()) resolve({ ...message.printed, bytes: new Uint8Array(message.printed.bytes.buffer, message.printed.bytes.byteOffset, message.printed.bytes.byteLength) });
+            const finished = message.finished && { ...message.finished, bytes: asBytes(message.finished.bytes) };
+            if (settle()) resolve({ ...message.printed, bytes: asBytes(message.printed.bytes), finished });
           } else if (settle()) {
             if (message.kind === 'browser' && message.id) reject(revive(BrowserMissingError, message.id, message.params));
             else if (message.kind === 'pdf' && message.id) reject(revive(PdfError, message.id, message.params));
+            // Finishing failed: the same error as when this thread finishes.
+            else if (message.kind === 'finish') reject(new Error(message.message));
             else reject(new PdfError('pdf.browser-failed', { reason: message.message.split('\n')[0] ?? '' }));
           }
         });
@@ -89,7 +107,7 @@ export function startPrinter(onUnavailable?: (error: BrowserMissingError) => voi
         worker.once('exit', () => {
           if (settle()) reject(new PdfError('pdf.browser-failed', { reason: 'the printer stopped' }));
         });
-        worker.postMessage({ type: 'print', html, timeoutMs: options.timeoutMs } satisfies ToPrinter);
+        worker.postMessage({ type: 'print', html, timeoutMs: options.timeoutMs, finish: options.finish } satisfies ToPrinter);
       });
     },
     async close() {

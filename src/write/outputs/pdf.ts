@@ -1,4 +1,3 @@
-import { pdfStandardLines } from '../pdf-standards/report.js';
 import type { Output } from './output.js';
 
 /** Where the PDF is published beside the page. */
@@ -23,6 +22,8 @@ export const pdfOutput: Output = {
     const print = folder.options.print;
     if (!print) return;
     const pdf = await print(report, progress);
+    // Loaded here, not with the registry: it brings pdf-lib, which `check` and `--help` never need.
+    const { pdfStandardLines } = await import('../pdf-standards/report.js');
     folder.files.push({ path: PDF_PATH, content: pdf.bytes });
     folder.notes.push({ id: 'pdf.pages', params: { pages: pdf.pages } });
     folder.warnings.push(...pdf.warnings);
