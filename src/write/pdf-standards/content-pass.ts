@@ -140,9 +140,16 @@ export function markPageContent(doc: PDFDocument, spacedHyphens: ReadonlySet<str
   const tree = root ? parentTree(doc, root) : new Map<number, PDFObject>();
   const cache = new Map<PDFObject, FontText>();
   const total: ContentPassResult = { artifacts: 0, joinedLabels: 0, spaces: 0 };
+  /**
+   * The printed streams replaced: left in the file they would be a quarter of it, read by
+   * nothing. (Not pdf-lib's own: it shares its q and Q streams among pages.)
+   */
+  const replaced = new Set<PDFRef>();
   for (const page of doc.getPages()) {
     const contents = page.node.get(PDFName.of('Contents'));
     const resolved = contents instanceof PDFRef ? doc.context.lookup(contents) : contents;
+    if (contents instanceof PDFRef && resolved instanceof PDFRawStream) replaced.add(contents);
+    if (resolved instanceof PDFArray) for (const s of resolved.asArray()) if (s instanceof PDFRef && doc.context.lookup(s) instanceof PDFRawStream) replaced.add(s);
     const streams = resolved instanceof PDFArray ? resolved.asArray().map((s) => (s instanceof PDFRef ? doc.context.lookup(s) : s)) : [resolved];
     const text = streams.map((s) => latin1(bytesOf(s))).join('\n');
     const rewritten = rewriteMarkedContent(text, pageFonts(doc, page, cache), pagePlaces(doc, page, tree), spacedHyphens, formNames(doc, page, taggedForms));
@@ -152,5 +159,6 @@ export function markPageContent(doc: PDFDocument, spacedHyphens: ReadonlySet<str
     const stream = doc.context.stream(deflateSync(Buffer.from(rewritten.content, 'latin1'), CHUNK), { Filter: 'FlateDecode' });
     page.node.set(PDFName.of('Contents'), doc.context.register(stream));
   }
+  for (const ref of replaced) doc.context.delete(ref);
   return total;
 }
