@@ -1,18 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { deflateSync } from 'node:zlib';
 import { PDFName, PDFString, type PDFDocument } from 'pdf-lib';
+import { srgbProfileFile } from './srgb-file.js';
 
-/**
- * The sRGB profile of Debian's `icc-profiles-free` (zlib licence; installed
- * by scripts/setup.sh). `REDOVISNING_SRGB_ICC` names another file.
- */
-export const SRGB_PROFILE = '/usr/share/color/icc/sRGB.icc';
 
 let cached: { path: string; bytes: Uint8Array | undefined } | undefined;
 
 /** The sRGB ICC profile's bytes, or undefined when the file is missing or is no RGB display profile. */
 export function srgbProfile(): Uint8Array | undefined {
-  const file = process.env['REDOVISNING_SRGB_ICC'] || SRGB_PROFILE;
+  const file = srgbProfileFile();
   if (cached?.path === file) return cached.bytes;
   let bytes: Uint8Array | undefined;
   try {

@@ -1,13 +1,13 @@
 import { text } from '../../messages/catalogue.js';
 import type { Lang } from '../../messages/message.js';
 import type { PdfStandardChoice, StandardShortfall } from '../pdf-finish.js';
-import { SRGB_PROFILE } from './output-intent.js';
+import { srgbProfileFile } from './srgb-file.js';
 
 /** Why a standard was left out, in the author's language. */
 function why(shortfall: StandardShortfall, lang: Lang): string {
   switch (shortfall.why) {
     case 'pdf.why.no-profile':
-      return text(lang, shortfall.why, { path: process.env['REDOVISNING_SRGB_ICC'] || SRGB_PROFILE });
+      return text(lang, shortfall.why, { path: srgbProfileFile() });
     case 'pdf.why.appendix-fonts':
       return text(lang, shortfall.why, { number: shortfall.number, fonts: shortfall.fonts });
     case 'pdf.why.structure':
