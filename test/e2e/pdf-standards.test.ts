@@ -357,7 +357,7 @@ describe('the real report\'s tags, against what they were', () => {
 
 describe('a tagged attached appendix keeps its structure', () => {
   it('its headings, paragraphs and list follow the appendix\'s heading in the tree, in a Sect titled with the appendix, its roles mapped to standard types', () => {
-    const report = reports[4];
+    const report = reports.find((r) => r.name === 'the regional example with a tagged appendix');
     expect(report?.name).toBe('the regional example with a tagged appendix');
     const tree = structText(report?.pdf ?? '');
     const heading = tree.indexOf('"Bilaga 3 "');
@@ -379,7 +379,7 @@ describe('a tagged attached appendix keeps its structure', () => {
   });
 
   it('its marked content is in the forms that draw its two pages, each with its own parent tree entry that reaches it', () => {
-    const facts = reports[4]?.facts;
+    const facts = reports.find((r) => r.name === 'the regional example with a tagged appendix')?.facts;
     // LibreOffice's two pages: 9 and 2 marked paragraphs and headings (and the untagged appendix's Figure has its MCID on the page).
     expect(facts?.markedContentInForms).toBe(11);
     expect(facts?.markedContentUnreached).toEqual([]);
