@@ -9,7 +9,7 @@ import type { ReportBody } from '../render/markdown-to-hast.js';
 import { renderPrint } from '../render/render-print.js';
 import { outputDate } from './dates.js';
 import type { FinishedPdf, PdfMetadata, PdfStandardChoice, StandardShortfall } from './pdf-finish.js';
-import { PdfError, printPdf, type PrintPage, type Progress } from './pdf.js';
+import { PdfError, printPdf, type Printed, type PrintPage, type Progress } from './pdf.js';
 import type { Printer } from './printer.js';
 
 /** How long printing may take before the build gives up (a hang, or a report far larger than any real one). */
@@ -111,23 +111,26 @@ export async function buildPdf(checked: Pick<CheckedReport, 'context' | 'diagnos
   const standard = options.standard ?? 'auto';
   let finished: FinishedPdf;
   let pages: number;
+  let printed: Printed & { finished?: FinishedPdf | undefined };
   if (options.printer) {
     // The printer's thread prints and finishes: pdf-lib's work runs beside this thread's.
-    const printed = await options.printer.print(html, { timeoutMs, progress, finish: { meta, attachments: attached, standard } });
-    if (!printed.finished) throw new PdfError('pdf.browser-failed', { reason: 'the printer did not finish the PDF' });
-    finished = printed.finished;
-    pages = printed.pages;
+    printed = await options.printer.print(html, { timeoutMs, progress, finish: { meta, attachments: attached, standard } });
   } else {
     const printing = printPdf(html, { timeoutMs, progress, browser: options.browser, page: options.page, keepBrowser: options.keepBrowser ?? false });
     // pdf-lib (some 50 ms to load) loads while Chromium prints.
     const finishing = import('./pdf-finish.js');
     finishing.catch(() => undefined);
-    const printed = await printing;
-    const { finishPdf } = await finishing;
+    printed = await printing;
+    await finishing;
+  }
+  // A printer that only prints (the preview's kept layout) leaves the finishing to this thread.
+  if (printed.finished) finished = printed.finished;
+  else {
+    const { finishPdf } = await import('./pdf-finish.js');
     progress({ id: 'pdf.finishing' });
     finished = await finishPdf(printed.bytes, meta, attached, printed.placements, printed.hints, standard);
-    pages = printed.pages;
   }
+  pages = printed.pages;
   // An attached PDF that does not embed its fonts: a warning at its line in bilagor.yaml.
   const warnings: Diagnostic[] = [];
   for (const [number, fonts] of finished.appendixFonts) {

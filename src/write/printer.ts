@@ -25,8 +25,10 @@ export type FromPrinter =
 /** Prints one document, in a thread of its own. */
 export interface Printer {
   /**
-   * Prints the document; with `finish`, the thread also finishes the PDF
-   * (pdf-lib), so that this thread goes on with the other outputs meanwhile.
+   * Prints the document; with `finish`, the printer's thread may also
+   * finish the PDF (pdf-lib), so that this thread goes on with the other
+   * outputs meanwhile. A printer that gives no `finished` (the preview's
+   * kept layout) leaves the finishing to buildPdf.
    */
   print(html: string, options: { timeoutMs: number; progress: Progress; finish?: FinishRequest | undefined }): Promise<Printed & { finished?: FinishedPdf | undefined }>;
   /** Stops the printer without printing (the report had errors). */
