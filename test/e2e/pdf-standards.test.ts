@@ -385,7 +385,7 @@ describe('a tagged attached appendix keeps its structure', () => {
     expect(facts?.markedContentUnreached).toEqual([]);
     expect(facts?.unmarked).toEqual([]);
     expect(facts?.nestedArtifactAndTags).toBe(0);
-    const text = taggedWords(reports[4]?.pdf ?? '').join(' ');
+    const text = taggedWords(reports.find((r) => r.name === 'the regional example with a tagged appendix')?.pdf ?? '').join(' ');
     expect(text).toContain('Beslutet kan inte överklagas.');
   });
 });
