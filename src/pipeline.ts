@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { CHECK_RULES } from './check/registry.js';
 import type { CheckContext } from './check/check-context.js';
-import { Diagnostics } from './diagnostics/diagnostic.js';
+import { Diagnostics, type Diagnostic } from './diagnostics/diagnostic.js';
 import type { RuleDeclaration } from './diagnostics/rule.js';
 import { EXPAND_RULES } from './expand/rules.js';
 import { FIGURE_RULES } from './figures/rules.js';
@@ -44,11 +44,52 @@ export interface BuildCache {
   charts: ChartCache;
   /** Hunspell, kept running between builds. */
   speller: Speller | undefined;
+  /** What a step made from inputs that did not change since, by step (see `kept`). */
+  steps: Map<string, KeptStep>;
+}
+
+/** A step's result and the diagnostics it reported, for the inputs named by `key`. */
+interface KeptStep {
+  key: string;
+  value: unknown;
+  diagnostics: readonly Diagnostic[];
+}
+
+/**
+ * Runs a step of the preview's builds once for the same inputs: when `key`
+ * (a hash of everything the step reads) is the one of the last run, the
+ * step's result is handed on again and its diagnostics are reported again,
+ * in the same place among the others. A run that reported an error is not
+ * kept (a deadline met under load is not the data's fault). Without a cache
+ * the step just runs.
+ */
+async function kept<T>(cache: BuildCache | undefined, step: string, key: string, diagnostics: Diagnostics, run: () => T | Promise<T>): Promise<T> {
+  const last = cache?.steps.get(step);
+  if (last && last.key === key) {
+    diagnostics.list.push(...last.diagnostics);
+    return last.value as T;
+  }
+  const before = diagnostics.list.length;
+  const value = await run();
+  const reported = diagnostics.list.slice(before);
+  if (cache && !reported.some((d) => d.severity === 'error')) cache.steps.set(step, { key, value, diagnostics: reported });
+  else cache?.steps.delete(step);
+  return value;
+}
+
+/** A hash of source files' names and texts. */
+function filesKey(...groups: Iterable<SourceFile | undefined>[]): string {
+  const hash = createHash('sha256');
+  for (const group of groups) {
+    for (const file of group) hash.update(file ? `${file.path}\0${file.text}\0` : '\u0001');
+    hash.update('\u0002');
+  }
+  return hash.digest('hex');
 }
 
 /** A fresh, empty cache (one per preview session). */
 export function createCache(): BuildCache {
-  return { chapters: new Map(), validators: new Map(), charts: new Map(), speller: Speller.available() ? new Speller() : undefined };
+  return { chapters: new Map(), validators: new Map(), charts: new Map(), speller: Speller.available() ? new Speller() : undefined, steps: new Map() };
 }
 
 /** The text that stands for everything a chapter's expansion depends on besides its own text. */
@@ -64,7 +105,7 @@ function dependencyKey(sources: Sources, placements: Placements): string {
  * Markdown: the tables and figures are numbered by where they are placed, so
  * a chapter can refer to one placed further on.
  */
-function expandTexts(sources: Sources, model: ReportModel, diagnostics: Diagnostics, cache: BuildCache | undefined): { chapters: ParsedChapter[]; appendices: AppendixText[]; placements: Placements; partialTables: ReadonlyMap<string, string>; complete: boolean } {
+async function expandTexts(sources: Sources, model: ReportModel, factsKey: string, diagnostics: Diagnostics, cache: BuildCache | undefined): Promise<{ chapters: ParsedChapter[]; appendices: AppendixText[]; placements: Placements; partialTables: ReadonlyMap<string, string>; complete: boolean }> {
   const parse = (file: SourceFile): ParsedTemplate | undefined => parseTemplate(file, diagnostics);
   const chapterTemplates = sources.chapters.map(parse);
   const bodies = model.bilagor.map((b) => (b.innehall ? sources.extraContent.get(b.innehall) : undefined));
@@ -90,8 +131,11 @@ function expandTexts(sources: Sources, model: ReportModel, diagnostics: Diagnost
   const chapters = chapterTemplates.map(expand).filter((c): c is ParsedChapter => c !== undefined);
   const appendices = model.bilagor.map((b, i): AppendixText => ({ number: i + 1, key: b.nyckel, title: b.titel, body: expand(bodyTemplates[i]), pdf: b.pdf }));
   // The layouts and the tables' partials are checked (and the partials expanded) here, so a check is complete without rendering.
-  checkLayoutTemplates(model, sources.templates, diagnostics);
-  const partialTables = expandTablePartials(model, sources.templates, diagnostics);
+  // They read only the model (made from the facts) and the templates.
+  const partialTables = await kept(cache, 'layouts', `${factsKey}\0${filesKey(sources.templates.values())}`, diagnostics, () => {
+    checkLayoutTemplates(model, sources.templates, diagnostics);
+    return expandTablePartials(model, sources.templates, diagnostics);
+  });
   return { chapters, appendices, placements, partialTables, complete: chapters.length === sources.chapters.length };
 }
 
@@ -109,9 +153,14 @@ export async function checkFacts(root: string, cache?: BuildCache): Promise<Chec
   const t0 = performance.now();
   const sources = await loadReport(root, diagnostics);
   const t1 = performance.now();
-  const data = parseData(sources, diagnostics);
-  const model = diagnostics.list.some((d) => d.ruleId === 'report-root') ? undefined : await buildModel(data, diagnostics, cache?.validators);
-  const texts = model ? expandTexts(sources, model, diagnostics, cache) : { chapters: [], appendices: [], placements: new Map(), partialTables: new Map(), complete: false };
+  // The data, its schemas and the profile are all that parse and model read.
+  const factsKey = filesKey([sources.profile?.file, sources.profileSchema], sources.data.values(), sources.coreSchemas.values(), sources.schemas.values()) + (sources.profile?.root ?? '');
+  const rootMissing = diagnostics.list.some((d) => d.ruleId === 'report-root');
+  const { data, model } = await kept(cache, 'facts', `${factsKey}\0${rootMissing}`, diagnostics, async () => {
+    const data = parseData(sources, diagnostics);
+    return { data, model: rootMissing ? undefined : await buildModel(data, diagnostics, cache?.validators) };
+  });
+  const texts = model ? await expandTexts(sources, model, factsKey, diagnostics, cache) : { chapters: [], appendices: [], placements: new Map(), partialTables: new Map(), complete: false };
   if (sources.chapters.length === 0 && !diagnostics.hasErrors) diagnostics.error('content-empty', 'content/', undefined, {});
   const written = [...texts.chapters, ...texts.appendices.flatMap((a) => (a.body ? [a.body] : []))];
   const [figures, attachedPdfs] = model ? await Promise.all([prepareFigures(sources, model, written, diagnostics, cache?.charts), prepareAttachedPdfs(sources, model, diagnostics)]) : [NO_FIGURES, new Map()];

@@ -128,6 +128,8 @@ export async function loadReport(root: string, diagnostics: Diagnostics): Promis
   sources.data = new Map([...sources.data].sort(([a], [b]) => a.localeCompare(b)));
   sources.schemas = new Map([...sources.schemas].sort(([a], [b]) => a.localeCompare(b)));
   sources.extraContent = new Map([...sources.extraContent].sort(([a], [b]) => a.localeCompare(b)));
+  sources.coreSchemas = new Map([...sources.coreSchemas].sort(([a], [b]) => a.localeCompare(b)));
+  sources.templates = new Map([...sources.templates].sort(([a], [b]) => a.localeCompare(b)));
   return sources;
 }
 
