@@ -162,6 +162,33 @@ export function expandTablePartials(model: ReportModel, templates: Map<string, S
   return drawn;
 }
 
+/** A layout compiled with its partials, by their names and texts: the check, the page and the print document share one. */
+const compiledLayouts = new Map<string, (context: object) => string>();
+
+/** The compiled layout for these texts (compiled once; the last few are kept). */
+function compiledLayout(layout: SourceFile, partials: Map<string, SourceFile | undefined>): (context: object) => string {
+  const key = JSON.stringify([layout.path, layout.text, ...[...partials].map(([name, file]) => [name, file?.path, file?.text])]);
+  const known = compiledLayouts.get(key);
+  if (known) return known;
+  const hb = Handlebars.create();
+  const options = strictOptions();
+  for (const [name, file] of partials) {
+    const partial = hb.compile((file as SourceFile).text, options);
+    // A failure inside a partial is reported at the partial, not at the layout that includes it.
+    hb.registerPartial(name, ((ctx: unknown, opts: unknown) => {
+      try {
+        return partial(ctx, opts as Handlebars.RuntimeOptions);
+      } catch (error) {
+        throw Object.assign(error as Error, { templateFile: file });
+      }
+    }) as unknown as Handlebars.Template);
+  }
+  const template = hb.compile(layout.text, options);
+  if (compiledLayouts.size >= 8) compiledLayouts.delete(compiledLayouts.keys().next().value as string);
+  compiledLayouts.set(key, template);
+  return template;
+}
+
 /**
  * Renders a layout template (with the letterhead and decision partials)
  * against its context. A failure is reported at its template's line.
@@ -169,21 +196,8 @@ export function expandTablePartials(model: ReportModel, templates: Map<string, S
 export function renderLayout(layout: SourceFile | undefined, partials: Map<string, SourceFile | undefined>, context: object, diagnostics: Diagnostics): string | undefined {
   const parts = [...partials.values()];
   if (!layout || parts.some((p) => !p)) return undefined;
-  const hb = Handlebars.create();
-  const options = strictOptions();
   try {
-    for (const [name, file] of partials) {
-      const partial = hb.compile((file as SourceFile).text, options);
-      // A failure inside a partial is reported at the partial, not at the layout that includes it.
-      hb.registerPartial(name, ((ctx: unknown, opts: unknown) => {
-        try {
-          return partial(ctx, opts as Handlebars.RuntimeOptions);
-        } catch (error) {
-          throw Object.assign(error as Error, { templateFile: file });
-        }
-      }) as unknown as Handlebars.Template);
-    }
-    return hb.compile(layout.text, options)(context);
+    return compiledLayout(layout, partials)(context);
   } catch (error) {
     reportTemplateError(error, (error as { templateFile?: SourceFile }).templateFile ?? layout, diagnostics);
     return undefined;

@@ -140,10 +140,11 @@ export async function checkLanguage(context: CheckContext, diagnostics: Diagnost
     }
   }
 
-  const chapters = chapterLix(segments);
+  const totals = lixTotals(segments);
+  const chapters = chapterLix(totals);
   const input: LanguageInput = { context, settings, segments, occurrences, vocabulary, checked, spelling, verdicts, chapters };
   for (const rule of LANGUAGE_RULES) rule.run(input, report);
-  return { chapters: chapters.map(({ title, lix: value, words }) => ({ title, lix: value, words })), whole: wholeLix(segments), spelling };
+  return { chapters: chapters.map(({ title, lix: value, words }) => ({ title, lix: value, words })), whole: wholeLix(totals), spelling };
 }
 
 /** The prose of each chapter, counted for LIX: words, sentences and long words. */
@@ -163,12 +164,12 @@ function lixTotals(segments: readonly Analysed[]): Map<string, { words: number; 
 }
 
 /** LIX per chapter. */
-function chapterLix(segments: readonly Analysed[]): ChapterTotals[] {
-  return [...lixTotals(segments)].map(([title, t]) => ({ title, lix: lix(t.words, t.sentences, t.long), words: t.words, file: t.file }));
+function chapterLix(totals: ReturnType<typeof lixTotals>): ChapterTotals[] {
+  return [...totals].map(([title, t]) => ({ title, lix: lix(t.words, t.sentences, t.long), words: t.words, file: t.file }));
 }
 
 /** LIX of the whole report; undefined without prose. */
-function wholeLix(segments: readonly Analysed[]): number | undefined {
-  const sum = [...lixTotals(segments).values()].reduce((a, t) => ({ words: a.words + t.words, sentences: a.sentences + t.sentences, long: a.long + t.long }), { words: 0, sentences: 0, long: 0 });
+function wholeLix(totals: ReturnType<typeof lixTotals>): number | undefined {
+  const sum = [...totals.values()].reduce((a, t) => ({ words: a.words + t.words, sentences: a.sentences + t.sentences, long: a.long + t.long }), { words: 0, sentences: 0, long: 0 });
   return sum.words ? lix(sum.words, sum.sentences, sum.long) : undefined;
 }

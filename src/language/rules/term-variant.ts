@@ -6,6 +6,16 @@ import type { Analysed, LanguageRule, Phrase, Report, Vocabulary } from './rule.
 /** The same key for a word however it is hyphenated, spaced or capitalised. */
 const variantKey = (text: string): string => folded(text).replace(/[-\s]/g, '');
 
+/** `f` remembering its results: a report writes the same words many times. */
+function remembered(f: (text: string) => string): (text: string) => string {
+  const known = new Map<string, string>();
+  return (text) => {
+    let value = known.get(text);
+    if (value === undefined) known.set(text, (value = f(text)));
+    return value;
+  };
+}
+
 /**
  * Terms and names written two ways: a name of the data (or the word list)
  * written otherwise in the text (`Lund Universitet` for *Lunds
@@ -16,7 +26,8 @@ const variantKey = (text: string): string => folded(text).replace(/[-\s]/g, '');
  */
 function checkVariants(segments: readonly Analysed[], vocabulary: Vocabulary, report: Report): void {
   const stripGenitive = (w: string): string => (w.length > 3 ? w.replace(/s$/, '') : w);
-  const firstKey = (w: string): string => folded(stripGenitive(w));
+  const firstKey = remembered((w) => folded(stripGenitive(w)));
+  const keyOf = remembered(variantKey);
   // Names by their first word (as compared): only a window that starts like a name can be one.
   const byFirst = new Map<string, Phrase[]>();
   for (const p of vocabulary.phrases) {
@@ -76,7 +87,7 @@ function checkVariants(segments: readonly Analysed[], vocabulary: Vocabulary, re
   // One word, written with and without a hyphen or a space (where: the segment and offset, its point found only when reported).
   const forms = new Map<string, Map<string, { segment: Segment; offset: number; length: number }>>();
   const add = (form: string, segment: Segment, offset: number, length: number): void => {
-    const key = variantKey(form);
+    const key = keyOf(form);
     if (key.length < 4) return;
     let seen = forms.get(key);
     if (!seen) forms.set(key, (seen = new Map()));
@@ -88,7 +99,7 @@ function checkVariants(segments: readonly Analysed[], vocabulary: Vocabulary, re
   for (const segment of segments) {
     segment.words.forEach((w, i) => {
       const next = segment.words[i + 1];
-      if (!next || w.text.length < 2 || next.text.length < 2 || !forms.has(variantKey(w.text + next.text))) return;
+      if (!next || w.text.length < 2 || next.text.length < 2 || !forms.has(keyOf(w.text) + keyOf(next.text))) return;
       if (!/^ +$/.test(segment.text.slice(w.start + w.text.length, next.start))) return;
       add(`${w.text} ${next.text}`, segment, w.start, w.text.length);
     });
