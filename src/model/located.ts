@@ -15,9 +15,11 @@ export interface Located {
  * is written plainly or in quotes on one line, as expressions usually are.
  */
 export function locate(parsed: ParsedYaml, segments: readonly PropertyKey[], text?: string): Located {
-  const place = placeOf(parsed, segments);
-  const point = place?.value;
+  // Found when first asked for: a core schema's places are parsed only when one of its values is reported.
+  let found: { point: Point | undefined } | undefined;
+  const pointOf = (): Point | undefined => (found ??= { point: placeOf(parsed, segments)?.value }).point;
   const at = (offset: number): Point | undefined => {
+    const point = pointOf();
     if (!point || text === undefined) return point;
     const start = parsed.index.offset(point.line, point.column);
     const source = parsed.file.text;
@@ -25,7 +27,13 @@ export function locate(parsed: ParsedYaml, segments: readonly PropertyKey[], tex
     if (skip === undefined) return point;
     return { line: point.line, column: point.column + skip + Math.max(0, Math.min(offset, text.length)) };
   };
-  return { file: parsed.file.path, point, at };
+  return {
+    file: parsed.file.path,
+    get point() {
+      return pointOf();
+    },
+    at,
+  };
 }
 
 /** A location with no finer places than the file (or a point) itself. */

@@ -1,4 +1,4 @@
-import type { Diagnostics, Point } from '../diagnostics/diagnostic.js';
+import { Diagnostics, type Point } from '../diagnostics/diagnostic.js';
 import { LineIndex } from '../diagnostics/line-index.js';
 import type { SourceFile, Sources } from '../load/source-file.js';
 import { checkValues } from './value-checks.js';
@@ -53,8 +53,7 @@ export function parseData(sources: Sources, diagnostics: Diagnostics): ParsedDat
   for (const [name, file] of sources.coreSchemas) {
     // A core schema is parsed (with the places of its values, slow for a large one) only for a file the report has.
     if (!sources.data.has(name)) continue;
-    const parsed = parseJson(file, diagnostics);
-    if (parsed) schemas.set(name, { name, core: true, parsed });
+    schemas.set(name, { name, core: true, parsed: parseCoreSchema(file) });
   }
   for (const [name, file] of sources.schemas) {
     if (!sources.data.has(name)) {
@@ -68,12 +67,32 @@ export function parseData(sources: Sources, diagnostics: Diagnostics): ParsedDat
   const data: ParsedData = { files, broken, schemas };
   if (sources.profile && sources.profileSchema) {
     const parsed = parseYaml(sources.profile.file, diagnostics);
-    const schema = parseJson(sources.profileSchema, diagnostics);
+    const schema = parseCoreSchema(sources.profileSchema);
     // A report whose profile does not parse has no letterhead to build on.
     if (parsed && schema) data.profile = { parsed, schema: { name: 'profil', core: true, parsed: schema }, root: sources.profile.root };
     else broken.add('rapport');
   }
   return data;
+}
+
+/**
+ * One of the tool's own schemas (valid JSON, held so by its tests): its
+ * value at once, the places of its values (a slower parse) only when asked
+ * for, which is when one of its own expressions is reported.
+ */
+function parseCoreSchema(file: SourceFile): ParsedYaml {
+  let located: ParsedYaml | undefined;
+  const full = (): ParsedYaml => (located ??= parseYaml(file, new Diagnostics()) ?? { file, value: undefined, places: new Map(), index: new LineIndex(file.text) });
+  return {
+    file,
+    value: JSON.parse(file.text) as unknown,
+    get places() {
+      return full().places;
+    },
+    get index() {
+      return full().index;
+    },
+  };
 }
 
 /**

@@ -3,6 +3,7 @@ import type { CheckedFacts } from '../language/checked-report.js';
 import type { ReportBody } from '../render/markdown-to-hast.js';
 import { closeBrowser, launchBrowser } from '../write/browser.js';
 import { buildPdf, type BuiltPdf } from '../write/build-pdf.js';
+import type { KeptContent } from '../write/pdf-standards/content-pass.js';
 import { KeptLayout, KeptLayoutSpent } from '../write/kept-layout.js';
 import { preparePage, type Printed, type PrintPage, type Progress } from '../write/pdf.js';
 import type { Printer } from '../write/printer.js';
@@ -24,6 +25,8 @@ export class PdfOnDemand {
   private latest: { version: number; bytes: Promise<BuiltPdf> } | undefined;
   /** The page of the last print, laid out. */
   kept: KeptLayout | undefined;
+  /** The last PDF's pages as the finishing rewrote them: the next takes the pages that did not change. */
+  private readonly keptContent = new Map<string, KeptContent>();
   /** How many prints have started (the tests count them). */
   prints = 0;
 
@@ -53,7 +56,7 @@ export class PdfOnDemand {
     const browser = this.browser;
     const printer: Printer = { print: (html, options) => this.layOut(browser, html, options), close: async () => undefined };
     try {
-      return await buildPdf(checked, body, this.progress, { printer });
+      return await buildPdf(checked, body, this.progress, { printer, keptContent: this.keptContent });
     } catch (error) {
       // A failed print (a hang included) ends the browser; the next print starts a fresh one.
       this.kept = undefined;

@@ -10,6 +10,7 @@ import { renderPrint } from '../render/render-print.js';
 import { outputDate } from './dates.js';
 import type { FinishedPdf, PdfMetadata, PdfStandardChoice, StandardShortfall } from './pdf-finish.js';
 import { PdfError, printPdf, type Printed, type PrintPage, type Progress } from './pdf.js';
+import type { KeptContent } from './pdf-standards/content-pass.js';
 import type { Printer } from './printer.js';
 
 /** How long printing may take before the build gives up (a hang, or a report far larger than any real one). */
@@ -93,7 +94,7 @@ export async function printDocument(checked: Pick<CheckedReport, 'context' | 'di
  * finishes it with pdf-lib. Errors an author can cause become PdfErrors
  * with a message that says what to do.
  */
-export async function buildPdf(checked: Pick<CheckedReport, 'context' | 'diagnostics'>, body: ReportBody, progress: Progress, options: { timeoutMs?: number; browser?: Promise<Browser> | undefined; page?: Promise<PrintPage> | undefined; keepBrowser?: boolean; printer?: Printer | undefined; standard?: PdfStandardChoice } = {}): Promise<BuiltPdf> {
+export async function buildPdf(checked: Pick<CheckedReport, 'context' | 'diagnostics'>, body: ReportBody, progress: Progress, options: { timeoutMs?: number; browser?: Promise<Browser> | undefined; page?: Promise<PrintPage> | undefined; keepBrowser?: boolean; printer?: Printer | undefined; standard?: PdfStandardChoice; keptContent?: Map<string, KeptContent> | undefined } = {}): Promise<BuiltPdf> {
   const timeoutMs = options.timeoutMs ?? DEFAULT_PDF_TIMEOUT_MS;
   const model = checked.context.model;
   if (!model) throw new PdfError('pdf.no-model');
@@ -128,7 +129,7 @@ export async function buildPdf(checked: Pick<CheckedReport, 'context' | 'diagnos
   else {
     const { finishPdf } = await import('./pdf-finish.js');
     progress({ id: 'pdf.finishing' });
-    finished = await finishPdf(printed.bytes, meta, attached, printed.placements, printed.hints, standard);
+    finished = await finishPdf(printed.bytes, meta, attached, printed.placements, printed.hints, standard, options.keptContent);
   }
   pages = printed.pages;
   // An attached PDF that does not embed its fonts: a warning at its line in bilagor.yaml.

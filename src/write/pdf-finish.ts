@@ -4,7 +4,7 @@ import { TOOL_PRODUCER } from '../load/tool-package.js';
 import type { LayoutHints, Placement } from './pdf.js';
 import { addPageFigure, fontsNotEmbedded } from './pdf-standards/appendix-pages.js';
 import { graftStructure, keepsStructure, type GraftedPage } from './pdf-standards/appendix-structure.js';
-import { markPageContent } from './pdf-standards/content-pass.js';
+import { markPageContent, type KeptContent } from './pdf-standards/content-pass.js';
 import { addOutputIntent } from './pdf-standards/output-intent.js';
 import { fixStructure } from './pdf-standards/structure.js';
 import { xmpPacket } from './pdf-standards/xmp.js';
@@ -128,6 +128,8 @@ export async function finishPdf(
   placements: readonly Placement[],
   hints: LayoutHints,
   standard: PdfStandardChoice = 'auto',
+  /** The pages' rewritten content kept from the last PDF (the live preview's; see markPageContent). */
+  keptContent?: Map<string, KeptContent>,
 ): Promise<FinishedPdf> {
   const doc = await PDFDocument.load(printed, NO_WAIT);
   const conform = standard === 'auto';
@@ -172,7 +174,7 @@ export async function finishPdf(
       graft.pages.push({ source: sourcePage, page, form: embedded.ref });
     }
   }
-  if (conform) markPageContent(doc, new Set(hints.spacedHyphens), new Set([...grafts.values()].flatMap((g) => g.pages.map((p) => p.form))));
+  if (conform) markPageContent(doc, new Set(hints.spacedHyphens), new Set([...grafts.values()].flatMap((g) => g.pages.map((p) => p.form))), keptContent);
   doc.setTitle(meta.title, { showInWindowTitleBar: true });
   doc.setAuthor(meta.author);
   doc.setSubject(meta.subject);

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { deflateSync, inflateSync } from 'node:zlib';
 import { decodePDFRawStream, PDFArray, PDFContentStream, PDFDict, PDFName, PDFNumber, PDFRawStream, PDFRef, type PDFDocument, type PDFObject, type PDFPage } from 'pdf-lib';
 import { rewriteMarkedContent, type FontText, type McidPlace } from './marked-content.js';
@@ -121,6 +122,51 @@ function formNames(doc: PDFDocument, page: PDFPage, forms: ReadonlySet<PDFRef>):
   return names;
 }
 
+/** A page's content as the pass rewrote it, deflated, with what the pass did on it (see markPageContent). */
+export interface KeptContent {
+  deflated: Uint8Array;
+  artifacts: number;
+  joinedLabels: number;
+  spaces: number;
+}
+
+/** The bytes a stream holds as printed, with its filter (not decoded). */
+function printedBytes(stream: PDFObject | undefined): Uint8Array {
+  if (stream instanceof PDFRawStream) return stream.contents;
+  if (stream instanceof PDFContentStream) return stream.getUnencodedContents();
+  return new Uint8Array();
+}
+
+/**
+ * Everything the pass reads to rewrite a page: its streams as printed, the
+ * fonts its resources name (as their text is read), which marked contents
+ * share a block or sit in a link, the forms it leaves alone, and the
+ * hyphens that stay. Pages the same in all of it are rewritten the same.
+ */
+function pageKey(doc: PDFDocument, page: PDFPage, streams: readonly (PDFObject | undefined)[], places: Map<number, McidPlace>, forms: Set<string>, hyphens: string): string {
+  const hash = createHash('sha256').update(hyphens).update('\0');
+  for (const stream of streams) {
+    const filter = stream instanceof PDFRawStream ? [stream.dict.get(PDFName.of('Filter')), stream.dict.get(PDFName.of('DecodeParms'))].map(String).join() : 'plain';
+    hash.update(filter).update('\0').update(printedBytes(stream)).update('\0');
+  }
+  const resources = page.node.Resources();
+  const fontDict = resources ? lookup(doc, resources, 'Font') : undefined;
+  if (fontDict instanceof PDFDict) {
+    for (const [name, value] of fontDict.entries()) {
+      const font = value instanceof PDFRef ? doc.context.lookup(value) : value;
+      if (!(font instanceof PDFDict)) continue;
+      hash.update(`${name.decodeText()}\0${String(lookup(doc, font, 'Subtype'))}\0`).update(printedBytes(lookup(doc, font, 'ToUnicode'))).update('\0');
+    }
+  }
+  const blocks = new Map<object, number>();
+  for (const [mcid, place] of places) {
+    let block = blocks.get(place.block);
+    if (block === undefined) blocks.set(place.block, (block = blocks.size));
+    hash.update(`${mcid}:${block}:${place.inLink ? 1 : 0};`);
+  }
+  return hash.update(`\0${[...forms].sort().join('\0')}`).digest('hex');
+}
+
 /** What the content pass did, summed over the pages. */
 export interface ContentPassResult {
   artifacts: number;
@@ -133,9 +179,11 @@ export interface ContentPassResult {
  * content becomes artifacts, CSS-drawn numbers join their labels, soft line
  * breaks get their spaces; drawing a form of `taggedForms` (an attached
  * page that keeps its own tags) is left as it is. Each page then has one
- * content stream.
+ * content stream. With `kept` (the live preview's, from one PDF to the
+ * next), a page that is the same as one of the last PDF's in all the pass
+ * reads (see pageKey) takes its rewritten content from there.
  */
-export function markPageContent(doc: PDFDocument, spacedHyphens: ReadonlySet<string> = new Set(), taggedForms: ReadonlySet<PDFRef> = new Set()): ContentPassResult {
+export function markPageContent(doc: PDFDocument, spacedHyphens: ReadonlySet<string> = new Set(), taggedForms: ReadonlySet<PDFRef> = new Set(), kept?: Map<string, KeptContent>): ContentPassResult {
   const root = structRoot(doc);
   const tree = root ? parentTree(doc, root) : new Map<number, PDFObject>();
   const cache = new Map<PDFObject, FontText>();
@@ -145,20 +193,35 @@ export function markPageContent(doc: PDFDocument, spacedHyphens: ReadonlySet<str
    * nothing. (Not pdf-lib's own: it shares its q and Q streams among pages.)
    */
   const replaced = new Set<PDFRef>();
+  const hyphens = [...spacedHyphens].sort().join('\0');
+  const used = new Map<string, KeptContent>();
   for (const page of doc.getPages()) {
     const contents = page.node.get(PDFName.of('Contents'));
     const resolved = contents instanceof PDFRef ? doc.context.lookup(contents) : contents;
     if (contents instanceof PDFRef && resolved instanceof PDFRawStream) replaced.add(contents);
     if (resolved instanceof PDFArray) for (const s of resolved.asArray()) if (s instanceof PDFRef && doc.context.lookup(s) instanceof PDFRawStream) replaced.add(s);
     const streams = resolved instanceof PDFArray ? resolved.asArray().map((s) => (s instanceof PDFRef ? doc.context.lookup(s) : s)) : [resolved];
-    const text = streams.map((s) => latin1(bytesOf(s))).join('\n');
-    const rewritten = rewriteMarkedContent(text, pageFonts(doc, page, cache), pagePlaces(doc, page, tree), spacedHyphens, formNames(doc, page, taggedForms));
-    total.artifacts += rewritten.artifacts;
-    total.joinedLabels += rewritten.joinedLabels;
-    total.spaces += rewritten.spaces;
-    const stream = doc.context.stream(deflateSync(Buffer.from(rewritten.content, 'latin1'), CHUNK), { Filter: 'FlateDecode' });
+    const places = pagePlaces(doc, page, tree);
+    const forms = formNames(doc, page, taggedForms);
+    const key = kept && pageKey(doc, page, streams, places, forms, hyphens);
+    let content = key ? kept?.get(key) : undefined;
+    if (!content) {
+      const text = streams.map((s) => latin1(bytesOf(s))).join('\n');
+      const rewritten = rewriteMarkedContent(text, pageFonts(doc, page, cache), places, spacedHyphens, forms);
+      content = { deflated: deflateSync(Buffer.from(rewritten.content, 'latin1'), CHUNK), artifacts: rewritten.artifacts, joinedLabels: rewritten.joinedLabels, spaces: rewritten.spaces };
+    }
+    if (key) used.set(key, content);
+    total.artifacts += content.artifacts;
+    total.joinedLabels += content.joinedLabels;
+    total.spaces += content.spaces;
+    const stream = doc.context.stream(content.deflated, { Filter: 'FlateDecode' });
     page.node.set(PDFName.of('Contents'), doc.context.register(stream));
   }
   for (const ref of replaced) doc.context.delete(ref);
+  // Only this PDF's pages are kept for the next.
+  if (kept) {
+    kept.clear();
+    for (const [key, content] of used) kept.set(key, content);
+  }
   return total;
 }
