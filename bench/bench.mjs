@@ -121,10 +121,10 @@ for (const r of results.reports) {
 const sw = side[0].map((_, i) => Math.max(...side.map((row) => row[i].length)));
 for (const row of side) console.log(row.map((c, i) => c.padStart(sw[i])).join('  '));
 console.log('\nThe preview after a one-word edit (median, warm process; PDF parts: check and page, layout, Chromium print, finishing) and Typst:');
-const live = [['report', 'save → html', 'save → pdf', 'check', 'layout', 'print', 'finish', 'typst cold', 'typst edit → pdf', 'full / typst', 'pages ours / typst', 'kept browser']];
+const live = [['report', 'save → html', 'save → pdf', 'check', 'layout', 'print', 'finish', 'typst cold', 'typst edit → pdf', 'full / typst', 'pages ours / typst', 'kept browser', 'browser printing']];
 for (const r of results.reports) {
   const p = r.pdfRebuild;
-  live.push([`${r.scale}×`, f(r.rebuild.medianMs), f(p?.medianMs), f(p?.parts.check), f(p?.parts.layout), f(p?.parts.print), f(p?.parts.finish), f(r.commands.typstCold?.ms), f(r.typstEdit?.medianMs), ratio(r.commands.full.ms, r.commands.typstCold?.ms), `${r.pages ?? '–'} / ${r.typstPages ?? '–'}`, p?.keptBrowserMiB ? `${p.keptBrowserMiB} MiB` : '–']);
+  live.push([`${r.scale}×`, f(r.rebuild.medianMs), f(p?.medianMs), f(p?.parts.check), f(p?.parts.layout), f(p?.parts.print), f(p?.parts.finish), f(r.commands.typstCold?.ms), f(r.typstEdit?.medianMs), ratio(r.commands.full.ms, r.commands.typstCold?.ms), `${r.pages ?? '–'} / ${r.typstPages ?? '–'}`, p?.keptBrowserMiB ? `${p.keptBrowserMiB} MiB` : '–', p?.peakBrowserMiB ? `${p.peakBrowserMiB} MiB` : '–']);
 }
 const lw = live[0].map((_, i) => Math.max(...live.map((row) => row[i].length)));
 for (const row of live) console.log(row.map((c, i) => c.padStart(lw[i])).join('  '));
