@@ -40,7 +40,7 @@ const TYPE_KEYS = new Set(['typeAnnotation', 'typeParameters', 'typeArguments', 
  * `diagnostics.error(…)`, `warn(…)`, a `HelperError`, a returned or pushed
  * `{ id }`, a diagnostic built by hand (`ruleId`).
  */
-export function idsNamed(file: string, text: string): Set<string> {
+function idsNamed(file: string, text: string): Set<string> {
   const found = new Set<string>();
   const named = (value: string, open: boolean): void => {
     const head = value.endsWith('.') ? value.slice(0, -1) : undefined;
