@@ -22,7 +22,7 @@ import { NO_FIGURES, prepareFigures, type ChartCache } from './figures/prepare.j
 import { checkLanguage } from './language/check-language.js';
 import type { CheckedFacts, CheckedReport } from './language/checked-report.js';
 import { Speller } from './language/hunspell.js';
-import { loadReport } from './load/load-report.js';
+import { loadReport, reportNoChapters } from './load/load-report.js';
 import type { SourceFile, Sources } from './load/source-file.js';
 import { withinMarkdownLimits } from './markdown/markdown-limits.js';
 import { parseMarkdown, type AppendixText, type ParsedChapter } from './markdown/parse-markdown.js';
@@ -161,7 +161,7 @@ export async function checkFacts(root: string, cache?: BuildCache): Promise<Chec
     return { data, model: rootMissing ? undefined : await buildModel(data, diagnostics, cache?.validators) };
   });
   const texts = model ? await expandTexts(sources, model, factsKey, diagnostics, cache) : { chapters: [], appendices: [], placements: new Map(), partialTables: new Map(), complete: false };
-  if (sources.chapters.length === 0 && !diagnostics.hasErrors) diagnostics.error('content-empty', 'content/', undefined, {});
+  reportNoChapters(sources, diagnostics);
   const written = [...texts.chapters, ...texts.appendices.flatMap((a) => (a.body ? [a.body] : []))];
   const [figures, attachedPdfs] = model ? await Promise.all([prepareFigures(sources, model, written, diagnostics, cache?.charts), prepareAttachedPdfs(sources, model, diagnostics)]) : [NO_FIGURES, new Map()];
   const context: CheckContext = { sources, data, model, ...texts, figures, attachedPdfs };
@@ -195,10 +195,14 @@ export { renderHtml, type HtmlBuild } from './write/page-files.js';
 export { pageBody } from './render/render-page.js';
 
 /**
- * Every rule of the tool, by the stage that reports it: the ids the stages
- * report while they read, then the check rules and the language rules. A
- * test holds the catalogue to it: each rule id declared once, in the family
- * that holds its messages, and shown by a fixture.
+ * Every rule of the tool, by the stage (the folder of `src/`) that reports
+ * it: the ids the stages report while they read, the check rules and the
+ * language rules. Tests hold the catalogue and the sources to it: each rule
+ * id declared once by each stage that reports it, in the family that holds
+ * its messages, from the files it names, and shown by a fixture.
  */
-export const RULES: readonly RuleDeclaration[] = [...LOAD_RULES, ...PARSE_RULES, ...MODEL_RULES, ...EXPAND_RULES, ...MARKDOWN_RULES, ...FIGURE_RULES, ...CHECK_RULES, ...LANGUAGE_RULES, ...WRITE_RULES];
+export const STAGE_RULES: Readonly<Record<string, readonly RuleDeclaration[]>> = { load: LOAD_RULES, parse: PARSE_RULES, model: MODEL_RULES, expand: EXPAND_RULES, markdown: MARKDOWN_RULES, figures: FIGURE_RULES, check: CHECK_RULES, language: LANGUAGE_RULES, write: WRITE_RULES };
+
+/** Every rule of the tool, the stages' in order. */
+export const RULES: readonly RuleDeclaration[] = Object.values(STAGE_RULES).flat();
 export type { OpenDataListing } from './render/datasets.js';

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { MESSAGES, TEXTS } from '../src/messages/catalogue.js';
+import { TEMPLATE_TOKENS } from '../src/messages/catalogue/handlebars.js';
 import { resolveLang } from '../src/messages/lang.js';
 import { formattersFor, type Lang, type MessageDef } from '../src/messages/message.js';
 import { cli } from './e2e/build.js';
@@ -31,7 +32,7 @@ function sentinel(example: unknown): { value: unknown; shown: (lang: Lang) => Re
 }
 
 /** Parameters that choose a wording rather than being printed, with their values. */
-const CHOICES: Record<string, unknown[]> = { 'expression-type.expected': ['boolean', 'list', 'number'], 'import.skipped.kind': ['comment', 'insertion', 'deletion', 'text-box', 'field', 'style', 'image'] };
+const CHOICES: Record<string, unknown[]> = { 'expression-type.expected': ['boolean', 'list', 'number'], 'handlebars.token.token': Object.keys(TEMPLATE_TOKENS), 'import.skipped.kind': ['comment', 'insertion', 'deletion', 'text-box', 'field', 'style', 'image'] };
 
 /** Parameters that only show when another is absent (a list shown when there is no "did you mean"). */
 const ALTERNATIVES = ['hint', 'key', 'comparison', 'description'];

@@ -3,6 +3,7 @@ import { LineIndex } from '../diagnostics/line-index.js';
 import type { FigureFacts } from '../format/figure-text.js';
 import { HelperError } from '../format/helpers/helper-error.js';
 import type { SourceFile } from '../load/source-file.js';
+import type { TemplateProblem } from '../messages/catalogue/handlebars.js';
 import type { ExpandEnv } from './expand-env.js';
 import { parseHandlebars } from './expand-env.js';
 import type { HelperMention } from './helpers/references.js';
@@ -86,18 +87,13 @@ export function reportSyntax(error: Error, file: SourceFile, index: LineIndex, d
   else diagnostics.error('template-syntax', file.path, syntaxPoint(error, file.text, index), syntaxProblem(error));
 }
 
-/** What a Handlebars parse error means, in both languages. */
-export function syntaxProblem(error: Error): { problem: { sv: string; en: string } } {
+/** What a Handlebars parse error says, as data (`messages/catalogue/handlebars.ts` words it). */
+export function syntaxProblem(error: Error): { problem: TemplateProblem } {
   const message = error.message;
   const got = /got '([A-Z_]+)'/.exec(message)?.[1];
-  const mismatch = /doesn't match/.test(message);
-  const what = mismatch ? firstLine(message).replace(/ - \d+:\d+$/, '') : got === 'EOF' ? 'the file ends inside an open {{#block}}' : `unexpected ${got ? got.toLowerCase().replace(/_/g, ' ') : 'text'} in an expression`;
-  const sv = mismatch ? `ett block avslutas med fel namn (${firstLine(message).replace(/ - \d+:\d+$/, '')})` : got === 'EOF' ? 'filen tar slut inuti ett öppet {{#block}}' : `oväntat ${got ? (TOKENS_SV[got] ?? got.toLowerCase()) : 'tecken'} i ett uttryck`;
-  return { problem: { sv, en: what } };
+  if (/doesn't match/.test(message)) return { problem: { what: 'mismatch', message: firstLine(message).replace(/ - \d+:\d+$/, '') } };
+  return { problem: got === 'EOF' ? { what: 'end' } : { what: 'token', token: got } };
 }
-
-/** Handlebars' token names, as an author would call them. */
-const TOKENS_SV: Record<string, string> = { ID: 'namn', STRING: 'text', NUMBER: 'tal', CLOSE: "'}}'", OPEN: "'{{'", INVALID: 'tecken', EQUALS: "'='", SEP: "'.'", OPEN_SEXPR: "'('", CLOSE_SEXPR: "')'" };
 
 /**
  * Expands a chapter's Handlebars expressions against the data, keeping a map

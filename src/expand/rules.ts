@@ -1,9 +1,12 @@
 import type { RuleDeclaration } from '../diagnostics/rule.js';
 
-/** The rules the expand stage reports while it expands the chapters and checks the layouts (expand-chapter.ts, template-scope.ts, layout-templates.ts, placements.ts, the helpers). */
+/** The rules the expand stage reports while it expands the chapters, places the tables and figures and checks the layouts. */
 export const EXPAND_RULES: readonly RuleDeclaration[] = [
-  { family: 'files', ids: ['source-reserved-character'] },
-  { family: 'templates', ids: ['template-missing-key', 'template-unknown-helper', 'template-unknown-partial', 'template-syntax', 'template-render', 'template-layout', 'template-helper'] },
-  { family: 'model', ids: ['table-placed-twice'] },
-  { family: 'figures', ids: ['figure-placed-twice'] },
+  { family: 'files', ids: ['source-reserved-character'], origin: ['expand/expand-chapter.ts'] },
+  { family: 'templates', ids: ['template-syntax', 'template-render'], origin: ['expand/expand-chapter.ts'] },
+  { family: 'templates', ids: ['template-missing-key', 'template-unknown-helper', 'template-unknown-partial'], origin: ['expand/template-scope.ts'] },
+  { family: 'templates', ids: ['template-helper'], origin: ['expand/template-scope.ts', 'expand/helpers/references.ts'] },
+  { family: 'templates', ids: ['template-layout'], origin: ['expand/layout-templates.ts'] },
+  { family: 'model', ids: ['table-placed-twice'], origin: ['expand/placements.ts'] },
+  { family: 'figures', ids: ['figure-placed-twice'], origin: ['expand/placements.ts'] },
 ];

@@ -133,6 +133,15 @@ export async function loadReport(root: string, diagnostics: Diagnostics): Promis
   return sources;
 }
 
+/**
+ * A report root without chapters (`content/` empty), said once the other
+ * stages have read: only when nothing else is wrong, since a root that
+ * fails to load has no chapters either.
+ */
+export function reportNoChapters(sources: Sources, diagnostics: Diagnostics): void {
+  if (sources.chapters.length === 0 && !diagnostics.hasErrors) diagnostics.error('content-empty', 'content/', undefined, {});
+}
+
 /** True when `inner` is `outer` or lies inside it. */
 function within(inner: string, outer: string): boolean {
   const relative = path.relative(outer, inner);

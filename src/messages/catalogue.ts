@@ -2,6 +2,7 @@ import { DATA_MESSAGES } from './catalogue/data.js';
 import { DOKTOR_TEXTS } from './catalogue/doktor.js';
 import { FIGURE_MESSAGES } from './catalogue/figures.js';
 import { FILE_MESSAGES } from './catalogue/files.js';
+import { HANDLEBARS_PROBLEMS } from './catalogue/handlebars.js';
 import { IMPORT_TEXTS } from './catalogue/import.js';
 import { JSONATA_REASONS } from './catalogue/jsonata.js';
 import { LANGUAGE_MESSAGES } from './catalogue/language.js';
@@ -13,6 +14,7 @@ import { PROSE_AMOUNT_MESSAGES } from './catalogue/prose-amounts.js';
 import { REFERENCE_MESSAGES } from './catalogue/references.js';
 import { TEMPLATE_MESSAGES } from './catalogue/templates.js';
 import { BUILD_TEXTS, CLI_TEXTS, INIT_TEXTS, PREVIEW_TEXTS, TOOL_ERRORS } from './catalogue/texts.js';
+import { YAML_REASONS } from './catalogue/yaml.js';
 import { formattersFor, type Lang, type MessageDef } from './message.js';
 
 /**
@@ -81,6 +83,8 @@ export const TEXTS = {
   ...IMPORT_TEXTS,
   ...DOKTOR_TEXTS,
   ...JSONATA_REASONS,
+  ...YAML_REASONS,
+  ...HANDLEBARS_PROBLEMS,
 };
 
 export type TextId = keyof typeof TEXTS;

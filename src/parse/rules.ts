@@ -1,4 +1,8 @@
 import type { RuleDeclaration } from '../diagnostics/rule.js';
 
-/** The rules the parse stage reports while it reads the YAML and the schemas (yaml.ts, parse-data.ts, value-checks.ts). */
-export const PARSE_RULES: readonly RuleDeclaration[] = [{ family: 'data', ids: ['yaml-empty', 'yaml-syntax', 'data-missing-file', 'schema-invalid', 'schema-unused', 'data-value'] }];
+/** The rules the parse stage reports while it reads the YAML and the schemas. */
+export const PARSE_RULES: readonly RuleDeclaration[] = [
+  { family: 'data', ids: ['yaml-empty', 'yaml-syntax'], origin: ['parse/yaml.ts'] },
+  { family: 'data', ids: ['data-missing-file', 'schema-invalid', 'schema-unused'], origin: ['parse/parse-data.ts'] },
+  { family: 'data', ids: ['data-value'], origin: ['parse/value-checks.ts'] },
+];

@@ -2,6 +2,7 @@ import * as yaml from 'js-yaml';
 import type { Diagnostics, Point } from '../diagnostics/diagnostic.js';
 import { LineIndex } from '../diagnostics/line-index.js';
 import type { SourceFile } from '../load/source-file.js';
+import type { YamlCode, YamlReason } from '../messages/catalogue/yaml.js';
 
 /** Where a value (and, for mapping entries, its key) starts in the YAML text. */
 export interface YamlPlace {
@@ -59,11 +60,11 @@ export function parseYaml(file: SourceFile, diagnostics: Diagnostics): ParsedYam
       const reason = String(error.reason ?? error.message).replace(/\s+/g, ' ');
       const unquoted = point && unquotedValue(file.text, point, reason);
       if (unquoted) diagnostics.error('yaml-syntax.unquoted', file.path, unquoted.point, unquoted.params);
-      else diagnostics.error('yaml-syntax', file.path, point, { reason: { sv: swedishReason(reason), en: reason } });
+      else diagnostics.error('yaml-syntax', file.path, point, { reason: reasonOf(reason) });
       return undefined;
     }
     const reason = (error as Error).message;
-    diagnostics.error('yaml-syntax', file.path, undefined, { reason: { sv: swedishReason(reason), en: reason } });
+    diagnostics.error('yaml-syntax', file.path, undefined, { reason: reasonOf(reason) });
     return undefined;
   }
 }
@@ -102,27 +103,27 @@ function unquotedValue(text: string, point: Point, reason: string): { point: Poi
   return { point: { line: point.line, column: start + 1 }, params: { key, value: value.length > 60 ? `${value.slice(0, 60)}…` : value, quoted: quoted.length > 80 ? `'${value.slice(0, 50).replace(/'/g, "''")}…'` : quoted, colon } };
 }
 
-/** js-yaml's most common reasons in Swedish; others are quoted as they are. */
-const REASONS_SV: [RegExp, string][] = [
-  [/^duplicated mapping key/, 'nyckeln finns redan i samma mappning'],
-  [/^bad indentation of a sequence entry/, 'fel indrag för en listpost'],
-  [/^bad indentation of a mapping entry/, 'fel indrag för en nyckel'],
-  [/^end of the stream or a document separator is expected/, 'oväntad text: raden hör inte till något (indrag eller ett saknat \':\'?)'],
-  [/^can not read a block mapping entry/, 'en nyckel går inte att läsa (saknas \':\' eller citattecken?)'],
-  [/^can not read an implicit mapping pair/, 'en nyckel går inte att läsa (saknas \':\'?)'],
-  [/^incomplete explicit mapping pair/, 'ett nyckel–värde-par är ofullständigt'],
-  [/^unexpected end of the stream within a (double|single) quoted scalar/, 'en text saknar sitt avslutande citattecken'],
-  [/^missed comma between flow collection entries/, 'ett kommatecken saknas mellan posterna i [ ] eller { }'],
-  [/^unexpected end of the stream within a flow collection/, 'en [ eller { saknar sin avslutande ] eller }'],
-  [/^aliases exceeded/, 'alias (*namn) är inte tillåtna i rapportens data'],
-  [/^unidentified alias/, 'alias (*namn) är inte tillåtna i rapportens data'],
-  [/nesting exceeded|maximum nesting|depth/i, 'datan är nästlad djupare än någon rapport behöver'],
-  [/^the stream contains non-printable characters/, 'filen innehåller tecken som inte går att skriva ut'],
+/** js-yaml's most common reasons, by the catalogue's code for each (`messages/catalogue/yaml.ts` words them); others are shown as they are. */
+const REASON_CODES: [RegExp, YamlCode][] = [
+  [/^duplicated mapping key/, 'duplicated-key'],
+  [/^bad indentation of a sequence entry/, 'sequence-indentation'],
+  [/^bad indentation of a mapping entry/, 'mapping-indentation'],
+  [/^end of the stream or a document separator is expected/, 'stray-text'],
+  [/^can not read a block mapping entry/, 'unreadable-key'],
+  [/^can not read an implicit mapping pair/, 'unreadable-pair'],
+  [/^incomplete explicit mapping pair/, 'incomplete-pair'],
+  [/^unexpected end of the stream within a (double|single) quoted scalar/, 'unclosed-quote'],
+  [/^missed comma between flow collection entries/, 'missing-comma'],
+  [/^unexpected end of the stream within a flow collection/, 'unclosed-collection'],
+  [/^aliases exceeded/, 'alias'],
+  [/^unidentified alias/, 'alias'],
+  [/nesting exceeded|maximum nesting|depth/i, 'too-deep'],
+  [/^the stream contains non-printable characters/, 'non-printable'],
 ];
 
-function swedishReason(reason: string): string {
-  for (const [pattern, text] of REASONS_SV) if (pattern.test(reason)) return text;
-  return `"${reason}"`;
+/** js-yaml's reason as the catalogue words it. */
+function reasonOf(reason: string): YamlReason {
+  return { code: REASON_CODES.find(([pattern]) => pattern.test(reason))?.[1], message: reason };
 }
 
 /** Walks the event stream from `i`, recording the place of every path; returns the next index. */

@@ -24,6 +24,8 @@ function shown(facts: FigureFacts): { scale: number; decimals: number; unit: str
 export const proseHedgesRule: CheckRule = {
   family: 'prose',
   ids: ['prose-hedge'],
+  // The amounts' and the shares' checks find their hedge words as they read.
+  origin: ['check/rules/prose-hedges.ts', 'check/rules/prose-amounts.ts', 'check/rules/prose-shares.ts'],
   run(context, diagnostics) {
     if (!context.model) return;
     for (const text of proseTexts(context)) {

@@ -1,4 +1,5 @@
-import { message, type Bilingual, type ValueDesc } from '../message.js';
+import { message, type ValueDesc } from '../message.js';
+import { yamlReasonText, type YamlReason } from './yaml.js';
 
 /** Appends a schema's description of the field, as a sentence of its own. */
 const about = (description: string): string => (description ? ` ${description.trim().replace(/([^.!?])$/, '$1.')}` : '');
@@ -80,9 +81,9 @@ export const DATA_MESSAGES = {
     en: (p) => `expected one YAML document, found ${p.count}: remove the extra '---' separators`,
   }),
   'yaml-syntax': message({
-    example: { reason: { sv: 'fel indrag för en nyckel', en: 'bad indentation of a mapping entry' } as Bilingual },
-    sv: (p) => `YAML-fel: ${p.reason.sv}. Rätta raden (indrag, ett saknat ':' eller ett specialtecken som behöver citattecken)`,
-    en: (p) => `YAML syntax: ${p.reason.en}; fix the line (indentation, a missing ':' or an unquoted special character)`,
+    example: { reason: { code: 'mapping-indentation', message: 'bad indentation of a mapping entry' } as YamlReason },
+    sv: (p, f) => `YAML-fel: ${yamlReasonText(p.reason, 'sv', f)}. Rätta raden (indrag, ett saknat ':' eller ett specialtecken som behöver citattecken)`,
+    en: (p, f) => `YAML syntax: ${yamlReasonText(p.reason, 'en', f)}; fix the line (indentation, a missing ':' or an unquoted special character)`,
   }),
   'data-missing-file': message({
     example: { file: 'data/rapport.yaml' },

@@ -1,4 +1,5 @@
 import { message, type Bilingual, type ValueDesc } from '../message.js';
+import { templateProblemText, type TemplateProblem } from './handlebars.js';
 
 const gotSv = (got: ValueDesc, value: (d: ValueDesc) => string): string => (got.kind === 'none' ? 'inget (är nyckeln rätt stavad?)' : value(got));
 const gotEn = (got: ValueDesc, value: (d: ValueDesc) => string): string => (got.kind === 'none' ? 'nothing (is the data key spelt right?)' : value(got));
@@ -21,9 +22,9 @@ export const TEMPLATE_MESSAGES = {
     en: (p) => `unknown table or partial '${p.name}'${p.hint ? `; did you mean '${p.hint}'?` : p.partials.length ? `; there are ${p.partials.join(', ')}` : '; the report has none (tables are declared in data/tabeller.yaml)'}`,
   }),
   'template-syntax': message({
-    example: { problem: { sv: 'oväntat namn i ett uttryck', en: 'unexpected id' } as Bilingual },
-    sv: (p) => `mallfel: ${p.problem.sv}. Kontrollera att varje '{{' har sitt '}}' och varje '{{#block}}' sitt '{{/block}}'`,
-    en: (p) => `template syntax: ${p.problem.en}; check that every '{{' has its '}}' and every '{{#block}}' its '{{/block}}'`,
+    example: { problem: { what: 'token', token: 'ID' } as TemplateProblem },
+    sv: (p, f) => `mallfel: ${templateProblemText(p.problem, 'sv', f)}. Kontrollera att varje '{{' har sitt '}}' och varje '{{#block}}' sitt '{{/block}}'`,
+    en: (p, f) => `template syntax: ${templateProblemText(p.problem, 'en', f)}; check that every '{{' has its '}}' and every '{{#block}}' its '{{/block}}'`,
   }),
   'template-syntax.number-key': message({
     example: { written: 'indikatorer.utfall.2025', fixed: 'indikatorer.utfall.[2025]' },
