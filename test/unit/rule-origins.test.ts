@@ -10,9 +10,9 @@ import { RULES, STAGE_RULES } from '../../src/pipeline.js';
  * Every rule declaration names the files that report its ids (`origin`,
  * paths under `src/`); a check rule or a language rule that names none is
  * the file that exports it. This test reads the sources and holds the
- * declarations to them: an id is named in each of its origin files and in
- * no other file of its stage, and every id a file of a declaring stage names
- * is declared by that stage.
+ * declarations to them: an id is declared once, named in each of its origin
+ * files and in no other file of the stages, and every id a file of a
+ * declaring stage names is declared with that file in its origin.
  */
 
 const SRC = path.resolve(import.meta.dirname, '../../src');
@@ -110,51 +110,58 @@ describe('rule declarations name the files that report their ids', () => {
     expect([...idsNamed('example.ts', text)].sort()).toEqual(['appendix-fonts', 'id-duplicate', 'image-missing', 'spelling', 'template-helper', 'yaml-empty']);
   });
 
-  it('every declaration of a stage names its files, each in the stage’s folder', async () => {
+  it('every declaration of a stage names its files, in the stage’s folder or, for an id later stages report too, in theirs', async () => {
+    const order = Object.keys(STAGE_RULES);
     const wrong: string[] = [];
     for (const d of await declarations()) {
       const ids = d.rule.ids.join(', ');
       if (!d.exportedBy && !d.rule.origin?.length) wrong.push(`${d.stage}/rules.ts: ${ids} names no origin`);
       if (d.exportedBy && !d.origin.includes(d.exportedBy)) wrong.push(`${d.exportedBy}: the rule of ${ids} does not name its own file`);
+      if (!d.origin.some((file) => file.startsWith(`${d.stage}/`))) wrong.push(`${ids} (${d.stage}): no file of ${d.stage}/ reports it`);
       for (const file of d.origin) {
-        if (!file.startsWith(`${d.stage}/`) || file === `${d.stage}/rules.ts`) wrong.push(`${ids} (${d.stage}): ${file} is not a file of ${d.stage}/`);
+        const stage = file.split('/')[0] ?? '';
+        if (file === `${stage}/rules.ts` || order.indexOf(stage) < order.indexOf(d.stage)) wrong.push(`${ids} (${d.stage}): ${file} is not a file of ${d.stage}/ or of a later stage`);
         else if (!existsSync(path.join(SRC, file))) wrong.push(`${ids} (${d.stage}): ${file} does not exist`);
       }
     }
     expect(wrong).toEqual([]);
   });
 
-  it('each id is named in every file of its origin and in no other file of its stage; every id a file names is declared by its stage', async () => {
+  it('each id is declared once and named in every file of its origin and in no other file of the stages; every id a file names is declared', async () => {
     const all = await declarations();
     const wrong: string[] = [];
-    for (const stage of Object.keys(STAGE_RULES)) {
-      const named = namedByFile(stage);
-      const declared = new Map<string, Declared>();
-      for (const d of all.filter((x) => x.stage === stage)) {
-        for (const id of d.rule.ids) {
-          if (declared.has(id)) wrong.push(`${stage}: ${id} is declared twice`);
-          declared.set(id, d);
-          for (const file of d.origin) if (named.get(file) && !named.get(file)?.has(id)) wrong.push(`${file} does not name ${id}, which its declaration says it reports`);
-        }
+    const declared = new Map<string, Declared>();
+    for (const d of all) {
+      for (const id of d.rule.ids) {
+        if (declared.has(id)) wrong.push(`${id} is declared twice (${declared.get(id)?.stage}, ${d.stage})`);
+        declared.set(id, d);
       }
-      for (const [file, ids] of named) {
-        for (const id of ids) {
-          const d = declared.get(id);
-          if (!d) wrong.push(`${file} names ${id}, which no declaration of ${stage} lists`);
-          else if (!d.origin.includes(file)) wrong.push(`${file} names ${id}, whose declaration of ${stage} names ${d.origin.join(', ')}`);
-        }
+    }
+    const named = new Map([...Object.keys(STAGE_RULES)].flatMap((stage) => [...namedByFile(stage)]));
+    for (const d of all) {
+      for (const id of d.rule.ids) for (const file of d.origin) if (named.get(file) && !named.get(file)?.has(id)) wrong.push(`${file} does not name ${id}, which its declaration says it reports`);
+    }
+    for (const [file, ids] of named) {
+      for (const id of ids) {
+        const d = declared.get(id);
+        if (!d) wrong.push(`${file} names ${id}, which no declaration lists`);
+        else if (!d.origin.includes(file)) wrong.push(`${file} names ${id}, whose declaration (${d.stage}) names ${d.origin.join(', ')}`);
       }
     }
     expect(wrong).toEqual([]);
   });
 
-  it('the ids the format helpers throw are declared by each stage that reports a helper’s error', async () => {
+  it('the ids the format helpers throw name a file of each stage that reports a helper’s error', async () => {
     const thrown = new Set([...sourceFiles(path.join(SRC, 'format'))].flatMap((f) => [...idsNamed(f, readFileSync(f, 'utf8'))]));
     expect([...thrown]).toContain('template-helper');
     const catching = new Set(sourceFiles(SRC).filter((f) => !relative(f).startsWith('format/') && /\binstanceof HelperError\b/.test(readFileSync(f, 'utf8'))).map((f) => relative(f).split('/')[0] as string));
     expect([...catching].sort()).toEqual(['expand', 'model']);
     const wrong: string[] = [];
-    for (const stage of catching) for (const id of thrown) if (!STAGE_RULES[stage]?.some((r) => r.ids.includes(id))) wrong.push(`${stage} reports ${id} from a helper but does not declare it`);
+    const all = await declarations();
+    for (const id of thrown) {
+      const origin = all.find((d) => d.rule.ids.includes(id))?.origin ?? [];
+      for (const stage of catching) if (!origin.some((file) => file.startsWith(`${stage}/`))) wrong.push(`${stage} reports ${id} from a helper but its declaration names no file of ${stage}/`);
+    }
     expect(wrong).toEqual([]);
   });
 });
