@@ -19,7 +19,7 @@ import { checkLayoutTemplates, expandTablePartials } from './expand/layout-templ
 import { placeItems, type PlacedKind, type ParsedTemplate, type Placements } from './expand/placements.js';
 import { prepareAttachedPdfs } from './figures/attached-pdfs.js';
 import { NO_FIGURES, prepareFigures, type ChartCache } from './figures/prepare.js';
-import { checkLanguage } from './language/check-language.js';
+import { checkLanguage, type AnalysedText } from './language/check-language.js';
 import type { CheckedFacts, CheckedReport } from './language/checked-report.js';
 import { Speller } from './language/hunspell.js';
 import { loadReport, reportNoChapters } from './load/load-report.js';
@@ -44,6 +44,8 @@ export interface BuildCache {
   charts: ChartCache;
   /** Hunspell, kept running between builds. */
   speller: Speller | undefined;
+  /** The language review's words and sentences of each text, by the text. */
+  analysed: Map<string, AnalysedText>;
   /** What a step made from inputs that did not change since, by step (see `kept`). */
   steps: Map<string, KeptStep>;
 }
@@ -89,7 +91,7 @@ function filesKey(...groups: Iterable<SourceFile | undefined>[]): string {
 
 /** A fresh, empty cache (one per preview session). */
 export function createCache(): BuildCache {
-  return { chapters: new Map(), validators: new Map(), charts: new Map(), speller: Speller.available() ? new Speller() : undefined, steps: new Map() };
+  return { chapters: new Map(), validators: new Map(), charts: new Map(), speller: Speller.available() ? new Speller() : undefined, analysed: new Map(), steps: new Map() };
 }
 
 /** The text that stands for everything a chapter's expansion depends on besides its own text. */
@@ -179,7 +181,7 @@ export async function checkFacts(root: string, cache?: BuildCache): Promise<Chec
 export async function reviewLanguage(facts: CheckedFacts, cache?: BuildCache, options: { strict?: boolean } = {}): Promise<CheckedReport> {
   const { context, diagnostics } = facts;
   const started = performance.now();
-  const language = context.model && context.complete ? await checkLanguage(context, diagnostics, { strict: options.strict ?? false, speller: cache?.speller }) : undefined;
+  const language = context.model && context.complete ? await checkLanguage(context, diagnostics, { strict: options.strict ?? false, speller: cache?.speller, analysed: cache?.analysed }) : undefined;
   return { diagnostics, context, timings: { ...facts.timings, language: performance.now() - started }, language };
 }
 

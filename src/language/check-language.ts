@@ -13,6 +13,13 @@ import { LANGUAGE_RULES } from './rules/registry.js';
 import { MACHINERY_FILES, type Analysed, type ChapterTotals, type LanguageInput, type Occurrence, type Phrase, type Vocabulary } from './rules/rule.js';
 import { DEFAULT_WORD_LIST } from './word-lists.js';
 
+/** A segment's text as the checks read it (addresses hidden), its words and its sentences: the same for the same text. */
+export interface AnalysedText {
+  text: string;
+  words: Analysed['words'];
+  sentences: Analysed['sentences'];
+}
+
 /** LIX of one chapter. */
 export interface ChapterLix {
   title: string;
@@ -96,7 +103,7 @@ function withoutAddresses(text: string): string {
  * chapter. Every finding is a warning at the author's own line (an error
  * with `strict`).
  */
-export async function checkLanguage(context: CheckContext, diagnostics: Diagnostics, options: { strict: boolean; speller?: Speller | undefined }): Promise<LanguageReport> {
+export async function checkLanguage(context: CheckContext, diagnostics: Diagnostics, options: { strict: boolean; speller?: Speller | undefined; analysed?: Map<string, AnalysedText> | undefined }): Promise<LanguageReport> {
   const model = context.model;
   const settings: LanguageSettings = (model?.rapport as { sprakkontroll?: LanguageSettings } | undefined)?.sprakkontroll ?? {};
   const strict = options.strict || settings.strikt === true;
@@ -105,11 +112,22 @@ export async function checkLanguage(context: CheckContext, diagnostics: Diagnost
     else diagnostics.warn(id, file, point, params);
   };
 
-  // Each segment's words and sentences, found once for all the checks.
+  // Each segment's words and sentences, found once for all the checks (and kept for the next check of the same text).
+  const kept = options.analysed;
+  const analysed = new Map<string, AnalysedText>();
   const segments: Analysed[] = segmentsOf(context).map((s) => {
-    const text = withoutAddresses(s.text);
-    return { ...s, text, words: wordsOf(text), sentences: sentencesOf(text) };
+    let found = analysed.get(s.text) ?? kept?.get(s.text);
+    if (!found) {
+      const text = withoutAddresses(s.text);
+      found = { text, words: wordsOf(text), sentences: sentencesOf(text) };
+    }
+    analysed.set(s.text, found);
+    return { ...s, ...found };
   });
+  if (kept) {
+    kept.clear();
+    for (const [text, found] of analysed) kept.set(text, found);
+  }
   const vocabulary: Vocabulary = { words: new Set(), lower: new Set(), phrases: [] };
   const checked = new Set(checkedDataTexts(context.data.files).map((t) => JSON.stringify([t.parsed.file.path, ...t.path])));
   for (const [name, parsed] of context.data.files) if (!MACHINERY_FILES.includes(name)) learnData(parsed, checked, vocabulary);
