@@ -6,6 +6,7 @@ import { addPageFigure, fontsNotEmbedded } from './pdf-standards/appendix-pages.
 import { graftStructure, keepsStructure, type GraftedPage } from './pdf-standards/appendix-structure.js';
 import { markPageContent, type KeptContent } from './pdf-standards/content-pass.js';
 import { addOutputIntent } from './pdf-standards/output-intent.js';
+import { sortIdTree, treeOrder } from './pdf-standards/id-order.js';
 import { fixStructure } from './pdf-standards/structure.js';
 import { xmpPacket } from './pdf-standards/xmp.js';
 
@@ -32,9 +33,14 @@ export interface PdfMetadata {
 
 /**
  * Chromium names tagged elements after its DOM node ids (`node00000286`),
- * which shift by one when the browser happens to make one more node. Renames
- * them in the same order from 1, in element ids, table header references and
- * the id tree, so that the same input gives the same bytes.
+ * which shift by one when the browser happens to make one more node, and
+ * which follow the order the nodes were first printed in, not the order of
+ * the document (a page kept laid out from an earlier print has older ids
+ * than the pages laid out again before it). Renames them from 1 in the order
+ * of the structure tree (where the ids of a fresh page's print stand in
+ * their own order), in element ids, table header references and the id
+ * tree (sorted again by its new keys), so that the same input gives the
+ * same bytes.
  */
 export function renumberStructureIds(doc: PDFDocument): void {
   // One walk of the structure tree (its elements, their attributes, the id tree, the parent
@@ -61,9 +67,13 @@ export function renumberStructureIds(doc: PDFDocument): void {
       }
     }
   };
-  visit(doc.catalog.get(PDFName.of('StructTreeRoot')), () => undefined);
-  const order = new Map([...new Set(found.map((f) => f.id))].sort((a, b) => a - b).map((id, i) => [id, i + 1]));
+  const root = doc.catalog.get(PDFName.of('StructTreeRoot'));
+  visit(root, () => undefined);
+  const rank = treeOrder(doc, root);
+  const place = (id: number): number => rank.get(id) ?? Number.MAX_SAFE_INTEGER;
+  const order = new Map([...new Set(found.map((f) => f.id))].sort((a, b) => place(a) - place(b) || a - b).map((id, i) => [id, i + 1]));
   for (const { id, replace } of found) replace(PDFString.of(`node${String(order.get(id)).padStart(8, '0')}`));
+  sortIdTree(doc, root);
 }
 
 /** The standards a PDF can meet: `auto` claims every one the report allows, `none` writes a plain PDF. */
