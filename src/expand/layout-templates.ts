@@ -7,6 +7,7 @@ import { joinList } from '../format/swedish.js';
 import type { SourceFile } from '../load/source-file.js';
 import type { Person, Rapport, ReportModel } from '../model/report-model.js';
 import { reportSyntax } from './expand-chapter.js';
+import { keptTemplate } from './kept-templates.js';
 import { checkTemplateScope } from './template-scope.js';
 import { TOOL_PRODUCER } from '../load/tool-package.js';
 
@@ -173,7 +174,12 @@ function compiledLayout(layout: SourceFile, partials: Map<string, SourceFile | u
   const hb = Handlebars.create();
   const options = strictOptions();
   for (const [name, file] of partials) {
-    const partial = hb.compile((file as SourceFile).text, options);
+    let partial: Handlebars.TemplateDelegate;
+    try {
+      partial = keptTemplate(hb, (file as SourceFile).text, options);
+    } catch (error) {
+      throw Object.assign(error as Error, { templateFile: file });
+    }
     // A failure inside a partial is reported at the partial, not at the layout that includes it.
     hb.registerPartial(name, ((ctx: unknown, opts: unknown) => {
       try {
@@ -183,7 +189,7 @@ function compiledLayout(layout: SourceFile, partials: Map<string, SourceFile | u
       }
     }) as unknown as Handlebars.Template);
   }
-  const template = hb.compile(layout.text, options);
+  const template = keptTemplate(hb, layout.text, options);
   if (compiledLayouts.size >= 8) compiledLayouts.delete(compiledLayouts.keys().next().value as string);
   compiledLayouts.set(key, template);
   return template;

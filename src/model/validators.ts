@@ -94,7 +94,7 @@ function load(code: string): Validate {
 }
 
 /** Writes a file all at once (a half-written cache entry must never be read). */
-function writeAtomically(file: string, text: string): void {
+export function writeAtomically(file: string, text: string): void {
   try {
     mkdirSync(path.dirname(file), { recursive: true });
     const temporary = `${file}.${process.pid}.tmp`;
