@@ -5,10 +5,10 @@ import { HelperError } from '../format/helpers/helper-error.js';
 import type { SourceFile } from '../load/source-file.js';
 import type { TemplateProblem } from '../messages/catalogue/handlebars.js';
 import type { ExpandEnv } from './expand-env.js';
-import { parseHandlebars } from './expand-env.js';
 import type { HelperMention } from './helpers/references.js';
 import type { ParsedTemplate } from './placements.js';
 import { numberKey } from './number-keys.js';
+import { keptProgram, keptTemplate } from './kept-templates.js';
 import { checkTemplateScope } from './template-scope.js';
 import { strictOptions } from '../format/helpers/handlebars.js';
 
@@ -58,8 +58,9 @@ export interface WrittenSpan {
 }
 
 /**
- * Parses a chapter's template. The build's reserved characters and syntax
- * errors are reported at the author's line; returns undefined then.
+ * Parses a chapter's template (its syntax tree is kept between runs). The
+ * build's reserved characters and syntax errors are reported at the author's
+ * line; returns undefined then.
  */
 export function parseTemplate(file: SourceFile, diagnostics: Diagnostics): ParsedTemplate | undefined {
   const index = new LineIndex(file.text);
@@ -69,7 +70,7 @@ export function parseTemplate(file: SourceFile, diagnostics: Diagnostics): Parse
     return undefined;
   }
   try {
-    return { file, program: parseHandlebars(file.text) };
+    return { file, program: keptProgram(file.text) };
   } catch (error) {
     reportSyntax(error as Error, file, index, diagnostics);
     return undefined;
@@ -116,7 +117,7 @@ export function expandChapter({ file, program }: ParsedTemplate, env: ExpandEnv,
   env.mentions.length = 0;
   env.figures.length = 0;
   try {
-    const template = env.hb.compile({ ...program, body: marked } as unknown as string, strictOptions(env.helperNames));
+    const template = keptTemplate(env.hb, { ...program, body: marked }, strictOptions(env.helperNames));
     output = template(env.context);
   } catch (error) {
     const e = error as Error & { lineNumber?: number; column?: number };

@@ -56,6 +56,3 @@ export function createExpandEnv(model: ReportModel, placements: Placements): Exp
   for (const key of keys) hb.registerPartial(key, placeMarker(key));
   return { hb, context: model.scope, helperNames: Object.keys(helpers), partialNames: keys, mentions, figures };
 }
-
-/** Parses a template with Handlebars' parser (no instance needed). */
-export const parseHandlebars = (text: string): hbs.AST.Program => Handlebars.parse(text);

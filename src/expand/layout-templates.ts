@@ -7,7 +7,7 @@ import { joinList } from '../format/swedish.js';
 import type { SourceFile } from '../load/source-file.js';
 import type { Person, Rapport, ReportModel } from '../model/report-model.js';
 import { reportSyntax } from './expand-chapter.js';
-import { keptTemplate } from './kept-templates.js';
+import { keptProgram, keptTemplate } from './kept-templates.js';
 import { checkTemplateScope } from './template-scope.js';
 import { TOOL_PRODUCER } from '../load/tool-package.js';
 
@@ -155,7 +155,7 @@ export function expandTablePartials(model: ReportModel, templates: Map<string, S
     if (!file || !templatesFit([file], model.scope, diagnostics, helpers, [])) continue;
     const { hb, options } = formatHandlebars();
     try {
-      drawn.set(table.key, hb.compile(file.text, options)(model.scope));
+      drawn.set(table.key, keptTemplate(hb, file.text, options)(model.scope));
     } catch (error) {
       reportTemplateError(error, file, diagnostics);
     }
@@ -221,7 +221,7 @@ export function templatesFit(files: readonly SourceFile[], context: unknown, dia
   for (const file of files) {
     let program: hbs.AST.Program;
     try {
-      program = Handlebars.parse(file.text);
+      program = keptProgram(file.text);
     } catch (error) {
       reportSyntax(error as Error, file, new LineIndex(file.text), diagnostics);
       ok = false;
