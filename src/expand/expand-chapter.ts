@@ -3,14 +3,13 @@ import { LineIndex } from '../diagnostics/line-index.js';
 import type { FigureFacts } from '../format/figure-text.js';
 import { HelperError } from '../format/helpers/helper-error.js';
 import type { SourceFile } from '../load/source-file.js';
-import type { TemplateProblem } from '../messages/catalogue/handlebars.js';
 import type { ExpandEnv } from './expand-env.js';
 import type { HelperMention } from './helpers/references.js';
 import type { ParsedTemplate } from './placements.js';
 import { numberKey } from './number-keys.js';
 import { keptProgram, keptTemplate } from './kept-templates.js';
 import { checkTemplateScope } from './template-scope.js';
-import { strictOptions } from '../format/helpers/handlebars.js';
+import { strictOptions, syntaxProblem } from '../format/helpers/handlebars.js';
 
 /** Separates the outputs of top-level template statements while rendering. */
 const MARK = '\uE000';
@@ -86,14 +85,6 @@ export function reportSyntax(error: Error, file: SourceFile, index: LineIndex, d
   const key = /got 'NUMBER'/.test(error.message) ? numberKey(file.text, index.offset(line, 1)) : undefined;
   if (key) diagnostics.error('template-syntax.number-key', file.path, index.point(key.offset), { written: key.written, fixed: key.fixed });
   else diagnostics.error('template-syntax', file.path, syntaxPoint(error, file.text, index), syntaxProblem(error));
-}
-
-/** What a Handlebars parse error says, as data (`messages/catalogue/handlebars.ts` words it). */
-export function syntaxProblem(error: Error): { problem: TemplateProblem } {
-  const message = error.message;
-  const got = /got '([A-Z_]+)'/.exec(message)?.[1];
-  if (/doesn't match/.test(message)) return { problem: { what: 'mismatch', message: firstLine(message).replace(/ - \d+:\d+$/, '') } };
-  return { problem: got === 'EOF' ? { what: 'end' } : { what: 'token', token: got } };
 }
 
 /**

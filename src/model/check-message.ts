@@ -1,7 +1,7 @@
 import Handlebars from 'handlebars';
 import type { Diagnostics } from '../diagnostics/diagnostic.js';
 import { closest } from '../format/closest.js';
-import { strictOptions } from '../format/helpers/handlebars.js';
+import { strictOptions, syntaxProblem } from '../format/helpers/handlebars.js';
 import { BUILTIN_HELPERS, FORMAT_HELPER_OPTIONS, FORMAT_HELPERS } from '../format/helpers/registry.js';
 import type { Located } from './located.js';
 
@@ -26,7 +26,7 @@ export function compileMessage(text: string, where: Located, hb: typeof Handleba
     const line = Number(/line (\d+)/.exec(lines[0] ?? '')?.[1] ?? 0);
     const column = (lines[2] ?? '').indexOf('^');
     const at = line === 1 && column >= 0 ? where.at(Math.max(0, column - Math.max(0, (lines[1] ?? '').length - text.length))) : where.point;
-    diagnostics.error('check-message.syntax', where.file, at, { reason: /got '[A-Z_]+'/.exec(lines[3] ?? '')?.[0] ?? lines[0] ?? '' });
+    diagnostics.error('check-message.syntax', where.file, at, syntaxProblem(error as Error));
     return undefined;
   }
   const point = (node: hbs.AST.Node): Located['point'] => (node.loc.start.line === 1 ? where.at(node.loc.start.column) : where.point);

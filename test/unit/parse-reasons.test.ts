@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { Diagnostics, formatDiagnostic } from '../../src/diagnostics/diagnostic.js';
+import Handlebars from 'handlebars';
 import { parseTemplate } from '../../src/expand/expand-chapter.js';
+import { compileMessage } from '../../src/model/check-message.js';
 import { parseYaml } from '../../src/parse/yaml.js';
 
 /** The diagnostics a report makes, in both languages. */
@@ -43,6 +45,13 @@ describe("Handlebars' syntax errors come from the catalogue, in the author's lan
     // A token the catalogue has no name for: Handlebars' own, in small letters.
     const other = shown((d) => parseTemplate(chapter('{{a b}} {{c d e}}}\n'), d));
     expect([other.sv[0], other.en[0]]).toEqual([expect.stringContaining('mallfel: oväntat close_unescaped i ett uttryck.'), expect.stringContaining('template syntax: unexpected close unescaped in an expression;')]);
+  });
+
+  it("a check's message that does not parse says so in the same words", () => {
+    const where = { file: 'data/kontroller.yaml', point: { line: 3, column: 16 }, at: (offset: number) => ({ line: 3, column: 16 + offset }) };
+    const { sv, en } = shown((d) => compileMessage('Medlen är {{kronor uppdrag.medel}', where, Handlebars.create(), d));
+    expect(sv).toEqual(["data/kontroller.yaml:3:39: fel: kontrollens meddelande går inte att läsa: oväntat tecken i ett uttryck. Kontrollera att varje '{{' har sitt '}}' och varje '{{#block}}' sitt '{{/block}}' [check-message]"]);
+    expect(en).toEqual(["data/kontroller.yaml:3:39: error: the check's message does not parse: unexpected character in an expression; check that every '{{' has its '}}' and every '{{#block}}' its '{{/block}}' [check-message]"]);
   });
 
   it('a block left open, and one closed by another name', () => {

@@ -1,4 +1,5 @@
 import Handlebars from 'handlebars';
+import type { TemplateProblem } from '../../messages/catalogue/handlebars.js';
 import { FORMAT_HELPERS } from './registry.js';
 
 /**
@@ -15,4 +16,12 @@ export function formatHandlebars(): { hb: typeof Handlebars; options: ReturnType
   const hb = Handlebars.create();
   for (const [name, helper] of Object.entries(FORMAT_HELPERS)) hb.registerHelper(name, helper);
   return { hb, options: strictOptions(Object.keys(FORMAT_HELPERS)) };
+}
+
+/** What a Handlebars parse error says, as data (`messages/catalogue/handlebars.ts` words it). */
+export function syntaxProblem(error: Error): { problem: TemplateProblem } {
+  const message = error.message;
+  const got = /got '([A-Z_]+)'/.exec(message)?.[1];
+  if (/doesn't match/.test(message)) return { problem: { what: 'mismatch', message: (message.split('\n')[0] ?? message).replace(/ - \d+:\d+$/, '') } };
+  return { problem: got === 'EOF' ? { what: 'end' } : { what: 'token', token: got } };
 }

@@ -1,5 +1,6 @@
 import { message, type ValueDesc } from '../message.js';
 import { reasonText, type ExpressionReason } from './jsonata.js';
+import { templateProblemText, type TemplateProblem } from './handlebars.js';
 
 /** Messages of the declared model: expressions, computed values, checks and tables. */
 export const MODEL_MESSAGES = {
@@ -81,9 +82,9 @@ export const MODEL_MESSAGES = {
     en: (p) => `plats '${p.plats}' cannot be shown: the entries varje gives ('${p.each}') stand on no line of the data (the expression makes new values, or gives numbers and texts rather than entries). Let varje give the data's own entries (a filter such as milstolpar[faktiskt > planerat]) and compute in villkor, or remove plats`,
   }),
   'check-message.syntax': message({
-    example: { reason: "Expecting 'CLOSE', got 'INVALID'" },
-    sv: (p) => `kontrollens meddelande går inte att läsa: kontrollera att varje '{{' har sitt '}}' och varje '{{#block}}' sitt '{{/block}}' (Handlebars säger "${p.reason}")`,
-    en: (p) => `the check's message does not parse: check that every '{{' has its '}}' and every '{{#block}}' its '{{/block}}' (Handlebars says "${p.reason}")`,
+    example: { problem: { what: 'token', token: 'INVALID' } as TemplateProblem },
+    sv: (p, f) => `kontrollens meddelande går inte att läsa: ${templateProblemText(p.problem, 'sv', f)}. Kontrollera att varje '{{' har sitt '}}' och varje '{{#block}}' sitt '{{/block}}'`,
+    en: (p, f) => `the check's message does not parse: ${templateProblemText(p.problem, 'en', f)}; check that every '{{' has its '}}' and every '{{#block}}' its '{{/block}}'`,
   }),
   'table-rows': message({
     example: { table: 'kostnadstabell', found: { kind: 'text', text: 'x' } as ValueDesc },
